@@ -1,6 +1,36 @@
-var builder = WebApplication.CreateBuilder(args);
+using Bylab.Core;
+using Bylab.Core.Data;
+using Bylab.Web;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = StaticAssets.FindWebRoot(),
+});
+
+builder.Services.AddBylabCore(builder.Configuration);
+builder.Services.AddBylabWeb(builder.Environment);
+
 var app = builder.Build();
+app.UseBylabPipeline();
 
-app.MapGet("/", () => "Hello World!");
-
-app.Run();
+try
+{
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
+            .InitializeAsync(seedDemo: app.Environment.IsDevelopment(), Console.Out);
+    }
+    await app.RunAsync();
+}
+catch (OptionsValidationException e)
+{
+    // A bad setting stops the app with a message that names it, not a stack trace.
+    Console.Error.WriteLine("Bylab cannot start because of its configuration:");
+    foreach (var failure in e.Failures)
+    {
+        Console.Error.WriteLine("  " + failure);
+    }
+    Environment.ExitCode = 1;
+}

@@ -1,0 +1,10 @@
+namespace Bylab.Core.Auditing;
+
+public static class AuditActions
+{
+    public const string RolesChanged = "user.roles.changed";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string UserDeletedOwnAccount = "user.account.deleted";
+    public const string TwoFactorReset = "user.twofactor.reset";
+}

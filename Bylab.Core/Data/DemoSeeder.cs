@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Bylab.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace Bylab.Core.Data;
+
+/// <summary>
+/// Demo people for a new Development database. Passwords are random and printed once to the console:
+/// nothing secret is in the repository, and a leaked demo database gives away nothing reusable.
+/// </summary>
+public sealed class DemoSeeder(UserManager<BylabUser> users, TimeProvider time)
+{
+    public static readonly IReadOnlyList<(string Email, string Name, string[] Roles)> People =
+    [
+        ("admin@demo.bylab.no", "Astrid Admin", [Roles.Admin]),
+        ("ansatt@demo.bylab.no", "Sindre Bylab-ansatt", [Roles.Staff]),
+        ("moderator@demo.bylab.no", "Mona Moderator", [Roles.Moderator]),
+        ("politiker@demo.bylab.no", "Per Politiker", [Roles.Politician]),
+        ("arrangor@demo.bylab.no", "Dark Arkitekter v/ Ola", [Roles.Organiser]),
+        ("kari@demo.bylab.no", "Kari Nordmann", [Roles.Citizen]),
+        ("ola@demo.bylab.no", "Ola Hamar", [Roles.Citizen]),
+        ("ingrid@demo.bylab.no", "Ingrid Storhamar", [Roles.Citizen]),
+    ];
+
+    public async Task SeedAsync(TextWriter console, CancellationToken ct = default)
+    {
+        console.WriteLine();
+        console.WriteLine("Demo logins (shown once; the database is new):");
+        foreach (var (email, name, roles) in People)
+        {
+            var password = NewPassword();
+            var user = new BylabUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = name,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not seed {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+            await users.AddToRolesAsync(user, roles);
+            var twoFactor = roles.Intersect(Roles.RequiringTwoFactor).Any() ? "  (sets up an authenticator app at first login)" : "";
+            console.WriteLine($"  {string.Join(",", roles),-11} {email,-26} {password}{twoFactor}");
+        }
+        console.WriteLine();
+    }
+
+    private static string NewPassword()
+    {
+        // 16 characters from an alphabet without look-alikes: about 80 bits, easy to type.
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return "demo-" + RandomNumberGenerator.GetString(alphabet, 16);
+    }
+}

@@ -1,0 +1,67 @@
+using Bylab.Core.Accounts;
+using Bylab.Core.Auditing;
+using Bylab.Core.Data;
+using Bylab.Core.Email;
+using Bylab.Core.Markdown;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Bylab.Core;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddBylabCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddTimeProvider();
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+
+        services.AddDbContext<BylabDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var env = sp.GetRequiredService<IHostEnvironment>();
+            options.UseSqlite(SqliteConnectionString(db, env.ContentRootPath));
+        });
+
+        // The choice is made per message so that configuration reloads and tests can switch it.
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSmtp
+            ? sp.GetRequiredService<SmtpEmailSender>()
+            : sp.GetRequiredService<OutboxEmailSender>());
+
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AdminUserService>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+        return $"Data Source={DatabaseFile(options, contentRoot)};Default Timeout=30;Foreign Keys=True";
+    }
+
+    public static string DatabaseFile(DatabaseOptions options, string contentRoot) =>
+        Path.Combine(Path.GetFullPath(options.DataFolder, contentRoot), options.FileName);
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

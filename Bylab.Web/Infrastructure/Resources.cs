@@ -1,0 +1,23 @@
+namespace Bylab.Web
+{
+    /// <summary>Texts used across the site: layout, buttons, common validation, errors, role and language names.</summary>
+    public sealed class SharedResource;
+}
+
+namespace Bylab.Web.Features.Account
+{
+    /// <summary>Texts of registration, login, password reset, profile and the account e-mails.</summary>
+    public sealed class AccountResource;
+}
+
+namespace Bylab.Web.Features.Home
+{
+    /// <summary>Texts of the front page, the accessibility statement and the privacy page.</summary>
+    public sealed class HomeResource;
+}
+
+namespace Bylab.Web.Areas.Admin
+{
+    /// <summary>Texts of the admin area.</summary>
+    public sealed class AdminResource;
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Bylab.Core.Accounts;
+using Bylab.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Bylab.Web;
+
+public static class WebServices
+{
+    public static readonly CultureInfo[] Cultures = [new("nb"), new("nn"), new("en")];
+    public const string DefaultCulture = "nb";
+    public const string CultureCookie = ".Bylab.Culture";
+
+    /// <summary>Development and the test host run over plain HTTP; everything else gets the hardened cookie and transport settings.</summary>
+    public static bool IsHardened(IWebHostEnvironment env) => !env.IsDevelopment() && !env.IsEnvironment("Testing");
+
+    public static IServiceCollection AddBylabWeb(this IServiceCollection services, IWebHostEnvironment env)
+    {
+        var hardened = IsHardened(env);
+
+        // Razor would otherwise write æ, ø and å as numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(DefaultCulture);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Bokmål unless the person chose otherwise: the browser's language is deliberately not consulted.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider { CookieName = CultureCookie },
+            ];
+        });
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // FluentValidation gives the messages; MVC must not invent English "field is required" ones.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddViewLocalization()
+            .AddRazorOptions(o =>
+            {
+                o.ViewLocationExpanders.Add(new FeatureViewLocations());
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+                o.AreaViewLocationFormats.Clear();
+                o.AreaViewLocationFormats.Add("/Areas/{2}/Shared/{0}.cshtml");
+                o.AreaViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            });
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
+
+        services.AddIdentity<BylabUser, IdentityRole>(o =>
+            {
+                // ASVS 2.1: length, not composition.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Tokens.EmailConfirmationTokenProvider = LongLivedTokenProvider.Name;
+                o.Tokens.ChangeEmailTokenProvider = LongLivedTokenProvider.Name;
+            })
+            .AddEntityFrameworkStores<BylabDbContext>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<LongLivedTokenProvider>(LongLivedTokenProvider.Name)
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // Password reset links are short-lived; they are also single-use, since a reset changes the security stamp.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
+        services.Configure<LongLivedTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(2));
+
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            // Keep "signed in with two factors" when the cookie is refreshed, or staff would lose /admin every few minutes.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var amr = ctx.CurrentPrincipal?.FindAll(Policies.MfaClaim).ToList() ?? [];
+                if (ctx.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    foreach (var claim in amr.Where(c => !identity.HasClaim(c.Type, c.Value)))
+                    {
+                        identity.AddClaim(new Claim(claim.Type, claim.Value));
+                    }
+                }
+                return Task.CompletedTask;
+            };
+        });
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = hardened ? "__Host-Bylab.Auth" : ".Bylab.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = hardened ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/konto/logg-inn";
+            o.LogoutPath = "/konto/logg-ut";
+            o.AccessDeniedPath = "/feil/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // A plain 403 with the localised error page, rather than a redirect that hides the status.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = hardened ? "__Host-Bylab.Af" : ".Bylab.Af";
+            o.Cookie.SecurePolicy = hardened ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = hardened ? "__Host-Bylab.Msg" : ".Bylab.Msg";
+            o.Cookie.SecurePolicy = hardened ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorization(Policies.Add);
+
+        services.AddDataProtection()
+            .SetApplicationName("Bylab")
+            .PersistKeysToDbContext<BylabDbContext>();
+
+        services.AddHealthChecks().AddDbContextCheck<BylabDbContext>("database");
+        services.AddBylabRateLimits();
+        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
+
+        services.AddScoped<Features.Account.AccountEmails>();
+        services.AddValidatorsFrom(typeof(WebServices).Assembly);
+        return services;
+    }
+
+    public static WebApplication UseBylabPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/feil/500");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/feil/{0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapControllers();
+        // Unknown paths are a 404 for everyone, not a login prompt from the deny-by-default policy.
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
+        return app;
+    }
+}
+
+public sealed class LongLivedTokenProviderOptions : DataProtectionTokenProviderOptions
+{
+    public LongLivedTokenProviderOptions() => Name = LongLivedTokenProvider.Name;
+}
+
+/// <summary>E-mail confirmation links may wait in an inbox for a day or two; reset links may not.</summary>
+public sealed class LongLivedTokenProvider(
+    IDataProtectionProvider dataProtectionProvider,
+    Microsoft.Extensions.Options.IOptions<LongLivedTokenProviderOptions> options,
+    ILogger<DataProtectorTokenProvider<BylabUser>> logger)
+    : DataProtectorTokenProvider<BylabUser>(dataProtectionProvider, options, logger)
+{
+    public const string Name = "LongLived";
+}
