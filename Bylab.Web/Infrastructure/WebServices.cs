@@ -199,5 +199,5 @@ public sealed class LongLivedTokenProvider(
     ILogger<DataProtectorTokenProvider<BylabUser>> logger)
     : DataProtectorTokenProvider<BylabUser>(dataProtectionProvider, options, logger)
 {
-    public const string Name = "LongLived";
+    public new const string Name = "LongLived";
 }

@@ -1,0 +1,117 @@
+using Bylab.Core.Accounts;
+using Bylab.Core.Data;
+using Bylab.Core.Email;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bylab.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh SQLite file of its own, in the "Testing" environment (no demo content,
+/// HTTP allowed). Every test host gets its own database; tests use unique e-mail addresses instead of resets.
+/// </summary>
+public class BylabFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), "bylab-tests", $"{Guid.NewGuid():N}.db");
+
+    /// <summary>Extra settings a test class wants (for example a low rate limit).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Bylab:Database:ConnectionString", $"Data Source={_databaseFile};Default Timeout=30;Foreign Keys=True");
+        builder.UseSetting("Bylab:RateLimits:AuthPermits", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public string DatabaseFile => _databaseFile;
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each step.</summary>
+    public BylabClient CreateBylabClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public async Task<T> WithDbAsync<T>(Func<BylabDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<BylabDbContext>());
+    }
+
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Messages in the development outbox sent to one address, newest last.</summary>
+    public Task<List<OutboxMessage>> OutboxForAsync(string email) =>
+        WithDbAsync(db => db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
+            .Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>Creates a confirmed account directly, for tests that are not about registration.</summary>
+    public async Task<BylabUser> CreateUserAsync(string email, string password, params string[] roles)
+    {
+        BylabUser? user = null;
+        await WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<BylabUser>>();
+            user = new BylabUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = email.Split('@')[0],
+                CreatedAt = DateTime.UtcNow,
+            };
+            var result = await users.CreateAsync(user, password);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+            if (roles.Length > 0)
+            {
+                Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+            }
+        });
+        return user!;
+    }
+
+    /// <summary>Gives a user an authenticator key and turns two-factor on; returns the key for <see cref="Totp"/>.</summary>
+    public async Task<string> EnableTotpAsync(string email)
+    {
+        string key = "";
+        await WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<BylabUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            await users.SetTwoFactorEnabledAsync(user, true);
+        });
+        return key;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+            {
+                try { File.Delete(f); } catch (IOException) { }
+            }
+        }
+    }
+}
+
+public static class TestData
+{
+    public const string Password = "lange gode passord for test";
+
+    public static string UniqueEmail(string prefix = "person") => $"{prefix}-{Guid.NewGuid():N}@test.bylab.no";
+}
