@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<AccountService>();
         services.AddScoped<AdminUserService>();
+        services.AddScoped<AdminBootstrap>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         return services;

@@ -22,6 +22,13 @@ try
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()
             .InitializeAsync(seedDemo: app.Environment.IsDevelopment(), Console.Out);
     }
+    if (args is ["promote-admin", var email])
+    {
+        // dotnet run --project Bylab.Web -- promote-admin person@example.no
+        await using var scope = app.Services.CreateAsyncScope();
+        Console.WriteLine(await scope.ServiceProvider.GetRequiredService<Bylab.Core.Accounts.AdminBootstrap>().PromoteAsync(email));
+        return;
+    }
     await app.RunAsync();
 }
 catch (OptionsValidationException e)
