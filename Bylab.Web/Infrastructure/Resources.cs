@@ -21,3 +21,9 @@ namespace Bylab.Web.Areas.Admin
     /// <summary>Texts of the admin area.</summary>
     public sealed class AdminResource;
 }
+
+namespace Bylab.Web.Features.Profile
+{
+    /// <summary>Texts of Min side: the person's own profile, password, e-mail, two-factor, data download and deletion.</summary>
+    public sealed class ProfileResource;
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Bylab.Core.Accounts;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Bylab.Web.Features.Profile;
+
+/// <summary>Min side: the signed-in person's own account. Every action works on the signed-in user only.</summary>
+[Route("min-side")]
+public sealed class ProfileController(
+    UserManager<BylabUser> users,
+    SignInManager<BylabUser> signIn,
+    AccountService accounts,
+    TimeProvider time,
+    IStringLocalizer<ProfileResource> l) : Controller
+{
+    private static readonly JsonSerializerOptions ExportJson = new()
+    {
+        WriteIndented = true,
+        // A file the person downloads, not HTML: Norwegian letters are written as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+        return View(new ProfileOverview(user, roles));
+    }
+
+    [HttpGet("rediger")]
+    public async Task<IActionResult> Edit()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        return View(new ProfileForm { DisplayName = user.DisplayName, Culture = user.PreferredCulture });
+    }
+
+    [HttpPost("rediger")]
+    public async Task<IActionResult> Edit(ProfileForm form, [FromServices] IValidator<ProfileForm> validator)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        if (!ModelState.Validate(validator, form))
+        {
+            return View(form);
+        }
+        user.DisplayName = form.DisplayName!.Trim();
+        user.PreferredCulture = form.Culture!;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+        SetCultureCookie(form.Culture!);
+        TempData["Message"] = InCulture(form.Culture!, () => l["Edit.Saved"].Value);
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("data")]
+    public async Task<IActionResult> Download()
+    {
+        var export = await accounts.ExportAsync(users.GetUserId(User)!, HttpContext.RequestAborted);
+        if (export is null)
+        {
+            return Challenge();
+        }
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, ExportJson), "application/json", "bylab-mine-data.json");
+    }
+
+    [HttpGet("slett")]
+    public IActionResult Delete() => View(new DeleteAccountForm());
+
+    [HttpPost("slett")]
+    [EnableRateLimiting(RateLimits.Auth)]
+    public async Task<IActionResult> Delete(DeleteAccountForm form, [FromServices] IValidator<DeleteAccountForm> validator)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        if (!ModelState.Validate(validator, form))
+        {
+            return View(form);
+        }
+        if (!await users.CheckPasswordAsync(user, form.Password!))
+        {
+            ModelState.AddModelError(nameof(form.Password), l["Delete.WrongPassword"]);
+            return View(form);
+        }
+        if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
+        {
+            ModelState.AddModelError("", l["Delete.LastAdmin"]);
+            return View(form);
+        }
+        await accounts.DeleteAsync(user.Id, HttpContext.RequestAborted);
+        await signIn.SignOutAsync();
+        TempData["Message"] = l["Delete.Done"].Value;
+        return Redirect("/");
+    }
+
+    /// <summary>The same cookie the language switcher (Features/Culture) sets, so the site follows the saved choice at once.</summary>
+    private void SetCultureCookie(string culture) =>
+        Response.Cookies.Append(
+            WebServices.CultureCookie,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions
+            {
+                Expires = time.GetUtcNow().AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = Request.IsHttps,
+            });
+
+    /// <summary>The confirmation is shown on the next page, which already speaks the language just chosen.</summary>
+    private static string InCulture(string culture, Func<string> text)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = WebServices.Cultures.First(c => c.Name == culture);
+            return text();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+}
+
+public sealed record ProfileOverview(BylabUser User, IReadOnlyList<string> Roles);
