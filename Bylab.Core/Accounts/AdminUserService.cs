@@ -117,6 +117,27 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         return LockResult.Done;
     }
 
+    /// <summary>
+    /// For someone who lost their authenticator: a new key, two-factor off and a new security stamp, so every
+    /// session ends and the person sets up an authenticator again at the next login. False when there is no such user.
+    /// </summary>
+    public async Task<bool> ResetTwoFactorAsync(Actor actor, string userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return false;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        Check(await users.ResetAuthenticatorKeyAsync(user));
+        Check(await users.SetTwoFactorEnabledAsync(user, false));
+        Check(await users.UpdateSecurityStampAsync(user));
+        audit.Add(actor, AuditActions.TwoFactorReset, "user", user.Id, user.Email);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded)
