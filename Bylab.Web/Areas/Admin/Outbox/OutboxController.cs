@@ -11,6 +11,7 @@ namespace Bylab.Web.Areas.Admin.Outbox;
 [Area("Admin")]
 [Authorize(Policy = Policies.Staff)]
 [Route("admin/utboks")]
+[Route("admin/outbox", Order = 1)] // the English address named in the README and the issue
 public sealed class OutboxController(BylabDbContext db) : Controller
 {
     public const int PageSize = 50;
