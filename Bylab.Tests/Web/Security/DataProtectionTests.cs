@@ -58,5 +58,9 @@ public sealed class DataProtectionTests
         home.Headers.Add("Cookie", session);
         var page = await BylabClient.ParseAsync(await firstClient.SendAsync(home));
         Assert.NotNull(page.QuerySelector("form[action='/konto/logg-ut']"));
+
+        // Both hosts used the one key in the database: on one machine, keys in the user's profile folder would
+        // also be shared, and this is what tells the two apart.
+        Assert.Equal(1, await second.WithDbAsync(db => db.DataProtectionKeys.CountAsync()));
     }
 }
