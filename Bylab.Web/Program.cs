@@ -33,11 +33,12 @@ try
 }
 catch (OptionsValidationException e)
 {
-    // A bad setting stops the app with a message that names it, not a stack trace.
+    // A bad setting stops the app with a message that names it. The exception still goes on, so that whatever
+    // started the app (a service manager, the test host) sees the start fail instead of a quiet, successful exit.
     Console.Error.WriteLine("Bylab cannot start because of its configuration:");
     foreach (var failure in e.Failures)
     {
         Console.Error.WriteLine("  " + failure);
     }
-    Environment.ExitCode = 1;
+    throw;
 }

@@ -18,6 +18,9 @@ public class BylabDbContext(DbContextOptions<BylabDbContext> options)
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder options) =>
+        options.AddInterceptors(SqliteUnicodeUpper.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

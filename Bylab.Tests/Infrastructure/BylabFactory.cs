@@ -15,24 +15,26 @@ namespace Bylab.Tests.Infrastructure;
 /// </summary>
 public class BylabFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), "bylab-tests", $"{Guid.NewGuid():N}.db");
+    /// <summary>
+    /// The SQLite file; a fresh one per factory unless a test sets it to another factory's file
+    /// to run two hosts on one database (as two instances behind a load balancer would).
+    /// </summary>
+    public string DatabaseFile { get; init; } = Path.Combine(Path.GetTempPath(), "bylab-tests", $"{Guid.NewGuid():N}.db");
 
     /// <summary>Extra settings a test class wants (for example a low rate limit).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_databaseFile)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Bylab:Database:ConnectionString", $"Data Source={_databaseFile};Default Timeout=30;Foreign Keys=True");
+        builder.UseSetting("Bylab:Database:ConnectionString", $"Data Source={DatabaseFile};Default Timeout=30;Foreign Keys=True");
         builder.UseSetting("Bylab:RateLimits:AuthPermits", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
     }
-
-    public string DatabaseFile => _databaseFile;
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each step.</summary>
     public BylabClient CreateBylabClient() =>
@@ -101,7 +103,7 @@ public class BylabFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+            foreach (var f in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" })
             {
                 try { File.Delete(f); } catch (IOException) { }
             }

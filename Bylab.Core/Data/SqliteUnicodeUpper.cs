@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Bylab.Core.Data;
+
+/// <summary>
+/// SQLite's built-in upper() folds ASCII only, so a case-insensitive search written as
+/// <c>x.ToUpper().Contains(s)</c> would not find «ørn» in «Øyvind ørnebakk». EF translates ToUpper() to
+/// upper(), so each connection gets an upper() that folds every letter as .NET does.
+/// </summary>
+internal sealed class SqliteUnicodeUpper : DbConnectionInterceptor
+{
+    public static readonly SqliteUnicodeUpper Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Register(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Register(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
+        }
+    }
+}
