@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Bylab.Web;
@@ -7,16 +8,26 @@ public sealed class RateLimitOptions
 {
     public const string Section = "Bylab:RateLimits";
 
-    /// <summary>Posts to login, registration and password reset allowed per client IP per window.</summary>
+    /// <summary>Posts to login, registration, password reset and confirmation allowed per client IP per window.</summary>
     public int AuthPermits { get; set; } = 20;
 
-    /// <summary>Length of the window in seconds.</summary>
+    /// <summary>Length of the per-IP window in seconds.</summary>
     public int AuthWindowSeconds { get; set; } = 60;
+
+    /// <summary>Posts naming the same e-mail address allowed per window, whatever the IP (spread-out guessing, mail bombing).</summary>
+    public int AccountPermits { get; set; } = 10;
+
+    /// <summary>Length of the per-account window in seconds.</summary>
+    public int AccountWindowSeconds { get; set; } = 900;
 }
 
+/// <summary>
+/// Anti-automation on the forms that try a password or send mail to a typed address (ASVS 2.2.1):
+/// a limit per IP (the "auth" policy on those actions) and a limit per e-mail address named in the form
+/// (a global limiter that only counts those actions). Identity's lockout comes on top of both.
+/// </summary>
 public static class RateLimits
 {
-    /// <summary>The policy on every form that tries a password or sends an e-mail to an address someone typed.</summary>
     public const string Auth = "auth";
 
     public static IServiceCollection AddBylabRateLimits(this IServiceCollection services)
@@ -24,6 +35,8 @@ public static class RateLimits
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .Validate(o => o.AuthPermits >= 1, $"{RateLimitOptions.Section}:AuthPermits must be at least 1.")
             .Validate(o => o.AuthWindowSeconds >= 1, $"{RateLimitOptions.Section}:AuthWindowSeconds must be at least 1.")
+            .Validate(o => o.AccountPermits >= 1, $"{RateLimitOptions.Section}:AccountPermits must be at least 1.")
+            .Validate(o => o.AccountWindowSeconds >= 1, $"{RateLimitOptions.Section}:AccountWindowSeconds must be at least 1.")
             .ValidateOnStart();
         services.AddRateLimiter(options =>
         {
@@ -33,7 +46,7 @@ public static class RateLimits
             {
                 var o = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                     _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = o.AuthPermits,
@@ -41,7 +54,49 @@ public static class RateLimits
                         QueueLimit = 0,
                     });
             });
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var account = AccountKey(context);
+                if (account is null)
+                {
+                    return RateLimitPartition.GetNoLimiter("none");
+                }
+                var o = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter("account:" + account, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = o.AccountPermits,
+                    Window = TimeSpan.FromSeconds(o.AccountWindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
         });
         return services;
+    }
+
+    /// <summary>
+    /// Reads the form of a rate-limited auth post before the limiter runs, so the per-account partition
+    /// can see the address without blocking on the request body.
+    /// </summary>
+    public static IApplicationBuilder UseAuthFormBuffering(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (IsAuthPost(context) && context.Request.HasFormContentType)
+        {
+            await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        await next();
+    });
+
+    private static bool IsAuthPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Auth;
+
+    private static string? AccountKey(HttpContext context)
+    {
+        if (!IsAuthPost(context) || !context.Request.HasFormContentType || context.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is not { } form)
+        {
+            return null;
+        }
+        var email = form["Email"].ToString().Trim();
+        return email.Length is 0 or > 254 ? null : email.ToUpperInvariant();
     }
 }

@@ -75,6 +75,8 @@ public static class WebServices
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                // The user name is the e-mail address, and addresses like gunn@hønsegård.no are real.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Tokens.EmailConfirmationTokenProvider = LongLivedTokenProvider.Name;
                 o.Tokens.ChangeEmailTokenProvider = LongLivedTokenProvider.Name;
@@ -171,6 +173,7 @@ public static class WebServices
         });
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseAuthFormBuffering();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

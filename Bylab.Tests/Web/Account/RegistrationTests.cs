@@ -134,3 +134,23 @@ public sealed class RegistrationTests(BylabFactory factory) : IClassFixture<Byla
         Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.Users.Any(u => u.Email == email))));
     }
 }
+
+public sealed class InternationalAddressTests(BylabFactory factory) : IClassFixture<BylabFactory>
+{
+    [Fact]
+    public async Task AddressWithNorwegianLettersCanRegister()
+    {
+        using var client = factory.CreateBylabClient();
+        var email = $"gunn-{Guid.NewGuid():N}@hønsegård.no";
+        var response = await client.SubmitAsync("/konto/registrer", new Dictionary<string, string>
+        {
+            ["DisplayName"] = "Gunn Hønsegård",
+            ["Email"] = email,
+            ["Password"] = TestData.Password,
+            ["ConfirmPassword"] = TestData.Password,
+            ["AcceptPrivacy"] = "true",
+        });
+        Assert.Equal("/konto/sjekk-e-post", response.Headers.Location!.OriginalString);
+        Assert.Single(await factory.OutboxForAsync(email));
+    }
+}

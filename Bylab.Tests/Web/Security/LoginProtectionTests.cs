@@ -60,3 +60,33 @@ public sealed class RateLimitTests(RateLimitedFactory factory) : IClassFixture<R
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/konto/logg-inn")).StatusCode);
     }
 }
+
+/// <summary>The app with a per-account limit low enough to reach, and the per-IP limit out of the way.</summary>
+public sealed class AccountRateLimitedFactory : BylabFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [new("Bylab:RateLimits:AccountPermits", "3"), new("Bylab:RateLimits:AccountWindowSeconds", "600")];
+}
+
+public sealed class AccountRateLimitTests(AccountRateLimitedFactory factory) : IClassFixture<AccountRateLimitedFactory>
+{
+    [Fact]
+    public async Task PostsNamingOneAccountAreLimitedWhateverTheForm()
+    {
+        using var client = factory.CreateBylabClient();
+        var target = TestData.UniqueEmail("target");
+        var guesses = new Dictionary<string, string> { ["Email"] = target, ["Password"] = "feil passord her" };
+
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync("/konto/logg-inn", guesses)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SubmitAsync("/konto/logg-inn", guesses)).StatusCode);
+        // The same address on another form shares the budget: no mail bombing through password reset.
+        Assert.Equal(HttpStatusCode.TooManyRequests,
+            (await client.SubmitAsync("/konto/passord/glemt", new Dictionary<string, string> { ["Email"] = target })).StatusCode);
+        // Another address from the same client is not affected.
+        Assert.Equal(HttpStatusCode.OK,
+            (await client.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = TestData.UniqueEmail(), ["Password"] = "feil passord her" })).StatusCode);
+    }
+}
