@@ -79,3 +79,17 @@ public sealed class CommentTests : IAsyncLifetime
         Assert.Equal("Rettet", await _h.WithDbAsync(db => db.Comments.Where(c => c.Id == comment).Select(c => c.BodyMarkdown).SingleAsync()));
     }
 }
+
+public sealed class IdeaOptionsTests
+{
+    [Fact]
+    public void InvalidSettingsAreNamedAtStart()
+    {
+        var result = new IdeaOptionsValidator().Validate(null, new IdeaOptions { EditWindowMinutes = -1, MaxVotesPerConsultation = 0, PageSize = 500 });
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.Contains("Bylab:Ideas:EditWindowMinutes"));
+        Assert.Contains(result.Failures!, f => f.Contains("Bylab:Ideas:MaxVotesPerConsultation"));
+        Assert.Contains(result.Failures!, f => f.Contains("Bylab:Ideas:PageSize"));
+        Assert.True(new IdeaOptionsValidator().Validate(null, new IdeaOptions()).Succeeded);
+    }
+}
