@@ -22,6 +22,10 @@ public enum ConcludeOutcome { Concluded, NotFound, AlreadyConcluded, NotClosedYe
 /// <summary>Staff create, edit and conclude consultations. The slug is made once, from the first title.</summary>
 public sealed class ConsultationService(BylabDbContext db, TimeProvider time, AuditLog audit)
 {
+    /// <summary>The stored consultation as staff edit it (its own vote limit, not the default), or null.</summary>
+    public Task<Consultation?> GetForEditAsync(int id, CancellationToken ct = default) =>
+        db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+
     public async Task<SaveResult> CreateAsync(Actor staff, ConsultationInput input, CancellationToken ct = default)
     {
         var invalid = await ValidateAsync(input, ct);

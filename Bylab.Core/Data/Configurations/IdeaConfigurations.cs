@@ -70,6 +70,9 @@ internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         b.HasIndex(i => i.Status);
         b.HasIndex(i => i.AuthorId);
 
+        // The full-text index IdeasFts and its triggers are created by raw SQL in the Ideas migration. If a later
+        // migration makes EF rebuild the Ideas table (SQLite cannot alter some columns in place), that migration
+        // must create the three Ideas_Fts_* triggers again and run INSERT INTO IdeasFts(IdeasFts) VALUES('rebuild').
         b.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Ideas_Counts", "VoteCount >= 0 AND CommentCount >= 0");
