@@ -1,5 +1,6 @@
 using Bylab.Core.Auditing;
 using Bylab.Core.Ideas;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bylab.Tests.Core.Ideas;
@@ -244,5 +245,22 @@ public sealed class VotingTests : IAsyncLifetime
             db.Votes.Add(new Vote { IdeaId = idea, UserId = author, CreatedAt = _h.Now });
             await db.SaveChangesAsync();
         }));
+    }
+
+    [Fact]
+    public async Task TransactionsTakeTheWriteLockWhenTheyBegin()
+    {
+        // VoteService relies on EF's BeginTransaction being SQLite's BEGIN IMMEDIATE (write lock before the
+        // first read). If that ever changes, the vote limit stops holding under concurrency: this test says so.
+        await _h.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await using var other = new SqliteConnection(_h.ConnectionString.Replace("Default Timeout=60", "Default Timeout=1"));
+            await other.OpenAsync();
+            await using var begin = other.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            var busy = await Assert.ThrowsAsync<SqliteException>(() => begin.ExecuteNonQueryAsync());
+            Assert.Equal(5 /* SQLITE_BUSY */, busy.SqliteErrorCode);
+        });
     }
 }
