@@ -2,6 +2,7 @@ using Bylab.Core.Accounts;
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
 using Bylab.Core.Email;
+using Bylab.Core.Ideas;
 using Bylab.Core.Markdown;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddOptions<IdeaOptions>().BindConfiguration(IdeaOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdeaOptions>, IdeaOptionsValidator>();
 
         services.AddDbContext<BylabDbContext>((sp, options) =>
         {
@@ -43,6 +46,12 @@ public static class DependencyInjection
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<IdeaQueries>();
+        services.AddScoped<IdeaService>();
+        services.AddScoped<VoteService>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<ThemeService>();
+        services.AddScoped<ConsultationService>();
         return services;
     }
 

@@ -10,12 +10,26 @@ public sealed record PersonalDataExport(
     DateTime ExportedAt,
     PersonalProfile Profile,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<ExportedAuditEntry> AdministrativeActions);
+    IReadOnlyList<ExportedAuditEntry> AdministrativeActions,
+    IReadOnlyList<ExportedIdea> Ideas,
+    IReadOnlyList<ExportedComment> Comments,
+    IReadOnlyList<ExportedVote> Votes,
+    IReadOnlyList<ExportedFollow> Follows);
 
 public sealed record PersonalProfile(string Id, string DisplayName, string Email, bool EmailConfirmed, string PreferredCulture,
     bool TwoFactorEnabled, DateTime CreatedAt, DateTime? LastLoginAt);
 
 public sealed record ExportedAuditEntry(DateTime At, string Action, string? Details, bool PerformedByYou);
+
+public sealed record ExportedIdea(int Id, string ConsultationTitle, string ThemeTitle, string Title, string BodyMarkdown, string? PlaceName,
+    IReadOnlyList<string> Principles, IReadOnlyList<int> Goals, string Status, DateTime CreatedAt, DateTime? EditedAt, DateTime? WithdrawnAt);
+
+public sealed record ExportedComment(int Id, int IdeaId, string IdeaTitle, int? ParentId, string BodyMarkdown, DateTime CreatedAt,
+    DateTime? EditedAt, DateTime? DeletedAt);
+
+public sealed record ExportedVote(int IdeaId, string IdeaTitle, DateTime CreatedAt);
+
+public sealed record ExportedFollow(int IdeaId, string IdeaTitle, DateTime CreatedAt);
 
 /// <summary>What a person does with their own account beyond what Identity offers.</summary>
 public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time)
@@ -33,17 +47,52 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
             .OrderBy(a => a.At)
             .Select(a => new ExportedAuditEntry(a.At, a.Action, a.Details, a.ActorId == userId))
             .ToListAsync(ct);
+        var ideas = await db.Ideas.AsNoTracking()
+            .Where(i => i.AuthorId == userId)
+            .OrderBy(i => i.CreatedAt)
+            .Select(i => new ExportedIdea(i.Id, i.Consultation!.Title, i.Theme!.Title, i.Title, i.BodyMarkdown, i.PlaceName,
+                i.Principles.Select(p => p.Code).ToList(), i.Goals.OrderBy(g => g.Number).Select(g => g.Number).ToList(),
+                i.Status.ToString(), i.CreatedAt, i.EditedAt, i.WithdrawnAt))
+            .ToListAsync(ct);
+        var comments = await (
+                from c in db.Comments.AsNoTracking()
+                where c.AuthorId == userId
+                join i in db.Ideas on c.IdeaId equals i.Id
+                orderby c.CreatedAt
+                select new ExportedComment(c.Id, c.IdeaId, i.Title, c.ParentId, c.BodyMarkdown, c.CreatedAt, c.EditedAt, c.DeletedAt))
+            .ToListAsync(ct);
+        var votes = await (
+                from v in db.Votes.AsNoTracking()
+                where v.UserId == userId
+                join i in db.Ideas on v.IdeaId equals i.Id
+                orderby v.CreatedAt
+                select new ExportedVote(v.IdeaId, i.Title, v.CreatedAt))
+            .ToListAsync(ct);
+        var follows = await (
+                from f in db.IdeaFollowers.AsNoTracking()
+                where f.UserId == userId
+                join i in db.Ideas on f.IdeaId equals i.Id
+                orderby f.CreatedAt
+                select new ExportedFollow(f.IdeaId, i.Title, f.CreatedAt))
+            .ToListAsync(ct);
         return new PersonalDataExport(
             time.GetUtcNow().UtcDateTime,
             new PersonalProfile(user.Id, user.DisplayName, user.Email ?? "", user.EmailConfirmed, user.PreferredCulture,
                 user.TwoFactorEnabled, user.CreatedAt, user.LastLoginAt),
             roles.OrderBy(r => r).ToList(),
-            auditRows);
+            auditRows,
+            ideas,
+            comments,
+            votes,
+            follows);
     }
 
     /// <summary>
     /// Deletes the account and its personal data. What the person contributed stays, with the author
     /// removed (foreign keys to the user are set to null); the audit log keeps the id but loses the name.
+    /// Ideas: ideas and comments stay with AuthorId null (shown as anonymous); votes stay, anonymous
+    /// (UserId null), so a consultation's result and the vote counters do not change; follows are deleted.
+    /// All of this is done by the foreign keys' ON DELETE rules (see IdeaConfigurations).
     /// </summary>
     public async Task<bool> DeleteAsync(string userId, CancellationToken ct = default)
     {

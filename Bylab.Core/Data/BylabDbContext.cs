@@ -1,6 +1,7 @@
 using Bylab.Core.Accounts;
 using Bylab.Core.Auditing;
 using Bylab.Core.Email;
+using Bylab.Core.Ideas;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,14 @@ public class BylabDbContext(DbContextOptions<BylabDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Venue.Venue> Venues => Set<Venue.Venue>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<Idea> Ideas => Set<Idea>();
+    public DbSet<IdeaPrinciple> IdeaPrinciples => Set<IdeaPrinciple>();
+    public DbSet<IdeaGoal> IdeaGoals => Set<IdeaGoal>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();
+    public DbSet<Comment> Comments => Set<Comment>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Bylab.Core.Accounts;
+using Bylab.Core.Ideas;
 using Microsoft.AspNetCore.Identity;
 
 namespace Bylab.Core.Data;
@@ -8,7 +9,7 @@ namespace Bylab.Core.Data;
 /// Demo people for a new Development database. Passwords are random and printed once to the console:
 /// nothing secret is in the repository, and a leaked demo database gives away nothing reusable.
 /// </summary>
-public sealed class DemoSeeder(UserManager<BylabUser> users, TimeProvider time)
+public sealed class DemoSeeder(UserManager<BylabUser> users, BylabDbContext db, TimeProvider time)
 {
     public static readonly IReadOnlyList<(string Email, string Name, string[] Roles)> People =
     [
@@ -26,6 +27,7 @@ public sealed class DemoSeeder(UserManager<BylabUser> users, TimeProvider time)
     {
         console.WriteLine();
         console.WriteLine("Demo logins (shown once; the database is new):");
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (email, name, roles) in People)
         {
             var password = NewPassword();
@@ -43,10 +45,14 @@ public sealed class DemoSeeder(UserManager<BylabUser> users, TimeProvider time)
                 throw new InvalidOperationException($"Could not seed {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
             await users.AddToRolesAsync(user, roles);
+            ids[email] = user.Id;
             var twoFactor = roles.Intersect(Roles.RequiringTwoFactor).Any() ? "  (sets up an authenticator app at first login)" : "";
             console.WriteLine($"  {string.Join(",", roles),-11} {email,-26} {password}{twoFactor}");
         }
         console.WriteLine();
+
+        // Themes of «Hamar mot 2030», consultations, ideas, votes, comments and answers.
+        await IdeasDemoContent.SeedAsync(db, ids, time.GetUtcNow().UtcDateTime, ct);
     }
 
     private static string NewPassword()

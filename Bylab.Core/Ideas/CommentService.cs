@@ -1,0 +1,122 @@
+using Bylab.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bylab.Core.Ideas;
+
+public enum AddCommentOutcome { Added, InvalidInput, NotFound, Closed, ReplyToReply, IdeaWithdrawn }
+
+/// <param name="CommentId">Set when <see cref="AddCommentOutcome.Added"/>.</param>
+public sealed record AddCommentResult(AddCommentOutcome Outcome, int? CommentId = null);
+
+public enum EditCommentOutcome { Edited, InvalidInput, NotFound, NotAuthor, WindowClosed, Closed }
+
+public enum DeleteCommentOutcome { Deleted, NotFound, NotAuthor }
+
+/// <summary>Comments on ideas, with one level of replies, while the consultation is open (ideas or voting).</summary>
+public sealed class CommentService(BylabDbContext db, TimeProvider time, IOptions<IdeaOptions> options)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <param name="parentId">The comment this one answers; it must itself be a top-level comment on the same idea.</param>
+    public async Task<AddCommentResult> AddAsync(string userId, int ideaId, int? parentId, string? bodyMarkdown, CancellationToken ct = default)
+    {
+        var body = bodyMarkdown?.Trim() ?? "";
+        if (body.Length == 0 || body.Length > Comment.BodyMaxLength)
+        {
+            return new AddCommentResult(AddCommentOutcome.InvalidInput);
+        }
+        var idea = await db.Ideas.AsNoTracking()
+            .Where(i => i.Id == ideaId)
+            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation })
+            .SingleOrDefaultAsync(ct);
+        if (idea?.Consultation is null)
+        {
+            return new AddCommentResult(AddCommentOutcome.NotFound);
+        }
+        var now = Now;
+        if (!idea.Consultation.AcceptsCommentsAt(now))
+        {
+            return new AddCommentResult(AddCommentOutcome.Closed);
+        }
+        if (idea.WithdrawnAt is not null || idea.MergedIntoId is not null)
+        {
+            return new AddCommentResult(AddCommentOutcome.IdeaWithdrawn);
+        }
+        if (parentId is not null)
+        {
+            var parent = await db.Comments.AsNoTracking()
+                .Where(c => c.Id == parentId && c.IdeaId == ideaId)
+                .Select(c => new { c.ParentId })
+                .SingleOrDefaultAsync(ct);
+            if (parent is null)
+            {
+                return new AddCommentResult(AddCommentOutcome.NotFound);
+            }
+            if (parent.ParentId is not null)
+            {
+                return new AddCommentResult(AddCommentOutcome.ReplyToReply);
+            }
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var comment = new Comment { IdeaId = ideaId, ParentId = parentId, AuthorId = userId, BodyMarkdown = body, CreatedAt = now };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        await Counters.RecomputeCommentsAsync(db, ideaId, ct);
+        await tx.CommitAsync(ct);
+        return new AddCommentResult(AddCommentOutcome.Added, comment.Id);
+    }
+
+    /// <summary>The author edits within <see cref="IdeaOptions.EditWindowMinutes"/>, while the consultation takes comments.</summary>
+    public async Task<EditCommentOutcome> EditAsync(string userId, int commentId, string? bodyMarkdown, CancellationToken ct = default)
+    {
+        var body = bodyMarkdown?.Trim() ?? "";
+        if (body.Length == 0 || body.Length > Comment.BodyMaxLength)
+        {
+            return EditCommentOutcome.InvalidInput;
+        }
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, ct);
+        if (comment is null || comment.IsDeleted)
+        {
+            return EditCommentOutcome.NotFound;
+        }
+        if (comment.AuthorId != userId)
+        {
+            return EditCommentOutcome.NotAuthor;
+        }
+        var now = Now;
+        if (!comment.CanEdit(userId, now, options.Value.EditWindow))
+        {
+            return EditCommentOutcome.WindowClosed;
+        }
+        var consultation = await db.Ideas.Where(i => i.Id == comment.IdeaId).Select(i => i.Consultation!).SingleAsync(ct);
+        if (!consultation.AcceptsCommentsAt(now))
+        {
+            return EditCommentOutcome.Closed;
+        }
+        comment.BodyMarkdown = body;
+        comment.EditedAt = now;
+        await db.SaveChangesAsync(ct);
+        return EditCommentOutcome.Edited;
+    }
+
+    /// <summary>The author deletes their comment: the text goes, the place stays, replies stay readable.</summary>
+    public async Task<DeleteCommentOutcome> DeleteAsync(string userId, int commentId, CancellationToken ct = default)
+    {
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, ct);
+        if (comment is null || comment.IsDeleted)
+        {
+            return DeleteCommentOutcome.NotFound;
+        }
+        if (comment.AuthorId != userId)
+        {
+            return DeleteCommentOutcome.NotAuthor;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        comment.Delete(Now);
+        await db.SaveChangesAsync(ct);
+        await Counters.RecomputeCommentsAsync(db, comment.IdeaId, ct);
+        await tx.CommitAsync(ct);
+        return DeleteCommentOutcome.Deleted;
+    }
+}

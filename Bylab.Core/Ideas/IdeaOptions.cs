@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace Bylab.Core.Ideas;
+
+public sealed class IdeaOptions
+{
+    public const string Section = "Bylab:Ideas";
+
+    /// <summary>How long after writing an idea or comment its author may still edit it.</summary>
+    public int EditWindowMinutes { get; set; } = 30;
+
+    /// <summary>Default most votes one person may give within one consultation; null = unlimited. A consultation may set its own.</summary>
+    public int? MaxVotesPerConsultation { get; set; }
+
+    /// <summary>Ideas per page in lists.</summary>
+    public int PageSize { get; set; } = 20;
+
+    public TimeSpan EditWindow => TimeSpan.FromMinutes(EditWindowMinutes);
+}
+
+public sealed class IdeaOptionsValidator : IValidateOptions<IdeaOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IdeaOptions options)
+    {
+        var failures = new List<string>();
+        if (options.EditWindowMinutes is < 0 or > 60 * 24 * 30)
+        {
+            failures.Add($"{IdeaOptions.Section}:EditWindowMinutes must be between 0 and 43200 (was {options.EditWindowMinutes}).");
+        }
+        if (options.MaxVotesPerConsultation is < 1)
+        {
+            failures.Add($"{IdeaOptions.Section}:MaxVotesPerConsultation must be at least 1, or empty for unlimited (was {options.MaxVotesPerConsultation}).");
+        }
+        if (options.PageSize is < 1 or > 100)
+        {
+            failures.Add($"{IdeaOptions.Section}:PageSize must be between 1 and 100 (was {options.PageSize}).");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

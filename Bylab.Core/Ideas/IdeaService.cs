@@ -1,0 +1,276 @@
+using Bylab.Core.Auditing;
+using Bylab.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bylab.Core.Ideas;
+
+public enum SubmitOutcome { Created, InvalidInput, NotFound, ConsultationNotOpen }
+
+/// <param name="IdeaId">Set when <see cref="SubmitOutcome.Created"/>.</param>
+/// <param name="InvalidFields">Names of <see cref="IdeaContent"/> properties that were refused, when <see cref="SubmitOutcome.InvalidInput"/>.</param>
+public sealed record SubmitResult(SubmitOutcome Outcome, int? IdeaId = null, IReadOnlyList<string>? InvalidFields = null);
+
+public enum EditIdeaOutcome { Edited, InvalidInput, NotFound, NotAuthor, WindowClosed, Answered, Withdrawn }
+
+public sealed record EditIdeaResult(EditIdeaOutcome Outcome, IReadOnlyList<string>? InvalidFields = null);
+
+public enum WithdrawIdeaOutcome { Withdrawn, NotFound, NotAuthor, AlreadyWithdrawn }
+
+public enum FollowOutcome { Following, NotFollowing, NotFound }
+
+public enum AnswerOutcome { Answered, NotFound, InvalidInput }
+
+/// <summary>Someone to tell about an official answer; the web layer writes the e-mail in their language.</summary>
+public sealed record FollowerToNotify(string UserId, string Email, string DisplayName, string PreferredCulture);
+
+public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyList<FollowerToNotify> Followers)
+{
+    public static readonly AnswerResult NotFound = new(AnswerOutcome.NotFound, []);
+    public static readonly AnswerResult InvalidInput = new(AnswerOutcome.InvalidInput, []);
+}
+
+public enum MergeOutcome { Merged, NotFound, SameIdea, DifferentConsultations, TargetMerged, AlreadyMerged }
+
+/// <summary>What citizens do with their ideas, and what staff do with them (official answers, merging duplicates).</summary>
+public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<IdeaOptions> options, AuditLog audit)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Saves a new idea in a consultation that is open for ideas. The theme defaults to the consultation's.
+    /// The author follows their own idea, so they hear about the official answer.
+    /// </summary>
+    public async Task<SubmitResult> SubmitAsync(string userId, int consultationId, IdeaContent content, CancellationToken ct = default)
+    {
+        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == consultationId, ct);
+        if (consultation is null)
+        {
+            return new SubmitResult(SubmitOutcome.NotFound);
+        }
+        var invalid = await InvalidFieldsAsync(content, ct);
+        if (invalid.Count > 0)
+        {
+            return new SubmitResult(SubmitOutcome.InvalidInput, InvalidFields: invalid);
+        }
+        var now = Now;
+        if (!consultation.AcceptsIdeasAt(now))
+        {
+            return new SubmitResult(SubmitOutcome.ConsultationNotOpen);
+        }
+        var idea = new Idea
+        {
+            ConsultationId = consultation.Id,
+            ThemeId = content.ThemeId ?? consultation.ThemeId,
+            AuthorId = userId,
+            Title = content.CleanTitle,
+            BodyMarkdown = content.CleanBody,
+            PlaceName = content.CleanPlaceName,
+            CreatedAt = now,
+            Principles = content.PrincipleRows(),
+            Goals = content.GoalRows(),
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Ideas.Add(idea);
+        await db.SaveChangesAsync(ct);
+        db.IdeaFollowers.Add(new IdeaFollower { IdeaId = idea.Id, UserId = userId, CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new SubmitResult(SubmitOutcome.Created, idea.Id);
+    }
+
+    /// <summary>The author edits within <see cref="IdeaOptions.EditWindowMinutes"/> of writing, never after an official answer.</summary>
+    public async Task<EditIdeaResult> EditAsync(string userId, int ideaId, IdeaContent content, CancellationToken ct = default)
+    {
+        var idea = await db.Ideas.Include(i => i.Principles).Include(i => i.Goals).SingleOrDefaultAsync(i => i.Id == ideaId, ct);
+        if (idea is null || idea.IsMerged)
+        {
+            return new EditIdeaResult(EditIdeaOutcome.NotFound);
+        }
+        if (idea.AuthorId != userId)
+        {
+            return new EditIdeaResult(EditIdeaOutcome.NotAuthor);
+        }
+        if (idea.IsWithdrawn)
+        {
+            return new EditIdeaResult(EditIdeaOutcome.Withdrawn);
+        }
+        if (idea.IsAnswered)
+        {
+            return new EditIdeaResult(EditIdeaOutcome.Answered);
+        }
+        var now = Now;
+        if (!idea.CanEdit(userId, now, options.Value.EditWindow))
+        {
+            return new EditIdeaResult(EditIdeaOutcome.WindowClosed);
+        }
+        var invalid = await InvalidFieldsAsync(content, ct);
+        if (invalid.Count > 0)
+        {
+            return new EditIdeaResult(EditIdeaOutcome.InvalidInput, invalid);
+        }
+        idea.Title = content.CleanTitle;
+        idea.BodyMarkdown = content.CleanBody;
+        idea.PlaceName = content.CleanPlaceName;
+        idea.ThemeId = content.ThemeId ?? idea.ThemeId;
+        idea.Principles.Clear();
+        idea.Principles.AddRange(content.PrincipleRows());
+        idea.Goals.Clear();
+        idea.Goals.AddRange(content.GoalRows());
+        idea.EditedAt = now;
+        await db.SaveChangesAsync(ct);
+        return new EditIdeaResult(EditIdeaOutcome.Edited);
+    }
+
+    /// <summary>The author takes the idea back: it stays readable by its link but leaves lists and takes no more votes or comments.</summary>
+    public async Task<WithdrawIdeaOutcome> WithdrawAsync(string userId, int ideaId, CancellationToken ct = default)
+    {
+        var idea = await db.Ideas.SingleOrDefaultAsync(i => i.Id == ideaId, ct);
+        if (idea is null || idea.IsMerged)
+        {
+            return WithdrawIdeaOutcome.NotFound;
+        }
+        if (idea.AuthorId != userId)
+        {
+            return WithdrawIdeaOutcome.NotAuthor;
+        }
+        if (idea.IsWithdrawn)
+        {
+            return WithdrawIdeaOutcome.AlreadyWithdrawn;
+        }
+        idea.Withdraw(Now);
+        await db.SaveChangesAsync(ct);
+        return WithdrawIdeaOutcome.Withdrawn;
+    }
+
+    /// <summary>Following twice is the same as following once.</summary>
+    public async Task<FollowOutcome> FollowAsync(string userId, int ideaId, CancellationToken ct = default)
+    {
+        if (!await db.Ideas.AnyAsync(i => i.Id == ideaId && i.MergedIntoId == null, ct))
+        {
+            return FollowOutcome.NotFound;
+        }
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT OR IGNORE INTO IdeaFollowers (IdeaId, UserId, CreatedAt) VALUES ({ideaId}, {userId}, {Now})", ct);
+        return FollowOutcome.Following;
+    }
+
+    public async Task<FollowOutcome> UnfollowAsync(string userId, int ideaId, CancellationToken ct = default)
+    {
+        if (!await db.Ideas.AnyAsync(i => i.Id == ideaId, ct))
+        {
+            return FollowOutcome.NotFound;
+        }
+        await db.IdeaFollowers.Where(f => f.IdeaId == ideaId && f.UserId == userId).ExecuteDeleteAsync(ct);
+        return FollowOutcome.NotFollowing;
+    }
+
+    /// <summary>
+    /// Staff give the municipality's official answer (it may be changed later by answering again). Returns
+    /// the followers to notify; the web layer sends them a localized e-mail. Audited.
+    /// </summary>
+    public async Task<AnswerResult> AnswerAsync(Actor staff, int ideaId, IdeaStatus status, string? answerMarkdown, CancellationToken ct = default)
+    {
+        var text = answerMarkdown?.Trim() ?? "";
+        if (status == IdeaStatus.New || !Enum.IsDefined(status) || text.Length == 0 || text.Length > Idea.AnswerMaxLength)
+        {
+            return AnswerResult.InvalidInput;
+        }
+        var idea = await db.Ideas.SingleOrDefaultAsync(i => i.Id == ideaId, ct);
+        if (idea is null || idea.IsMerged)
+        {
+            return AnswerResult.NotFound;
+        }
+        idea.Answer(status, text, staff.UserId, Now);
+        audit.Add(staff, IdeaAuditActions.IdeaAnswered, "idea", idea.Id.ToString(), status.ToString());
+        await db.SaveChangesAsync(ct);
+
+        var followers = await (
+                from f in db.IdeaFollowers
+                join u in db.Users on f.UserId equals u.Id
+                where f.IdeaId == ideaId && u.Email != null && u.EmailConfirmed
+                orderby u.Id
+                select new FollowerToNotify(u.Id, u.Email!, u.DisplayName, u.PreferredCulture))
+            .AsNoTracking().ToListAsync(ct);
+        return new AnswerResult(AnswerOutcome.Answered, followers);
+    }
+
+    /// <summary>
+    /// Staff merge a duplicate into another idea of the same consultation. Votes move (a person who voted for
+    /// both keeps one vote), followers move, comments stay on the duplicate, which is hidden from lists and
+    /// points to the target. Counters of both are recomputed in the same transaction. Audited.
+    /// </summary>
+    public async Task<MergeOutcome> MergeAsync(Actor staff, int duplicateId, int targetId, CancellationToken ct = default)
+    {
+        if (duplicateId == targetId)
+        {
+            return MergeOutcome.SameIdea;
+        }
+        // Write lock first (BEGIN IMMEDIATE, see VoteService): no vote can slip in between moving and counting.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var duplicate = await db.Ideas.SingleOrDefaultAsync(i => i.Id == duplicateId, ct);
+        var target = await db.Ideas.AsNoTracking().SingleOrDefaultAsync(i => i.Id == targetId, ct);
+        if (duplicate is null || target is null)
+        {
+            return MergeOutcome.NotFound;
+        }
+        if (duplicate.IsMerged)
+        {
+            return MergeOutcome.AlreadyMerged;
+        }
+        if (target.IsMerged)
+        {
+            return MergeOutcome.TargetMerged;
+        }
+        if (duplicate.ConsultationId != target.ConsultationId)
+        {
+            return MergeOutcome.DifferentConsultations;
+        }
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO Votes (IdeaId, UserId, CreatedAt)
+            SELECT {targetId}, d.UserId, d.CreatedAt FROM Votes d
+            WHERE d.IdeaId = {duplicateId}
+              AND (d.UserId IS NULL OR NOT EXISTS (SELECT 1 FROM Votes t WHERE t.IdeaId = {targetId} AND t.UserId = d.UserId))
+            """, ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM Votes WHERE IdeaId = {duplicateId}", ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT OR IGNORE INTO IdeaFollowers (IdeaId, UserId, CreatedAt)
+            SELECT {targetId}, UserId, CreatedAt FROM IdeaFollowers WHERE IdeaId = {duplicateId}
+            """, ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM IdeaFollowers WHERE IdeaId = {duplicateId}", ct);
+
+        duplicate.MergedIntoId = targetId;
+        audit.Add(staff, IdeaAuditActions.IdeaMerged, "idea", duplicateId.ToString(), $"into {targetId}");
+        await db.SaveChangesAsync(ct);
+        await Counters.RecomputeVotesAsync(db, duplicateId, ct);
+        await Counters.RecomputeVotesAsync(db, targetId, ct);
+        await tx.CommitAsync(ct);
+        return MergeOutcome.Merged;
+    }
+
+    private async Task<IReadOnlyList<string>> InvalidFieldsAsync(IdeaContent content, CancellationToken ct)
+    {
+        var invalid = content.InvalidFields().ToList();
+        if (content.ThemeId is { } themeId && !await db.Themes.AnyAsync(t => t.Id == themeId, ct))
+        {
+            invalid.Add(nameof(IdeaContent.ThemeId));
+        }
+        return invalid;
+    }
+}
+
+/// <summary>
+/// The denormalised counters are only ever set from the rows themselves (a correlated UPDATE), never by
+/// adding or subtracting one, and always inside the transaction that changed the rows: they cannot drift.
+/// </summary>
+internal static class Counters
+{
+    public static Task<int> RecomputeVotesAsync(BylabDbContext db, int ideaId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync(
+            $"UPDATE Ideas SET VoteCount = (SELECT COUNT(*) FROM Votes WHERE Votes.IdeaId = Ideas.Id) WHERE Id = {ideaId}", ct);
+
+    public static Task<int> RecomputeCommentsAsync(BylabDbContext db, int ideaId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync(
+            $"UPDATE Ideas SET CommentCount = (SELECT COUNT(*) FROM Comments WHERE Comments.IdeaId = Ideas.Id AND Comments.DeletedAt IS NULL) WHERE Id = {ideaId}", ct);
+}

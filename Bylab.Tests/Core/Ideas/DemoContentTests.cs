@@ -1,0 +1,44 @@
+using Bylab.Core.Data;
+using Bylab.Core.Ideas;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bylab.Tests.Core.Ideas;
+
+public sealed class DemoContentTests : IAsyncLifetime
+{
+    private IdeasHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await IdeasHarness.CreateAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task DemoContentHasOpenAndConcludedConsultationsWithExactCounters()
+    {
+        var ids = new Dictionary<string, string>();
+        foreach (var (email, _, _) in DemoSeeder.People)
+        {
+            ids[email] = await _h.CreateUserAsync(email.Split('@')[0]);
+        }
+        await _h.WithDbAsync(db => IdeasDemoContent.SeedAsync(db, ids, _h.Now, CancellationToken.None));
+
+        Assert.Equal(5, (await _h.Queries(q => q.ThemesAsync())).Count);
+        var consultations = await _h.Queries(q => q.ConsultationsAsync());
+        Assert.Equal(2, consultations.Count(c => c.Phase == ConsultationPhase.OpenForIdeas));
+        var concluded = Assert.Single(consultations, c => c.Phase == ConsultationPhase.Concluded);
+        var answered = await _h.Queries(q => q.ListAsync(new IdeaFilter(concluded.Id, PageSize: 100)));
+        Assert.NotEmpty(answered.Items);
+        Assert.All(answered.Items, i => Assert.NotNull(i.AnsweredAt));
+
+        await _h.WithDbAsync(async db =>
+        {
+            Assert.InRange(await db.Ideas.CountAsync(), 15, 25);
+            Assert.Equal(0, await db.Ideas.CountAsync(i => i.VoteCount != db.Votes.Count(v => v.IdeaId == i.Id)));
+            Assert.Equal(0, await db.Ideas.CountAsync(i => i.CommentCount != db.Comments.Count(c => c.IdeaId == i.Id && c.DeletedAt == null)));
+            Assert.True(await db.Comments.AnyAsync(c => c.ParentId != null));
+        });
+        // Search works on the seeded text, nynorsk included.
+        var found = await _h.Queries(q => q.ListAsync(new IdeaFilter(Search: "leikeplass")));
+        Assert.Equal("Leikeplass for dei minste", Assert.Single(found.Items).Title);
+    }
+}

@@ -1,0 +1,161 @@
+using Bylab.Core.Accounts;
+using Bylab.Core.Auditing;
+using Bylab.Core.Data;
+using Bylab.Core.Ideas;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bylab.Tests.Core.Ideas;
+
+/// <summary>
+/// The ideas services on a real SQLite file of their own (a file, not :memory:, so that concurrent
+/// connections really compete for the write lock), with a clock the test moves.
+/// </summary>
+public sealed class IdeasHarness : IAsyncDisposable
+{
+    public static readonly DateTime Start = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+
+    private readonly string _file = Path.Combine(Path.GetTempPath(), "bylab-tests", $"ideas-{Guid.NewGuid():N}.db");
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Start));
+    public ServiceProvider Services { get; }
+    public string ConnectionString { get; }
+
+    private IdeasHarness(Action<IdeaOptions>? configure)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+        ConnectionString = $"Data Source={_file};Default Timeout=60;Foreign Keys=True;Pooling=False";
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddDbContext<BylabDbContext>(o => o.UseSqlite(ConnectionString));
+        services.AddIdentityCore<BylabUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<BylabDbContext>();
+        services.AddOptions<IdeaOptions>().Configure(o => configure?.Invoke(o));
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<IdeaQueries>();
+        services.AddScoped<IdeaService>();
+        services.AddScoped<VoteService>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<ThemeService>();
+        services.AddScoped<ConsultationService>();
+        Services = services.BuildServiceProvider();
+    }
+
+    public static async Task<IdeasHarness> CreateAsync(Action<IdeaOptions>? configure = null)
+    {
+        var harness = new IdeasHarness(configure);
+        await harness.WithDbAsync(async db =>
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        });
+        return harness;
+    }
+
+    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    public async Task<T> WithAsync<T, TService>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public Task<T> Votes<T>(Func<VoteService, Task<T>> work) => WithAsync(work);
+    public Task<T> Ideas<T>(Func<IdeaService, Task<T>> work) => WithAsync(work);
+    public Task<T> Comments<T>(Func<CommentService, Task<T>> work) => WithAsync(work);
+    public Task<T> Queries<T>(Func<IdeaQueries, Task<T>> work) => WithAsync(work);
+
+    public async Task<T> WithDbAsync<T>(Func<BylabDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<BylabDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<BylabDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<BylabDbContext>());
+    }
+
+    /// <summary>Confirmed accounts written straight into the Users table (no password needed for these tests).</summary>
+    public async Task<List<string>> CreateUsersAsync(int count, string prefix = "person")
+    {
+        var ids = new List<string>();
+        await WithDbAsync(async db =>
+        {
+            for (var n = 0; n < count; n++)
+            {
+                var email = $"{prefix}-{n}-{Guid.NewGuid():N}@test.bylab.no";
+                var user = new BylabUser
+                {
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    DisplayName = $"{prefix} {n}",
+                    SecurityStamp = Guid.NewGuid().ToString("N"),
+                    CreatedAt = Start,
+                };
+                db.Users.Add(user);
+                ids.Add(user.Id);
+            }
+            await db.SaveChangesAsync();
+        });
+        return ids;
+    }
+
+    public async Task<string> CreateUserAsync(string prefix = "person") => (await CreateUsersAsync(1, prefix))[0];
+
+    /// <summary>A staff member who exists as a user (official answers point to them).</summary>
+    public async Task<Actor> CreateStaffAsync() => new(await CreateUserAsync("staff"), "Sindre Bylab-ansatt");
+
+    public async Task<int> CreateThemeAsync(string title = "Bærekraft og klima")
+    {
+        var result = await WithAsync<SaveResult, ThemeService>(s => s.CreateAsync(new Actor("staff", "Staff"),
+            new ThemeInput(title, "Kort beskrivelse av målet.", SortOrder: 1)));
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        return result.Id!.Value;
+    }
+
+    /// <summary>
+    /// A consultation that opened an hour before <see cref="Start"/>: open for ideas for ten days,
+    /// then voting only for five, then closed.
+    /// </summary>
+    public async Task<int> CreateConsultationAsync(int? themeId = null, int? maxVotes = null, string title = "Hvordan skal Stortorget brukes?")
+    {
+        themeId ??= await CreateThemeAsync($"Tema {Guid.NewGuid():N}"[..20]);
+        var result = await WithAsync<SaveResult, ConsultationService>(s => s.CreateAsync(new Actor("staff", "Staff"),
+            new ConsultationInput(title, "Beskrivelse i **Markdown**.", themeId.Value,
+                Start.AddHours(-1), Start.AddDays(10), Start.AddDays(15), maxVotes)));
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        return result.Id!.Value;
+    }
+
+    public async Task<int> SubmitAsync(string userId, int consultationId, string title = "Flere benker på Stortorget",
+        string body = "Det trengs flere steder å sitte, særlig for eldre.", string[]? principles = null, int[]? goals = null)
+    {
+        var result = await Ideas(s => s.SubmitAsync(userId, consultationId, new IdeaContent(title, body, Principles: principles, Goals: goals)));
+        Assert.Equal(SubmitOutcome.Created, result.Outcome);
+        return result.IdeaId!.Value;
+    }
+
+    /// <summary>The stored counter beside the real number of rows.</summary>
+    public Task<(int Counter, int Rows)> VoteCountsAsync(int ideaId) => WithDbAsync(async db =>
+        (await db.Ideas.Where(i => i.Id == ideaId).Select(i => i.VoteCount).SingleAsync(),
+         await db.Votes.CountAsync(v => v.IdeaId == ideaId)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try { File.Delete(_file + suffix); } catch (IOException) { }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using Bylab.Core.Ideas;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bylab.Tests.Core.Ideas;
+
+public sealed class SearchAndListTests : IAsyncLifetime
+{
+    private IdeasHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await IdeasHarness.CreateAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private Task<List<int>> SearchAsync(string text, int? consultation = null) =>
+        _h.Queries(async q => (await q.ListAsync(new IdeaFilter(ConsultationId: consultation, Search: text, PageSize: 100))).Items.Select(i => i.Id).ToList());
+
+    [Fact]
+    public async Task FullTextSearchFindsNorwegianLetters()
+    {
+        var consultation = await _h.CreateConsultationAsync();
+        var author = await _h.CreateUserAsync();
+        var baerekraft = await _h.SubmitAsync(author, consultation, "Bærekraftig mat på torget", "Lokale bønder kan selge grønnsaker.");
+        var oya = await _h.SubmitAsync(author, consultation, "Sykkelvei til Øya", "Trygg vei langs Mjøsa for barn.");
+        var pa = await _h.SubmitAsync(author, consultation, "Lys på stien", "Det er mørkt om kvelden.");
+        var other = await _h.SubmitAsync(author, consultation, "Parkering", "Pa og pass: ingen norske bokstaver her.");
+
+        Assert.Equal([baerekraft], await SearchAsync("bære"));
+        Assert.Equal([baerekraft], await SearchAsync("BÆREKRAFTIG"));
+        Assert.Equal([oya], await SearchAsync("øya"));
+        Assert.Equal([oya], await SearchAsync("ØYA"));
+        Assert.Equal([oya], await SearchAsync("mjøsa barn"));
+        // «på» as a word start: both ideas with «på», not the one with «Pa» (newest first).
+        Assert.Equal([pa, baerekraft], await SearchAsync("på"));
+        Assert.Equal([pa], await SearchAsync("stien på"));
+        // å is its own letter: "pa" does not find «på», only the plain word.
+        Assert.Equal([other], await SearchAsync("pa"));
+        Assert.Equal([pa], await SearchAsync("mørkt"));
+        Assert.Empty(await SearchAsync("morkt"));
+
+        // Whatever people type, no FTS syntax error reaches them.
+        foreach (var nasty in new[] { "\"", "AND(", "bære\"*", "NEAR(a b)", "*", "OR", "-", "(", ")", "a:b", "\"\"\"", "^", "øya AND(\"" })
+        {
+            var found = await SearchAsync(nasty);
+            Assert.NotNull(found);
+        }
+        Assert.Equal([oya], await SearchAsync("øya) (\"*"));
+    }
+
+    [Fact]
+    public async Task SimilarIdeasAreSuggested()
+    {
+        var consultation = await _h.CreateConsultationAsync();
+        var elsewhere = await _h.CreateConsultationAsync(title: "Annen høring");
+        var author = await _h.CreateUserAsync();
+        var benches = await _h.SubmitAsync(author, consultation, "Flere benker på Stortorget", "Eldre trenger steder å hvile på torget.");
+        var benchesToo = await _h.SubmitAsync(author, consultation, "Sitteplasser og benker", "Benker med ryggstø rundt fontenen.");
+        await _h.SubmitAsync(author, consultation, "Sykkelparkering ved stasjonen", "Flere stativer.");
+        await _h.SubmitAsync(author, elsewhere, "Benker på Stortorget", "Samme idé i en annen høring.");
+        var withdrawn = await _h.SubmitAsync(author, consultation, "Benker overalt på Stortorget", "Trukket.");
+        await _h.Ideas(s => s.WithdrawAsync(author, withdrawn));
+
+        var similar = await _h.Queries(q => q.SimilarAsync(consultation, "Benker på Stortorget", "Det mangler benker der folk kan sitte."));
+
+        Assert.Equal(new[] { benches, benchesToo }.Order(), similar.Select(s => s.Id).Order());
+        Assert.All(similar, s => Assert.NotEqual(withdrawn, s.Id));
+        Assert.Equal(2, similar.Count);
+        Assert.Empty(await _h.Queries(q => q.SimilarAsync(consultation, "og i på", "\"(")));
+    }
+
+    [Fact]
+    public async Task SortsAndFiltersReturnExpectedOrder()
+    {
+        var theme = await _h.CreateThemeAsync("Transport");
+        var consultation = await _h.CreateConsultationAsync(theme);
+        var author = await _h.CreateUserAsync("author");
+        var voters = await _h.CreateUsersAsync(6, "voter");
+
+        var old = await _h.SubmitAsync(author, consultation, "Gammel idé", principles: ["apne-data"], goals: [11]);
+        _h.Clock.Advance(TimeSpan.FromMinutes(5));
+        var middle = await _h.SubmitAsync(author, consultation, "Midtre idé", principles: ["klima-og-miljo"], goals: [13]);
+        _h.Clock.Advance(TimeSpan.FromMinutes(5));
+        var fresh = await _h.SubmitAsync(author, consultation, "Fersk idé", goals: [11, 13]);
+
+        // The old idea gets four votes now (which will be more than a week old), the middle one three comments.
+        foreach (var voter in voters.Take(4))
+        {
+            await _h.Votes(v => v.CastAsync(voter, old));
+        }
+        foreach (var n in Enumerable.Range(0, 3))
+        {
+            await _h.Comments(c => c.AddAsync(voters[n], middle, null, $"Kommentar {n}"));
+        }
+        _h.Clock.Advance(TimeSpan.FromDays(8));
+        // A week later the fresh idea gets two votes: fewer in total, but the only ones of the last seven days.
+        foreach (var voter in voters.Skip(4))
+        {
+            Assert.Equal(CastVoteOutcome.Voted, await _h.Votes(v => v.CastAsync(voter, fresh)));
+        }
+
+        async Task<List<int>> Ids(IdeaFilter f) => (await _h.Queries(q => q.ListAsync(f))).Items.Select(i => i.Id).ToList();
+
+        Assert.Equal([fresh, middle, old], await Ids(new IdeaFilter(consultation, Sort: IdeaSort.Newest)));
+        Assert.Equal([old, fresh, middle], await Ids(new IdeaFilter(consultation, Sort: IdeaSort.MostVotes)));
+        Assert.Equal([middle, fresh, old], await Ids(new IdeaFilter(consultation, Sort: IdeaSort.MostDiscussed)));
+        Assert.Equal([fresh, old, middle], await Ids(new IdeaFilter(consultation, Sort: IdeaSort.Trending)));
+
+        Assert.Equal([fresh, old], await Ids(new IdeaFilter(consultation, Goal: 11)));
+        Assert.Equal([middle], await Ids(new IdeaFilter(consultation, Principle: "klima-og-miljo")));
+        Assert.Equal([fresh, middle, old], await Ids(new IdeaFilter(ThemeId: theme)));
+        Assert.Empty(await Ids(new IdeaFilter(ThemeId: theme + 1000)));
+        Assert.Empty(await Ids(new IdeaFilter(consultation, Status: IdeaStatus.Accepted)));
+
+        var page2 = await _h.Queries(q => q.ListAsync(new IdeaFilter(consultation, Page: 2, PageSize: 2)));
+        Assert.Equal(3, page2.Total);
+        Assert.Equal([old], page2.Items.Select(i => i.Id));
+        Assert.Equal(2, page2.PageCount);
+
+        var item = (await _h.Queries(q => q.ListAsync(new IdeaFilter(consultation, Sort: IdeaSort.MostVotes)))).Items[0];
+        Assert.Equal(4, item.VoteCount);
+        Assert.Equal("Transport", item.ThemeTitle);
+        Assert.Equal("author 0", item.AuthorName);
+        Assert.Equal($"gammel-ide-{old}", item.Slug);
+
+        var summary = Assert.Single(await _h.Queries(q => q.ConsultationsAsync()), c => c.Id == consultation);
+        Assert.Equal(3, summary.IdeaCount);
+        Assert.Equal(6, summary.VoteCount);
+    }
+
+    [Fact]
+    public async Task ListStaysFastAtTenThousandIdeas()
+    {
+        var consultation = await _h.CreateConsultationAsync();
+        var themeId = await _h.WithDbAsync(db => db.Consultations.Where(c => c.Id == consultation).Select(c => c.ThemeId).SingleAsync());
+        var voters = await _h.CreateUsersAsync(20, "bulk");
+        var start = IdeasHarness.Start.ToString("yyyy-MM-dd HH:mm:ss");
+        await _h.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            // 10,000 ideas and 200,000 votes, straight in SQL (recursive CTE), counters set from the rows.
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10000)
+                INSERT INTO Ideas (ConsultationId, ThemeId, Title, BodyMarkdown, CreatedAt, Status, VoteCount, CommentCount)
+                SELECT {consultation}, {themeId}, 'Idé nummer ' || x || CASE WHEN x % 97 = 0 THEN ' om bærekraft' ELSE '' END,
+                       'Tekst om byen og torget, nummer ' || x, datetime('{start}', '-' || x || ' minutes'), 'New', 0, 0 FROM n;
+                """);
+            var ids = string.Join(",", voters.Select(v => $"('{v}')"));
+            await db.Database.ExecuteSqlRawAsync($"""
+                WITH voters(UserId) AS (VALUES {ids})
+                INSERT INTO Votes (IdeaId, UserId, CreatedAt)
+                SELECT i.Id, voters.UserId, datetime('{start}', '-' || (i.Id % 13) || ' days') FROM Ideas i, voters;
+                """);
+            await db.Database.ExecuteSqlRawAsync("UPDATE Ideas SET VoteCount = (SELECT COUNT(*) FROM Votes WHERE Votes.IdeaId = Ideas.Id)");
+            await tx.CommitAsync();
+        });
+        Assert.Equal(200_000, await _h.WithDbAsync(db => db.Votes.CountAsync()));
+
+        // Warm up once (EF compiles the queries), then every sort, deep pages and a search must be quick.
+        await _h.Queries(q => q.ListAsync(new IdeaFilter(consultation)));
+        foreach (var sort in Enum.GetValues<IdeaSort>())
+        {
+            foreach (var page in new[] { 1, 250, 500 })
+            {
+                var watch = Stopwatch.StartNew();
+                var result = await _h.Queries(q => q.ListAsync(new IdeaFilter(consultation, Sort: sort, Page: page)));
+                watch.Stop();
+                Assert.Equal(10_000, result.Total);
+                Assert.Equal(20, result.Items.Count);
+                Assert.True(watch.ElapsedMilliseconds < 1500, $"{sort} page {page} took {watch.ElapsedMilliseconds} ms");
+            }
+        }
+        var searchWatch = Stopwatch.StartNew();
+        var found = await _h.Queries(q => q.ListAsync(new IdeaFilter(consultation, Search: "bærekraft", Sort: IdeaSort.MostVotes)));
+        Assert.True(searchWatch.ElapsedMilliseconds < 1500, $"search took {searchWatch.ElapsedMilliseconds} ms");
+        Assert.Equal(10_000 / 97, found.Total);
+    }
+}
