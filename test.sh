@@ -10,6 +10,8 @@ results="$root/artifacts/test-results"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Screenshots of failed browser tests land here (see Bylab.Tests/Browser).
 export BYLAB_ARTIFACTS="$root/artifacts"
+# The test hosts log only warnings and errors, so the log shows each test's result rather than every request.
+export Logging__LogLevel__Default=Warning
 
 summary() { # passed failed skipped
     local line="$1 passed, $2 failed"
@@ -20,7 +22,7 @@ summary() { # passed failed skipped
 # 1. Chromium for the browser tests. Playwright never downloads one here; the tests use /usr/bin/chromium.
 if [ ! -x /usr/bin/chromium ]; then
     echo "== /usr/bin/chromium is missing: installing the Debian package"
-    apt_install='apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium'
+    apt_install='apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium'
     if [ "$(id -u)" -eq 0 ]; then
         bash -c "$apt_install" </dev/null
     elif command -v sudo >/dev/null 2>&1; then

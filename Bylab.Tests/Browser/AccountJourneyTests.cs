@@ -74,10 +74,9 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Opprett konto" }).ClickAsync();
 
-        // site.js moves focus to the summary, so a screen reader reads out what went wrong.
-        var summary = page.Locator("[data-error-summary]");
+        // site.js moves focus to the summary, and its heading names it, so a screen reader announces what went wrong.
+        var summary = page.GetByRole(AriaRole.Group, new() { Name = "Skjemaet har feil som må rettes" });
         await Expect(summary).ToBeFocusedAsync();
-        await Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync("Skjemaet har feil som må rettes");
         await page.AssertAccessibleAsync();
 
         var links = summary.GetByRole(AriaRole.Link);
@@ -99,9 +98,12 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             await Expect(page.Locator($"#{href[1..]}-error")).ToBeVisibleAsync();
         }
 
-        // Following a link puts the keyboard in the field.
+        // Following a link puts the keyboard in the field, with its label in sight (not scrolled off the top).
+        await links.Nth(3).ClickAsync();
+        await Expect(page.GetByLabel("Jeg har lest hvordan Bylab behandler personopplysningene mine")).ToBeFocusedAsync();
         await links.Nth(1).ClickAsync();
         await Expect(page.GetByLabel("E-postadresse")).ToBeFocusedAsync();
+        await Expect(page.Locator("label[for=Email]")).ToBeInViewportAsync(new() { Ratio = 1 });
     });
 
     private static ILocator MainMenu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" });
