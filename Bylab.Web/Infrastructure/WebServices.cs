@@ -162,6 +162,9 @@ public static class WebServices
         else
         {
             app.UseExceptionHandler("/feil/500");
+        }
+        if (IsHardened(app.Environment))
+        {
             app.UseHsts();
             app.UseHttpsRedirection();
         }
