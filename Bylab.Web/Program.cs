@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddBylabCore(builder.Configuration);
-builder.Services.AddBylabWeb(builder.Environment);
+builder.Services.AddBylabWeb(builder.Environment, builder.Configuration);
 
 var app = builder.Build();
 app.UseBylabPipeline();

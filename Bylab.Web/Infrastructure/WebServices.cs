@@ -20,12 +20,16 @@ public static class WebServices
     public const string DefaultCulture = "nb";
     public const string CultureCookie = ".Bylab.Culture";
 
-    /// <summary>Development and the test host run over plain HTTP; everything else gets the hardened cookie and transport settings.</summary>
-    public static bool IsHardened(IWebHostEnvironment env) => !env.IsDevelopment() && !env.IsEnvironment("Testing");
+    /// <summary>
+    /// HTTPS only: HSTS, redirection and __Host- cookies. On by default outside Development and the test host;
+    /// <c>Bylab:Security:RequireHttps=false</c> turns it off for a plain-HTTP run such as the benchmark on loopback.
+    /// </summary>
+    public static bool IsHardened(IWebHostEnvironment env, IConfiguration configuration) =>
+        configuration.GetValue("Bylab:Security:RequireHttps", !env.IsDevelopment() && !env.IsEnvironment("Testing"));
 
-    public static IServiceCollection AddBylabWeb(this IServiceCollection services, IWebHostEnvironment env)
+    public static IServiceCollection AddBylabWeb(this IServiceCollection services, IWebHostEnvironment env, IConfiguration configuration)
     {
-        var hardened = IsHardened(env);
+        var hardened = IsHardened(env, configuration);
 
         // Razor would otherwise write æ, ø and å as numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -163,7 +167,7 @@ public static class WebServices
         {
             app.UseExceptionHandler("/feil/500");
         }
-        if (IsHardened(app.Environment))
+        if (IsHardened(app.Environment, app.Configuration))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
@@ -182,6 +186,8 @@ public static class WebServices
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Liveness without the database: for load balancers, and the benchmark's "framework ceiling".
+        app.MapGet("/healthz/live", () => "Alive").AllowAnonymous();
         app.MapControllers();
         // Unknown paths are a 404 for everyone, not a login prompt from the deny-by-default policy.
         app.MapFallback(context =>
