@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bylab.Core.Accounts;
 using Bylab.Core.Email;
 using Microsoft.Extensions.Localization;
@@ -22,23 +21,7 @@ public sealed class AccountEmails(IEmailSender sender, IStringLocalizer<AccountR
 
     private async Task SendAsync(BylabUser user, string to, string subjectKey, string bodyKey, string link)
     {
-        var (subject, body) = InCulture(user.PreferredCulture, () => (l[subjectKey].Value, l[bodyKey, user.DisplayName, link].Value));
+        var (subject, body) = CultureSwitch.In(user.PreferredCulture, () => (l[subjectKey].Value, l[bodyKey, user.DisplayName, link].Value));
         await sender.SendAsync(new EmailMessage(to, subject, body));
-    }
-
-    private static T InCulture<T>(string culture, Func<T> f)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            var c = WebServices.Cultures.FirstOrDefault(x => x.Name == culture) ?? WebServices.Cultures[0];
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = c;
-            return f();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = before;
-            CultureInfo.CurrentUICulture = beforeUi;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bylab.Core.Accounts;
@@ -66,8 +65,8 @@ public sealed class ProfileController(
         {
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
         }
-        SetCultureCookie(form.Culture!);
-        TempData["Message"] = InCulture(form.Culture!, () => l["Edit.Saved"].Value);
+        CultureSwitch.SetCookie(Response, form.Culture!, time.GetUtcNow());
+        TempData["Message"] = CultureSwitch.In(form.Culture!, () => l["Edit.Saved"].Value);
         return RedirectToAction(nameof(Index));
     }
 
@@ -111,35 +110,6 @@ public sealed class ProfileController(
         await signIn.SignOutAsync();
         TempData["Message"] = l["Delete.Done"].Value;
         return Redirect("/");
-    }
-
-    /// <summary>The same cookie the language switcher (Features/Culture) sets, so the site follows the saved choice at once.</summary>
-    private void SetCultureCookie(string culture) =>
-        Response.Cookies.Append(
-            WebServices.CultureCookie,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions
-            {
-                Expires = time.GetUtcNow().AddYears(1),
-                IsEssential = true,
-                HttpOnly = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = Request.IsHttps,
-            });
-
-    /// <summary>The confirmation is shown on the next page, which already speaks the language just chosen.</summary>
-    private static string InCulture(string culture, Func<string> text)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = WebServices.Cultures.First(c => c.Name == culture);
-            return text();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
     }
 }
 
