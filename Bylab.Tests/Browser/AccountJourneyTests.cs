@@ -51,17 +51,22 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await page.GetByRole(AriaRole.Button, new() { Name = "Nynorsk" }).ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nn");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nynorsk" })).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hovudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Mi side" })).ToBeVisibleAsync();
+        await Expect(MainMenu(page, "Hovudmeny").GetByRole(AriaRole.Link, new() { Name = "Mi side" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
-        // Min side belongs to another branch; the journey checks the front page, which exists everywhere.
-        await page.GotoAsync("/");
+        // Mi side, in nynorsk from the menu to the facts about the account.
+        await MainMenu(page, "Hovudmeny").GetByRole(AriaRole.Link, new() { Name = "Mi side" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/min-side$"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nn");
-        await Expect(Heading(page)).ToHaveTextAsync("Bylab – ein arena for å skape ein god by saman");
+        await Expect(Heading(page)).ToHaveTextAsync("Mi side");
+        await Expect(page.GetByText("Her ser du og endrar opplysningane om kontoen din.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Innlogging og tryggleik" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Byt passord" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hovudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Logg inn" })).ToBeVisibleAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("Bylab – ein arena for å skape ein god by saman");
+        await Expect(MainMenu(page, "Hovudmeny").GetByRole(AriaRole.Link, new() { Name = "Logg inn" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" })).ToHaveCountAsync(0);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nn");
         await page.AssertAccessibleAsync();
@@ -75,7 +80,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await page.GetByRole(AriaRole.Button, new() { Name = "Opprett konto" }).ClickAsync();
 
         // site.js moves focus to the summary, and its heading names it, so a screen reader announces what went wrong.
-        var summary = page.GetByRole(AriaRole.Group, new() { Name = "Skjemaet har feil som må rettes" });
+        var summary = ErrorSummary(page);
         await Expect(summary).ToBeFocusedAsync();
         await page.AssertAccessibleAsync();
 
@@ -105,8 +110,4 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(page.GetByLabel("E-postadresse")).ToBeFocusedAsync();
         await Expect(page.Locator("label[for=Email]")).ToBeInViewportAsync(new() { Ratio = 1 });
     });
-
-    private static ILocator MainMenu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" });
-
-    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 }

@@ -32,6 +32,31 @@ public abstract class BrowserTest(BrowserFixture fixture)
         }
     }
 
+    /// <summary>The page's one h1.</summary>
+    protected static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>The site's main menu; its name follows the language ("Hovedmeny", "Hovudmeny", "Main menu").</summary>
+    protected static ILocator MainMenu(IPage page, string name = "Hovedmeny") => page.GetByRole(AriaRole.Navigation, new() { Name = name });
+
+    /// <summary>The confirmation the layout shows after a post/redirect/get (role=status).</summary>
+    protected static ILocator Confirmation(IPage page) => page.GetByRole(AriaRole.Status);
+
+    /// <summary>The error summary above a form; its heading names it, in the page's language.</summary>
+    protected static ILocator ErrorSummary(IPage page, string name = "Skjemaet har feil som må rettes") =>
+        page.GetByRole(AriaRole.Group, new() { Name = name });
+
+    /// <summary>Fills in and submits the login form, opening it first unless the page already shows it (for example after a failed attempt).</summary>
+    protected static async Task SubmitLoginAsync(IPage page, string email, string password)
+    {
+        if (!page.Url.Contains("/konto/logg-inn") || await page.GetByLabel("Passord", new() { Exact = true }).CountAsync() == 0)
+        {
+            await page.GotoAsync("/konto/logg-inn");
+        }
+        await page.GetByLabel("E-postadresse").FillAsync(email);
+        await page.GetByLabel("Passord", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+    }
+
     private async Task SaveFailureAsync(IPage page, string name)
     {
         try
