@@ -43,7 +43,7 @@ public sealed class ConsultationAdminTests(BylabFactory factory) : IClassFixture
 
         var list = await client.GetPageAsync("/admin/medvirkninger");
         var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(title));
-        Assert.Equal("Kommer", row.QuerySelector("[data-phase]")!.TextContent);
+        Assert.Equal("Kommer snart", row.QuerySelector("[data-phase]")!.TextContent);
 
         var saved = await client.SubmitAsync(edit, new Dictionary<string, string> { ["MaxVotesPerPerson"] = "3" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -78,7 +78,7 @@ public sealed class ConsultationAdminTests(BylabFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await BylabClient.ParseAsync(response);
-        Assert.Equal(["Medvirkningen må stenge etter at den åpner, og ikke før fristen for idéer."], page.ErrorSummary());
+        Assert.Equal(["Medvirkningen må stenge etter at den åpner, og ikke før fristen for ideer."], page.ErrorSummary());
         Assert.Equal("true", page.QuerySelector("#ClosesAt")!.GetAttribute("aria-invalid"));
         Assert.Null(page.QuerySelector("#OpensAt")!.GetAttribute("aria-invalid"));
         Assert.Equal(title, page.FieldValue("Title"));

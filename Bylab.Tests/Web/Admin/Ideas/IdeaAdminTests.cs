@@ -37,15 +37,15 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
 
         var link = $"http://localhost/ideer/benker-pa-stortorget-{ideaId}";
         var nb = Assert.Single(await factory.OutboxForAsync(author.Email!));
-        Assert.Equal("Kommunen har svart på idéen «Benker på Stortorget»", nb.Subject);
-        Assert.Contains("Status: Tatt med videre", nb.TextBody);
+        Assert.Equal("Kommunen har svart på ideen «Benker på Stortorget»", nb.Subject);
+        Assert.Contains("Status: Vedtatt", nb.TextBody);
         Assert.Contains("Vi setter ut tre benker i mai.", nb.TextBody);
         Assert.Contains(link, nb.TextBody);
 
         var nn = Assert.Single(await factory.OutboxForAsync(nynorsk.Email!));
         Assert.Equal("Kommunen har svart på ideen «Benker på Stortorget»", nn.Subject);
         Assert.Contains("som du følgjer", nn.TextBody);
-        Assert.Contains("Status: Teken med vidare", nn.TextBody);
+        Assert.Contains("Status: Vedteken", nn.TextBody);
         Assert.Contains(link, nn.TextBody);
 
         var en = Assert.Single(await factory.OutboxForAsync(english.Email!));
@@ -127,7 +127,7 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await BylabClient.ParseAsync(response);
-        Assert.Equal(["Idéene hører til forskjellige medvirkninger og kan ikke slås sammen."], page.ErrorSummary());
+        Assert.Equal(["Ideene hører til forskjellige medvirkninger og kan ikke slås sammen."], page.ErrorSummary());
         Assert.Null((await factory.IdeaDetailsAsync(one)).MergedIntoId);
     }
 
@@ -149,7 +149,7 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Equal([newer.ToString()], unanswered.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-idea")));
         var rejected = await staff.GetPageAsync($"/admin/ideer?medvirkning={consultationId}&status=Rejected");
         Assert.Equal([older.ToString()], rejected.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-idea")));
-        Assert.Equal("Ikke tatt med", rejected.QuerySelector("tbody tr td:nth-child(3)")!.TextContent);
+        Assert.Equal("Avslått", rejected.QuerySelector("tbody tr td:nth-child(3)")!.TextContent);
     }
 
     [Fact]
