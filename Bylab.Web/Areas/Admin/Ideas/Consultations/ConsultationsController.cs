@@ -73,7 +73,7 @@ public sealed class ConsultationsController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    private async Task<IActionResult> SavedAsync(Core.Ideas.SaveResult result, ConsultationForm form, string messageKey, CancellationToken ct)
+    private async Task<IActionResult> SavedAsync(SaveResult result, ConsultationForm form, string messageKey, CancellationToken ct)
     {
         switch (result.Outcome)
         {
