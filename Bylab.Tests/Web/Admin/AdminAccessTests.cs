@@ -25,11 +25,13 @@ public sealed partial class AdminAccessTests(BylabFactory factory) : IClassFixtu
             .Distinct()
             .ToList();
         Assert.NotEmpty(routes);
-        foreach (var expected in new[] { "/admin", "/admin/brukere", "/admin/revisjonslogg", "/admin/utboks" })
+        foreach (var expected in new[] { "/admin", "/admin/brukere", "/admin/revisjonslogg", "/admin/utboks", "/admin/temaer", "/admin/medvirkninger", "/admin/ideer" })
         {
             Assert.Contains(("GET", expected), routes);
         }
         Assert.Contains(("POST", "/admin/brukere/1/roller"), routes);
+        Assert.Contains(("POST", "/admin/medvirkninger/1/avslutt"), routes);
+        Assert.Contains(("POST", "/admin/ideer/1/svar"), routes);
         return routes;
     }
 
@@ -98,7 +100,7 @@ public sealed partial class AdminAccessTests(BylabFactory factory) : IClassFixtu
 
         var dashboard = await client.GetPageAsync("/admin");
         var menu = dashboard.QuerySelectorAll(".admin-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin", "/admin/utboks"], menu);
+        Assert.Equal(["/admin", "/admin/ideer", "/admin/medvirkninger", "/admin/temaer", "/admin/utboks"], menu);
         await client.GetPageAsync("/admin/utboks");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("/admin/brukere")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("/admin/revisjonslogg")).StatusCode);
@@ -123,7 +125,7 @@ public sealed partial class AdminAccessTests(BylabFactory factory) : IClassFixtu
         var dashboard = await client.GetPageAsync("/admin");
 
         var menu = dashboard.QuerySelectorAll(".admin-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin", "/admin/brukere", "/admin/revisjonslogg", "/admin/utboks"], menu);
+        Assert.Equal(["/admin", "/admin/brukere", "/admin/revisjonslogg", "/admin/ideer", "/admin/medvirkninger", "/admin/temaer", "/admin/utboks"], menu);
         Assert.True(expected.Unconfirmed >= 1);
         Assert.Equal(expected.Users.ToString(), dashboard.QuerySelector("[data-count=users]")!.TextContent);
         Assert.Equal(expected.Unconfirmed.ToString(), dashboard.QuerySelector("[data-count=unconfirmed]")!.TextContent);

@@ -1,4 +1,5 @@
 using Bylab.Core.Data;
+using Bylab.Core.Ideas;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ public sealed class DashboardController(BylabDbContext db) : Controller
     public async Task<IActionResult> Index(CancellationToken ct) => View(new DashboardModel(
         Users: await db.Users.CountAsync(ct),
         Unconfirmed: await db.Users.CountAsync(u => !u.EmailConfirmed, ct),
-        OutboxMessages: await db.OutboxMessages.CountAsync(ct)));
+        OutboxMessages: await db.OutboxMessages.CountAsync(ct),
+        IdeasWithoutAnswer: await db.Ideas.CountAsync(i => i.Status == IdeaStatus.New && i.WithdrawnAt == null && i.MergedIntoId == null, ct)));
 }
 
-public sealed record DashboardModel(int Users, int Unconfirmed, int OutboxMessages);
+public sealed record DashboardModel(int Users, int Unconfirmed, int OutboxMessages, int IdeasWithoutAnswer);
