@@ -103,9 +103,9 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await MainMenu(page).GetByRole(AriaRole.Link, new() { Name = "Administrasjon" }).ClickAsync();
         await Expect(Heading(page)).ToHaveTextAsync("Administrasjon");
 
-        // Staff run the day to day; users and the audit log are for admins, and the menu does not offer them.
+        // Staff run the day to day (ideas, consultations, themes, outbox); users and the audit log are for admins, and the menu does not offer them.
         var adminMenu = page.GetByRole(AriaRole.Navigation, new() { Name = "Administrasjon" });
-        await Expect(adminMenu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Oversikt", "Utboks"]);
+        await Expect(adminMenu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Oversikt", "Ideer", "Medvirkninger", "Temaer", "Utboks"]);
         await page.AssertAccessibleAsync();
 
         await adminMenu.GetByRole(AriaRole.Link, new() { Name = "Utboks" }).ClickAsync();
