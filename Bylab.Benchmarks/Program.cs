@@ -131,8 +131,9 @@ static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters)
     [
         new("trivial  GET /healthz/live", () => Get("/healthz/live"), HttpStatusCode.OK),
         new("list     GET /ideer", () => Get("/ideer"), HttpStatusCode.OK),
-        new($"filtered GET /ideer?tema={seeded.FilterThemeId}&sorter=stemmer", () => Get($"/ideer?tema={seeded.FilterThemeId}&sorter=stemmer"),
-            HttpStatusCode.OK),
+        // The theme filter takes the theme's slug, as the list's filter form sends it.
+        new($"filtered GET /ideer?tema={seeded.FilterThemeSlug}&sorter=stemmer",
+            () => Get($"/ideer?tema={seeded.FilterThemeSlug}&sorter=stemmer"), HttpStatusCode.OK),
         new($"searched GET /ideer?q={seeded.SearchWord}", () => Get($"/ideer?q={search}"), HttpStatusCode.OK),
         new("idea     GET /ideer/{slug-id}", () => Get($"/ideer/{ideas[Random.Shared.Next(ideas.Count)].Slug}"), HttpStatusCode.OK),
         // Every vote is a new (person, idea) pair: person n % K takes ideas in a stride through the list that never
