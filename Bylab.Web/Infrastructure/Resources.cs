@@ -27,3 +27,9 @@ namespace Bylab.Web.Features.Profile
     /// <summary>Texts of Min side: the person's own profile, password, e-mail, two-factor, data download and deletion.</summary>
     public sealed class ProfileResource;
 }
+
+namespace Bylab.Web.Features.Ideas
+{
+    /// <summary>Texts of the public consultation and idea pages: lists, idea page, forms, votes, comments, feed, and the names of principles and goals.</summary>
+    public sealed class IdeasResource;
+}

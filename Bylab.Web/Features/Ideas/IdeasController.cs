@@ -1,0 +1,29 @@
+using Bylab.Core.Ideas;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Bylab.Web.Features.Ideas;
+
+[AllowAnonymous]
+[Route("ideer")]
+public sealed class IdeasController(IdeaQueries queries) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] IdeaListQuery query, CancellationToken ct) =>
+        View(await IdeaLists.LoadAsync(queries, query, null, ct));
+
+    /// <summary>The id at the end decides; a stale or wrong slug is a permanent redirect to the right address.</summary>
+    [HttpGet("{slugId}")]
+    public async Task<IActionResult> Details(string slugId, CancellationToken ct)
+    {
+        if (Slugs.IdFrom(slugId) is not { } id || await queries.GetAsync(id, User.UserIdOrNull(), ct) is not { } idea)
+        {
+            return NotFound();
+        }
+        if (idea.Slug != slugId)
+        {
+            return RedirectPermanent(IdeaPaths.Idea(idea.Slug));
+        }
+        return View(idea);
+    }
+}
