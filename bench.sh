@@ -5,6 +5,7 @@
 #   --duration S    BENCH_DURATION     measured seconds per scenario (10)
 #   --warmup S      BENCH_WARMUP       warm-up seconds per scenario, not recorded (3)
 #   --concurrency N BENCH_CONCURRENCY  concurrent workers (8)
+#   --rounds N      BENCH_ROUNDS       the measured time is cut in N rounds that visit every scenario in turn (5)
 #   --voters N      BENCH_VOTERS       people logged in for the vote scenario (20, at most 50)
 #   --keep          BENCH_KEEP=1       keep the temporary data folder (database and site log)
 set -euo pipefail

@@ -14,36 +14,57 @@ public sealed record ScenarioResult(string Name, long Requests, long Failures, d
 }
 
 /// <summary>
-/// A closed loop: <c>concurrency</c> workers each send a request, read the whole response and send the next,
-/// first for a warm-up (not recorded), then for the measured duration. Every latency is kept; percentiles are exact.
+/// A closed loop: <c>concurrency</c> workers each send a request, read the whole response and send the next.
+/// Every scenario is warmed up first (not recorded). The measured time is then cut into rounds, and each round
+/// visits every scenario in turn: on a shared, noisy machine a burst of someone else's work then lands on all
+/// scenarios alike instead of on whichever happened to run at the time, so the ratios stay fair.
+/// Every latency is kept; percentiles are exact.
 /// </summary>
-public sealed class LoadGenerator(HttpClient client, int concurrency, TimeSpan warmUp, TimeSpan duration)
+public sealed class LoadGenerator(HttpClient client, int concurrency, TimeSpan warmUp, TimeSpan duration, int rounds)
 {
-    public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken ct)
+    public async Task<List<ScenarioResult>> RunAsync(IReadOnlyList<Scenario> scenarios, Action<string> progress, CancellationToken ct)
     {
         if (warmUp > TimeSpan.Zero)
         {
-            await PhaseAsync(scenario, warmUp, record: false, ct);
+            progress($"warm-up {warmUp.TotalSeconds:0} s per scenario");
+            foreach (var scenario in scenarios)
+            {
+                await PhaseAsync(scenario, warmUp, ct);
+            }
         }
-        return await PhaseAsync(scenario, duration, record: true, ct);
+        var slice = duration / rounds;
+        var measured = scenarios.Select(_ => new List<Phase>()).ToArray();
+        for (var round = 1; round <= rounds; round++)
+        {
+            progress($"round {round}/{rounds} ({slice.TotalSeconds:0.#} s per scenario)");
+            for (var i = 0; i < scenarios.Count; i++)
+            {
+                measured[i].Add(await PhaseAsync(scenarios[i], slice, ct));
+            }
+        }
+        return scenarios.Select((scenario, i) =>
+        {
+            var phases = measured[i];
+            var latencies = phases.SelectMany(p => p.Latencies).ToArray();
+            Array.Sort(latencies);
+            var kinds = phases.SelectMany(p => p.FailureKinds).GroupBy(k => k.Key).ToDictionary(g => g.Key, g => g.Sum(k => k.Value));
+            return new ScenarioResult(scenario.Name, latencies.Length, phases.Sum(p => p.Failures), phases.Sum(p => p.Seconds),
+                Percentile(latencies, 0.50), Percentile(latencies, 0.99), kinds);
+        }).ToList();
     }
 
-    private async Task<ScenarioResult> PhaseAsync(Scenario scenario, TimeSpan length, bool record, CancellationToken ct)
+    private sealed record Phase(List<double> Latencies, long Failures, double Seconds, Dictionary<string, long> FailureKinds);
+
+    private async Task<Phase> PhaseAsync(Scenario scenario, TimeSpan length, CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
         var end = start + (long)(length.TotalSeconds * Stopwatch.Frequency);
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(() => WorkerAsync(scenario, end, ct), ct)).ToArray();
         var results = await Task.WhenAll(workers);
+        // Up to the last response: a closed loop finishes the requests in flight when the time is up.
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-
-        var latencies = results.SelectMany(r => r.Latencies).ToArray();
-        Array.Sort(latencies);
-        var failures = results.Sum(r => r.Failures);
-        var kinds = results.SelectMany(r => r.FailureKinds)
-            .GroupBy(k => k.Key)
-            .ToDictionary(g => g.Key, g => g.Sum(k => k.Value));
-        return new ScenarioResult(scenario.Name, latencies.Length, failures, seconds,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99), kinds);
+        var kinds = results.SelectMany(r => r.FailureKinds).GroupBy(k => k.Key).ToDictionary(g => g.Key, g => g.Sum(k => k.Value));
+        return new Phase(results.SelectMany(r => r.Latencies).ToList(), results.Sum(r => r.Failures), seconds, kinds);
     }
 
     private sealed class WorkerResult

@@ -1,6 +1,6 @@
 namespace Bylab.Benchmarks;
 
-public sealed record Options(TimeSpan Duration, TimeSpan WarmUp, int Concurrency, int Voters, bool Keep)
+public sealed record Options(TimeSpan Duration, TimeSpan WarmUp, int Concurrency, int Rounds, int Voters, bool Keep)
 {
     /// <summary>Arguments win over environment variables, which win over the defaults.</summary>
     public static Options Parse(string[] args)
@@ -27,6 +27,7 @@ public sealed record Options(TimeSpan Duration, TimeSpan WarmUp, int Concurrency
             TimeSpan.FromSeconds(Number("duration", "BENCH_DURATION", 10, 1, 3600)),
             TimeSpan.FromSeconds(Number("warmup", "BENCH_WARMUP", 3, 0, 600)),
             Number("concurrency", "BENCH_CONCURRENCY", 8, 1, 1024),
+            Number("rounds", "BENCH_ROUNDS", 5, 1, 100),
             Number("voters", "BENCH_VOTERS", 20, 1, Seeder.VoterCount),
             args.Contains("--keep") || Environment.GetEnvironmentVariable("BENCH_KEEP") == "1");
     }

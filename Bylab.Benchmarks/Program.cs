@@ -5,7 +5,8 @@ using Bylab.Benchmarks;
 
 // Seeds a big database, starts the real site on loopback and drives it; see README "Benchmark".
 // Options (argument or environment): --duration/BENCH_DURATION seconds per scenario (10), --warmup/BENCH_WARMUP (3),
-// --concurrency/BENCH_CONCURRENCY workers (8), --voters/BENCH_VOTERS people logged in to vote (20), --keep (keep the data folder).
+// --concurrency/BENCH_CONCURRENCY workers (8), --rounds/BENCH_ROUNDS (5), --voters/BENCH_VOTERS people logged in to vote (20),
+// --keep (keep the data folder).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -28,7 +29,7 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => site?.DisposeAsync().AsTask().W
 try
 {
     Console.WriteLine($"Bylab benchmark: {options.Concurrency} concurrent workers, {options.WarmUp.TotalSeconds:0} s warm-up + " +
-        $"{options.Duration.TotalSeconds:0} s per scenario, {Environment.ProcessorCount} cores, data in {dataFolder}");
+        $"{options.Duration.TotalSeconds:0} s measured per scenario in {options.Rounds} rounds, {Environment.ProcessorCount} cores, data in {dataFolder}");
 
     Console.Write($"Seeding {Seeder.UserCount} users, {Seeder.IdeaCount:N0} ideas, {Seeder.VoteCount:N0} votes, {Seeder.CommentCount:N0} comments… ");
     var seeded = await Seeder.SeedAsync(dataFolder, ct);
@@ -69,15 +70,8 @@ try
         }
     }
 
-    var generator = new LoadGenerator(client, options.Concurrency, options.WarmUp, options.Duration);
-    var results = new List<ScenarioResult>();
-    foreach (var scenario in scenarios)
-    {
-        Console.Write($"  {scenario.Name}… ");
-        var result = await generator.RunAsync(scenario, ct);
-        results.Add(result);
-        Console.WriteLine($"{result.RequestsPerSecond:0} req/s");
-    }
+    var generator = new LoadGenerator(client, options.Concurrency, options.WarmUp, options.Duration, options.Rounds);
+    var results = await generator.RunAsync(scenarios, step => Console.WriteLine($"  {step}"), ct);
 
     Report.Print(results, options, seeded);
     return results.Sum(r => r.Failures) == 0 ? 0 : 1;

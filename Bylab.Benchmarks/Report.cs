@@ -33,7 +33,8 @@ public static class Report
         Console.WriteLine($"  idea list p99 < {P99AimMs} ms:          {Mark(worstP99.P99Ms < P99AimMs)} worst {worstP99.P99Ms:0.0} ms ({worstP99.Name.Split(' ')[0]})");
         Console.WriteLine($"  idea list ≥ {ThroughputAim:P0} of trivial req/s: {Mark(share >= ThroughputAim)} lowest {share:P1} ({worstShare.Name.Split(' ')[0]})");
         Console.WriteLine($"  zero failed requests:           {Mark(failures == 0)} {failures} failed");
-        Console.WriteLine($"(concurrency {options.Concurrency}, {options.Duration.TotalSeconds:0} s per scenario after {options.WarmUp.TotalSeconds:0} s warm-up, " +
+        Console.WriteLine($"(concurrency {options.Concurrency}, {options.Duration.TotalSeconds:0} s per scenario in {options.Rounds} rounds after " +
+            $"{options.WarmUp.TotalSeconds:0} s warm-up, " +
             $"{seeded.Ideas.Count} visible ideas; load generator and site share {Environment.ProcessorCount} cores)");
     }
 
