@@ -40,6 +40,8 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
 
 internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
 {
+    private const string VisibleFilter = "WithdrawnAt IS NULL AND MergedIntoId IS NULL";
+
     public void Configure(EntityTypeBuilder<Idea> b)
     {
         b.Property(i => i.Title).HasMaxLength(Idea.TitleMaxLength).IsRequired();
@@ -69,6 +71,18 @@ internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         b.HasIndex(i => i.ThemeId);
         b.HasIndex(i => i.Status);
         b.HasIndex(i => i.AuthorId);
+
+        // Lists show visible ideas only (not withdrawn, not merged): these partial indexes hold just those rows, so
+        // the count, the consultation summaries (count and sum of votes) and the common sorts are read from an index
+        // instead of the table. SQLite uses a partial index when the query's WHERE has the same terms, which
+        // IdeaQueries' Visible filter writes as "WithdrawnAt IS NULL AND MergedIntoId IS NULL" (see the benchmark in
+        // the README: at 10,000 ideas the SQL of one /ideer request went from 100+ ms to about 2 ms).
+        b.HasIndex(i => i.CreatedAt, "IX_Ideas_Visible_CreatedAt").HasFilter(VisibleFilter);
+        b.HasIndex(i => new { i.ConsultationId, i.VoteCount }, "IX_Ideas_Visible_ConsultationId_VoteCount").HasFilter(VisibleFilter);
+        b.HasIndex(i => new { i.ThemeId, i.VoteCount }, "IX_Ideas_Visible_ThemeId_VoteCount").HasFilter(VisibleFilter);
+        // The foreign key's index only needs the merged ideas. Unfiltered, SQLite took "MergedIntoId IS NULL" for a
+        // selective lookup and walked nearly every row through it, then sorted them all, for every list.
+        b.HasIndex(i => i.MergedIntoId).HasFilter("MergedIntoId IS NOT NULL");
 
         // The full-text index IdeasFts and its triggers are created by raw SQL in the Ideas migration. If a later
         // migration makes EF rebuild the Ideas table (SQLite cannot alter some columns in place), that migration

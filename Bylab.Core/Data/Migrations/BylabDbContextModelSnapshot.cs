@@ -384,7 +384,8 @@ namespace Bylab.Core.Data.Migrations
 
                     b.HasIndex("CreatedAt");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("MergedIntoId IS NOT NULL");
 
                     b.HasIndex("Status");
 
@@ -393,6 +394,15 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("VoteCount");
 
                     b.HasIndex("ConsultationId", "CreatedAt");
+
+                    b.HasIndex(new[] { "ConsultationId", "VoteCount" }, "IX_Ideas_Visible_ConsultationId_VoteCount")
+                        .HasFilter("WithdrawnAt IS NULL AND MergedIntoId IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_Ideas_Visible_CreatedAt")
+                        .HasFilter("WithdrawnAt IS NULL AND MergedIntoId IS NULL");
+
+                    b.HasIndex(new[] { "ThemeId", "VoteCount" }, "IX_Ideas_Visible_ThemeId_VoteCount")
+                        .HasFilter("WithdrawnAt IS NULL AND MergedIntoId IS NULL");
 
                     b.ToTable("Ideas", t =>
                         {
