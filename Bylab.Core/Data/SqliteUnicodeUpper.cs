@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Bylab.Core.Data;
 
 /// <summary>
-/// SQLite's built-in upper() folds ASCII only, so a case-insensitive search written as
+/// Per-connection setup for SQLite. A busy timeout, so that a writer waiting for the write lock is woken by
+/// SQLite's own busy handler within milliseconds instead of the driver's coarse retry sleeps (this is what
+/// decides the tail latency of concurrent votes and sign-ups). And SQLite's built-in upper() folds ASCII only, so a case-insensitive search written as
 /// <c>x.ToUpper().Contains(s)</c> would not find «ørn» in «Øyvind ørnebakk». EF translates ToUpper() to
 /// upper(), so each connection gets an upper() that folds every letter as .NET does.
 /// </summary>
@@ -26,6 +28,9 @@ internal sealed class SqliteUnicodeUpper : DbConnectionInterceptor
         if (connection is SqliteConnection sqlite)
         {
             sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
+            using var command = sqlite.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout = 30000;";
+            command.ExecuteNonQuery();
         }
     }
 }

@@ -100,6 +100,8 @@ public sealed record CommentView(
 public sealed record SimilarIdea(int Id, string Slug, string Title, IdeaStatus Status, int VoteCount);
 
 /// <param name="IdeaCount">Ideas shown in lists (not withdrawn, not merged).</param>
+public sealed record ConsultationChoice(int Id, string Slug, string Title);
+
 public sealed record ConsultationSummary(
     int Id,
     string Slug,
@@ -323,6 +325,11 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
             .ThenByDescending(s => s.ClosesAt)
             .ToList();
     }
+
+    /// <summary>Just what a filter menu needs: no counts, so the idea list does not sum every vote on each request.</summary>
+    public async Task<IReadOnlyList<ConsultationChoice>> ConsultationChoicesAsync(CancellationToken ct = default) =>
+        await db.Consultations.AsNoTracking().OrderByDescending(c => c.ClosesAt)
+            .Select(c => new ConsultationChoice(c.Id, c.Slug, c.Title)).ToListAsync(ct);
 
     public async Task<ConsultationDetails?> GetConsultationAsync(int id, CancellationToken ct = default) =>
         await DetailsAsync(db.Consultations.AsNoTracking().Where(c => c.Id == id), ct);

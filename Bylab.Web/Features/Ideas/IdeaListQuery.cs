@@ -69,6 +69,6 @@ public sealed class IdeaListQuery
 public sealed record IdeaListModel(
     IdeaListQuery Query,
     Paged<IdeaListItem> Ideas,
-    IReadOnlyList<ConsultationSummary> Consultations,
+    IReadOnlyList<ConsultationChoice> Consultations,
     IReadOnlyList<Theme> Themes,
     ConsultationDetails? Consultation = null);

@@ -8,7 +8,7 @@ internal static class IdeaLists
     /// <summary>Reads the filters, resolves the readable slugs to ids and fetches one page of ideas.</summary>
     public static async Task<IdeaListModel> LoadAsync(IdeaQueries queries, IdeaListQuery query, ConsultationDetails? consultation, CancellationToken ct)
     {
-        var consultations = await queries.ConsultationsAsync(ct);
+        var consultations = await queries.ConsultationChoicesAsync(ct);
         var themes = await queries.ThemesAsync(ct);
         var consultationId = consultation?.Summary.Id ?? consultations.FirstOrDefault(c => c.Slug == query.Medvirkning)?.Id;
         if (consultationId is null)
