@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bylab.Core.Email;
 using Bylab.Core.Ideas;
 using Microsoft.Extensions.Localization;
@@ -15,26 +14,10 @@ public sealed class AnswerEmails(IEmailSender sender, IStringLocalizer<AdminReso
         var answer = Markdig.Markdown.ToPlainText(answerMarkdown).Trim();
         foreach (var follower in followers)
         {
-            var (subject, body) = InCulture(follower.PreferredCulture, () => (
+            var (subject, body) = CultureSwitch.In(follower.PreferredCulture, () => (
                 l["Ideas.Mail.Subject", ideaTitle].Value,
                 l["Ideas.Mail.Body", follower.DisplayName, ideaTitle, l["Ideas.Status." + status].Value, answer, link].Value));
             await sender.SendAsync(new EmailMessage(follower.Email, subject, body), ct);
-        }
-    }
-
-    private static T InCulture<T>(string culture, Func<T> f)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            var c = WebServices.Cultures.FirstOrDefault(x => x.Name == culture) ?? WebServices.Cultures[0];
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = c;
-            return f();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = before;
-            CultureInfo.CurrentUICulture = beforeUi;
         }
     }
 }
