@@ -29,6 +29,15 @@ try
         Console.WriteLine(await scope.ServiceProvider.GetRequiredService<Bylab.Core.Accounts.AdminBootstrap>().PromoteAsync(email));
         return;
     }
+    app.Lifetime.ApplicationStarted.Register(() =>
+    {
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"Bylab is running at {address}  (Ctrl+C stops it)");
+        }
+    });
     await app.RunAsync();
 }
 catch (OptionsValidationException e)
