@@ -16,7 +16,7 @@ public sealed class PublicPageTests(BrowserFixture fixture) : BrowserTest(fixtur
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = button })).ToHaveAttributeAsync("aria-pressed", "true");
 
-        foreach (var path in new[] { "/", "/tilgjengelighet", "/personvern", "/konto/logg-inn", "/konto/registrer" })
+        foreach (var path in new[] { "/", "/tilgjengelighet", "/personvern", "/konto/logg-inn", "/konto/registrer", "/medvirkning", "/ideer" })
         {
             var response = await page.GotoAsync(path);
             Assert.True(response!.Ok, $"{path} answered {response.Status}");
