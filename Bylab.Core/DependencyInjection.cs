@@ -2,8 +2,10 @@ using Bylab.Core.Accounts;
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
 using Bylab.Core.Email;
+using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Bylab.Core.Markdown;
+using Bylab.Core.Venue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddOptions<IdeaOptions>().BindConfiguration(IdeaOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IdeaOptions>, IdeaOptionsValidator>();
+        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EventOptions>, EventOptionsValidator>();
 
         services.AddDbContext<BylabDbContext>((sp, options) =>
         {
@@ -52,6 +56,12 @@ public static class DependencyInjection
         services.AddScoped<CommentService>();
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
+        services.AddScoped<VenueCalendar>();
+        services.AddScoped<EventService>();
+        services.AddScoped<EventQueries>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<EventNotificationDispatcher>();
+        services.AddScoped<EventMaintenance>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Bylab.Core.Accounts;
 using Bylab.Core.Auditing;
 using Bylab.Core.Email;
+using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,9 @@ public class BylabDbContext(DbContextOptions<BylabDbContext> options)
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<EventNotification> EventNotifications => Set<EventNotification>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
