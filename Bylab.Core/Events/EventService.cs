@@ -65,4 +65,18 @@ public enum EventStateOutcome { Done, NotFound, AlreadyInState, NotAllowed, Venu
 /// </summary>
 public sealed class EventService(BylabDbContext db, TimeProvider time, AuditLog audit, VenueCalendar venues)
 {
+    // Contract (implemented by the events-core work):
+    // Task<Event?> FindAsync(int id, CancellationToken ct = default)                      for the edit form and access checks
+    // Task<EventSaveResult> CreateAsync(EventInput input, string actorId, CancellationToken ct = default)
+    //     A draft owned by actorId. Errors: see EventInputErrors; VenueTaken with Conflicts.
+    // Task<EventSaveResult> UpdateAsync(int id, EventInput input, string actorId, CancellationToken ct = default)
+    //     NotEditable when cancelled or ended. Time or place changed on a published event: Sequence + 1 and an
+    //     EventChanged notification to every confirmed and waitlisted registration. Capacity raised: the waitlist
+    //     moves up (RegistrationService.PromoteWaitingAsync). Capacity below the places taken: CapacityBelowTaken.
+    // Task<EventStateOutcome> PublishAsync(int id, string actorId, CancellationToken ct = default)
+    // Task<EventStateOutcome> CancelAsync(int id, string? message, string actorId, CancellationToken ct = default)
+    //     Every live registration is cancelled (CancelledBy.EventCancelled); confirmed and waitlisted ones get EventCancelled.
+    // Task<int?> CopyAsync(int id, string actorId, CancellationToken ct = default)
+    //     A new draft with the same content and a new slug, owned by actorId, no registrations. Null when not found.
+    // Every change is audited (EventAuditActions).
 }

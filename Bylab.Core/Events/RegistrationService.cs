@@ -96,4 +96,18 @@ public sealed record MyRegistration(int Id, string ManageToken, RegistrationStat
 public sealed partial class RegistrationService(BylabDbContext db, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    // Contract (written first, in RegistrationService.*.cs):
+    // Task<SignUpResult> SignUpAsync(int eventId, string? userId, SignUpInput input, CancellationToken ct = default)
+    // Task<ConfirmEmailOutcome> ConfirmEmailAsync(string token, CancellationToken ct = default)
+    // Task<CancelOutcome> CancelAsync(string token, CancellationToken ct = default)                     the participant
+    // Task<CancelOutcome> RemoveAsync(int eventId, int registrationId, string actorId, CancellationToken ct = default)  the organiser
+    // Task<RegistrationView?> FindByTokenAsync(string token, CancellationToken ct = default)
+    // Task<IReadOnlyList<MyRegistration>> ForUserAsync(string userId, CancellationToken ct = default)
+    // Task<CheckInResult> CheckInAsync(int? eventId, string code, string actorId, CancellationToken ct = default)  eventId null: from the QR code
+    // Task<CheckInResult> CheckInByIdAsync(int eventId, int registrationId, string actorId, CancellationToken ct = default)
+    // Task<CheckInResult> UndoCheckInAsync(int eventId, int registrationId, string actorId, CancellationToken ct = default)
+    // Task<CheckInResult?> FindByCheckInCodeAsync(string code, CancellationToken ct = default)   for the QR landing page (no change)
+    // internal static Task<IReadOnlyList<Registration>> PromoteWaitingAsync(BylabDbContext db, Event ev, DateTime now, CancellationToken ct)
+    //     Inside the caller's write transaction: moves waitlisted registrations up in order while their places fit, queues Promoted.
 }
