@@ -1,5 +1,6 @@
 using Bylab.Core.Accounts;
 using Bylab.Core.Auditing;
+using Bylab.Core.Common;
 using Bylab.Core.Data;
 using Bylab.Core.Email;
 using Bylab.Core.Events;
@@ -28,6 +29,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<IdeaOptions>, IdeaOptionsValidator>();
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EventOptions>, EventOptionsValidator>();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
 
         services.AddDbContext<BylabDbContext>((sp, options) =>
         {

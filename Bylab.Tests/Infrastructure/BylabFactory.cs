@@ -29,6 +29,7 @@ public class BylabFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Bylab:Database:ConnectionString", $"Data Source={DatabaseFile};Default Timeout=30;Foreign Keys=True");
+        builder.UseSetting("Bylab:Site:PublicUrl", "http://localhost");
         builder.UseSetting("Bylab:RateLimits:AuthPermits", "100000");
         builder.UseSetting("Bylab:RateLimits:AccountPermits", "100000");
         foreach (var (key, value) in Settings)

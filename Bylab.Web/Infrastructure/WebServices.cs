@@ -154,6 +154,9 @@ public static class WebServices
 
         services.AddScoped<Features.Account.AccountEmails>();
         services.AddScoped<Areas.Admin.Ideas.AnswerEmails>();
+        services.AddScoped<Bylab.Core.Events.IEventMailComposer, Features.Events.EventMails>();
+        // Reminders, expiry, personal-data deletion and unsent e-mail; in the web host only, so Core tests run without it.
+        services.AddHostedService<Bylab.Core.Events.EventsBackgroundService>();
         services.AddValidatorsFrom(typeof(WebServices).Assembly);
         return services;
     }

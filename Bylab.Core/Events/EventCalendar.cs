@@ -1,0 +1,136 @@
+using System.Text;
+using Bylab.Core.Time;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace Bylab.Core.Events;
+
+/// <summary>One event as it goes into a calendar: the texts are already in the reader's language.</summary>
+/// <param name="Url">The event's public page, absolute.</param>
+/// <param name="Location">What <see cref="EventCalendar.LocationText"/> gives (the word for «online» chosen by the caller).</param>
+/// <param name="OnlineUrl">Only in a participant's own file, and only when they hold a place.</param>
+public sealed record CalendarEntry(Event Event, string Url, string Location, string? OnlineUrl = null);
+
+/// <summary>
+/// Events as iCalendar (RFC 5545), written with Ical.Net so that calendar apps import them: times in Europe/Oslo
+/// with its VTIMEZONE, a UID that stays the same for the event's life, and SEQUENCE = <see cref="Event.Sequence"/>
+/// so that an updated file replaces the copy a calendar already holds.
+/// </summary>
+public static class EventCalendar
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+    public const string PublishContentType = "text/calendar; method=PUBLISH; charset=utf-8";
+    public const string CancelContentType = "text/calendar; method=CANCEL; charset=utf-8";
+    public const string ProductId = "-//Hamar kommune//Bylab//NO";
+    private const string Zone = "Europe/Oslo";
+
+    /// <summary>How often a subscribed calendar app should fetch the feed again.</summary>
+    public static readonly TimeSpan FeedRefresh = TimeSpan.FromHours(1);
+
+    public static string Uid(int eventId) => $"event-{eventId}@bylab.hamar.kommune.no";
+
+    /// <summary>«Bylab Hamar, Torggata 1, 2317 Hamar», «Hamar bibliotek, Strandgata 1», or <paramref name="online"/>.</summary>
+    public static string LocationText(Event ev, string online) => ev.LocationKind switch
+    {
+        EventLocationKind.Venue when ev.Venue is { } v => Parts(", ", v.Name, v.StreetAddress, Parts(" ", v.PostalCode, v.City)),
+        EventLocationKind.Elsewhere => Parts(", ", ev.PlaceName, ev.PlaceAddress),
+        EventLocationKind.Online => online,
+        _ => "",
+    };
+
+    /// <summary>
+    /// One event. A cancelled event – or, with <paramref name="cancel"/>, a participant's cancelled place – is written as
+    /// METHOD:CANCEL with STATUS:CANCELLED, so that importing it removes the event from the calendar.
+    /// </summary>
+    /// <param name="organizerEmail">The sender of the e-mails (RFC 5546 wants an ORGANIZER for PUBLISH and CANCEL).</param>
+    public static string Single(CalendarEntry entry, DateTime stampUtc, string? organizerEmail = null, bool cancel = false)
+    {
+        var cancelling = cancel || entry.Event.IsCancelled;
+        var calendar = NewCalendar(cancelling ? "CANCEL" : "PUBLISH", [entry.Event]);
+        calendar.Events.Add(ToEvent(entry, stampUtc, organizerEmail, cancelling));
+        return Serialize(calendar);
+    }
+
+    /// <summary>A feed for subscribing: many events, its name shown by the calendar app, and how often to refresh.</summary>
+    public static string Feed(string name, IReadOnlyCollection<CalendarEntry> entries, DateTime stampUtc, string? organizerEmail = null)
+    {
+        var calendar = NewCalendar("PUBLISH", entries.Select(e => e.Event));
+        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-TIMEZONE", Zone);
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
+        refresh.AddParameter("VALUE", "DURATION");
+        calendar.AddProperty(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        foreach (var entry in entries)
+        {
+            calendar.Events.Add(ToEvent(entry, stampUtc, organizerEmail, cancelled: entry.Event.IsCancelled));
+        }
+        return Serialize(calendar);
+    }
+
+    /// <summary>The file's bytes: UTF-8 without a byte order mark (some calendar apps show a BOM as a stray character).</summary>
+    public static byte[] Bytes(string ics) => new UTF8Encoding(false).GetBytes(ics);
+
+    private static Calendar NewCalendar(string method, IEnumerable<Event> events)
+    {
+        var calendar = new Calendar { ProductId = ProductId, Method = method };
+        // The VTIMEZONE must cover the earliest time in the file; a year before it is plenty.
+        var earliest = events.Select(e => e.StartsAt).DefaultIfEmpty(DateTime.UtcNow).Min();
+        calendar.AddTimeZone(Zone, OsloTime.ToOslo(earliest).AddYears(-1), includeHistoricalData: false);
+        return calendar;
+    }
+
+    private static CalendarEvent ToEvent(CalendarEntry entry, DateTime stampUtc, string? organizerEmail, bool cancelled)
+    {
+        var ev = entry.Event;
+        var description = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(ev.Summary))
+        {
+            description.Append(ev.Summary.Trim()).Append("\n\n");
+        }
+        if (entry.OnlineUrl is { Length: > 0 } online)
+        {
+            description.Append(online).Append('\n');
+        }
+        description.Append(entry.Url);
+
+        var item = new CalendarEvent
+        {
+            Uid = Uid(ev.Id),
+            Sequence = ev.Sequence,
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc)),
+            DtStart = Oslo(ev.StartsAt),
+            DtEnd = Oslo(ev.EndsAt),
+            Summary = ev.Title,
+            Description = description.ToString(),
+            Location = string.IsNullOrWhiteSpace(entry.Location) ? null : entry.Location,
+            Url = new Uri(entry.Url),
+            Status = cancelled ? "CANCELLED" : "CONFIRMED",
+            Transparency = TransparencyType.Opaque,
+        };
+        if (!string.IsNullOrWhiteSpace(organizerEmail))
+        {
+            item.Organizer = new Organizer("mailto:" + organizerEmail) { CommonName = ev.OrganiserName };
+        }
+        return item;
+    }
+
+    /// <summary>
+    /// Oslo wall-clock time with TZID. In the hour that repeats when summer time ends, wall-clock time alone cannot say
+    /// which of the two is meant, so such a time is written in UTC instead (RFC 5545 allows either).
+    /// </summary>
+    private static CalDateTime Oslo(DateTime utc)
+    {
+        var local = DateTime.SpecifyKind(OsloTime.ToOslo(utc), DateTimeKind.Unspecified);
+        return OsloTime.Zone.IsAmbiguousTime(local)
+            ? new CalDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc))
+            : new CalDateTime(local, Zone);
+    }
+
+    private static string Serialize(Calendar calendar) => new CalendarSerializer().SerializeToString(calendar)!;
+
+    private static string Parts(string separator, params string?[] parts) =>
+        string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+}
