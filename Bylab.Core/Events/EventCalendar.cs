@@ -1,3 +1,4 @@
+using CultureInfo = System.Globalization.CultureInfo;
 using System.Text;
 using Bylab.Core.Time;
 using Ical.Net;
@@ -129,7 +130,23 @@ public static class EventCalendar
             : new CalDateTime(local, Zone);
     }
 
-    private static string Serialize(Calendar calendar) => new CalendarSerializer().SerializeToString(calendar)!;
+    /// <summary>
+    /// Ical.Net formats numbers with the current culture, and Norwegian writes a negative number with U+2212 (−1SU in the
+    /// VTIMEZONE's RRULE), which no calendar app reads. The file is written in the invariant culture whatever the reader's language.
+    /// </summary>
+    private static string Serialize(Calendar calendar)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            return new CalendarSerializer().SerializeToString(calendar)!;
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
 
     private static string Parts(string separator, params string?[] parts) =>
         string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));

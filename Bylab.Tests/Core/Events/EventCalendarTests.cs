@@ -1,3 +1,4 @@
+using CultureInfo = System.Globalization.CultureInfo;
 using System.Text;
 using Bylab.Core.Events;
 using Calendar = Ical.Net.Calendar;
@@ -121,6 +122,30 @@ public sealed class EventCalendarTests
         var item = Single(text);
         Assert.Equal(ev.Title, item.Summary);
         Assert.Contains("vafler og brunost", item.Description);
+    }
+
+    [Theory]
+    [InlineData("nb")]
+    [InlineData("nn")]
+    [InlineData("en")]
+    public void TheFileIsTheSameInEveryLanguage(string culture)
+    {
+        var ev = NewEvent(new DateTime(2026, 11, 30, 17, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 30, 19, 0, 0, DateTimeKind.Utc));
+        var invariant = EventCalendar.Single(Entry(ev), Stamp);
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            // Norwegian writes minus as U+2212: the time zone's "BYDAY=-1SU" must not become "−1SU".
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            var ics = EventCalendar.Single(Entry(ev), Stamp);
+            Assert.Equal(invariant, ics);
+            Assert.Contains("BYDAY=-1SU", ics);
+            Assert.Equal(culture, CultureInfo.CurrentCulture.Name);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]
