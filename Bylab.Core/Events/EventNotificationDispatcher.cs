@@ -128,6 +128,11 @@ public sealed class EventNotificationDispatcher(
             EventNotificationKind.Cancelled or EventNotificationKind.EventCancelled => [RegistrationStatus.Cancelled],
             _ => [],
         };
+        if (string.IsNullOrWhiteSpace(r.Email))
+        {
+            // The account was deleted and the sign-up's name and e-mail erased with it.
+            return "no e-mail address";
+        }
         if (!wanted.Contains(r.Status))
         {
             return $"the registration is {r.Status}";

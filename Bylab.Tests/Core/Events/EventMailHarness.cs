@@ -41,6 +41,8 @@ public sealed class EventMailHarness : IAsyncDisposable
         services.AddSingleton<IEventMailComposer, SubjectComposer>();
         services.AddScoped<EventNotificationDispatcher>();
         services.AddScoped<EventMaintenance>();
+        services.AddScoped<Bylab.Core.Auditing.AuditLog>();
+        services.AddScoped<RegistrationService>();
         Services = services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -169,7 +169,16 @@ public sealed class EventNotificationDispatcherTests : IAsyncLifetime
     {
         var now = EventMailHarness.Start;
         var ev = new Event { Status = eventStatus, StartsAt = now.AddDays(1), EndsAt = now.AddDays(1).AddHours(2) };
-        var reason = EventNotificationDispatcher.Obsolete(kind, new Registration { Status = status }, ev, now);
+        var reason = EventNotificationDispatcher.Obsolete(kind, new Registration { Status = status, Email = "kari@example.org" }, ev, now);
         Assert.Equal(goes, reason is null);
+    }
+
+    [Fact]
+    public void NoMailGoesToAnErasedAddress()
+    {
+        var now = EventMailHarness.Start;
+        var ev = new Event { Status = EventStatus.Published, StartsAt = now.AddDays(1), EndsAt = now.AddDays(1).AddHours(2) };
+        var erased = new Registration { Status = RegistrationStatus.Cancelled, Email = "" };
+        Assert.NotNull(EventNotificationDispatcher.Obsolete(EventNotificationKind.Cancelled, erased, ev, now));
     }
 }
