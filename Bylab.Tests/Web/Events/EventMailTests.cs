@@ -3,6 +3,7 @@ using Bylab.Core.Email;
 using Bylab.Core.Events;
 using Bylab.Tests.Infrastructure;
 using Bylab.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Calendar = Ical.Net.Calendar;
 using EventStatus = Bylab.Core.Events.EventStatus;
 
@@ -193,6 +194,15 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
                 Assert.Contains("https://bylab.example/", mail.TextBody);
             }
         }
+    }
+
+    [Fact]
+    public void TheWebHostRunsTheBackgroundServiceAndComposesWithItsTexts()
+    {
+        var hosted = (IEnumerable<Microsoft.Extensions.Hosting.IHostedService>)factory.Services.GetService(typeof(IEnumerable<Microsoft.Extensions.Hosting.IHostedService>))!;
+        Assert.Single(hosted.OfType<EventsBackgroundService>());
+        using var scope = factory.Services.CreateScope();
+        Assert.IsType<Bylab.Web.Features.Events.EventMails>(scope.ServiceProvider.GetService(typeof(IEventMailComposer)));
     }
 
     private static T CultureSwitchIn<T>(string culture, Func<T> work) => Bylab.Web.CultureSwitch.In(culture, work);
