@@ -268,10 +268,6 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
             _ => "",
         };
 
-    /// <summary>The same, for an event loaded with its <see cref="Event.Venue"/>.</summary>
-    public static string LocationText(Event ev) =>
-        LocationText(ev.LocationKind, ev.Venue?.Name, ev.Venue?.StreetAddress, ev.PlaceName, ev.PlaceAddress);
-
     private static string Join(string? name, string? address) =>
         string.Join(", ", new[] { name, address }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
@@ -321,7 +317,7 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         {
             return null;
         }
-        var taken = await EventService.PlacesTakenAsync(db, ev.Id, ct);
+        var taken = await RegistrationService.PlacesTakenAsync(db, ev.Id, ct);
         var waitlist = await db.Registrations.CountAsync(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Waitlisted, ct);
 
         ViewerRegistration? viewer = null;

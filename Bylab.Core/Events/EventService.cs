@@ -137,7 +137,7 @@ public sealed class EventService(BylabDbContext db, TimeProvider time, AuditLog 
         {
             return new EventSaveResult(EventSaveOutcome.NotEditable, ev.Id);
         }
-        var taken = await PlacesTakenAsync(db, ev.Id, ct);
+        var taken = await RegistrationService.PlacesTakenAsync(db, ev.Id, ct);
         var errors = await ValidateAsync(clean, now, ev, taken, ct);
         if (errors.Count > 0)
         {
@@ -164,7 +164,7 @@ public sealed class EventService(BylabDbContext db, TimeProvider time, AuditLog 
         await db.SaveChangesAsync(ct);
         if (ev.IsPublished && capacityRaised)
         {
-            await PromoteWaitingAsync(db, ev, now, ct);
+            await RegistrationService.PromoteWaitingAsync(db, ev, now, ct);
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
@@ -334,40 +334,6 @@ public sealed class EventService(BylabDbContext db, TimeProvider time, AuditLog 
             return copy.Id;
         }
         throw new InvalidOperationException($"No free week at the venue within {CopyWeeksToTry} weeks to copy event {id} to.");
-    }
-
-    /// <summary>Places held by confirmed registrations, companions counted.</summary>
-    internal static async Task<int> PlacesTakenAsync(BylabDbContext db, int eventId, CancellationToken ct) =>
-        await db.Registrations
-            .Where(r => r.EventId == eventId && r.Status == RegistrationStatus.Confirmed)
-            .SumAsync(r => (int?)(1 + r.Companions), ct) ?? 0;
-
-    // TODO(events-core): delete this and call RegistrationService.PromoteWaitingAsync(db, ev, now, ct) once the
-    // lead's version is on main. Same contract: inside the caller's write transaction, strict FIFO (WaitlistedAt,
-    // then Id), the head moves up only if its places fit, stop at the first that does not; queues Promoted.
-    private static async Task<IReadOnlyList<Registration>> PromoteWaitingAsync(BylabDbContext db, Event ev, DateTime now, CancellationToken ct)
-    {
-        var taken = await PlacesTakenAsync(db, ev.Id, ct);
-        var waiting = await db.Registrations
-            .Where(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Waitlisted)
-            .OrderBy(r => r.WaitlistedAt).ThenBy(r => r.Id)
-            .ToListAsync(ct);
-        var promoted = new List<Registration>();
-        foreach (var registration in waiting)
-        {
-            if (taken + registration.Places > ev.Capacity)
-            {
-                break;
-            }
-            taken += registration.Places;
-            registration.Status = RegistrationStatus.Confirmed;
-            registration.ConfirmedAt = now;
-            registration.PromotedAt = now;
-            db.EventNotifications.Add(new EventNotification { RegistrationId = registration.Id, Kind = EventNotificationKind.Promoted, CreatedAt = now });
-            promoted.Add(registration);
-        }
-        await db.SaveChangesAsync(ct);
-        return promoted;
     }
 
     private static readonly string[] TimeAndPlaceFields =
