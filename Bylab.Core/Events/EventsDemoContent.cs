@@ -118,7 +118,7 @@ internal static class EventsDemoContent
                 Question: "Hvilken plass i sentrum bruker du mest, og hvorfor?"),
 
             new("ungdomsradet",
-                "Ungdomsrådet: Åpent møte om ungdomens Hamar",
+                "Ungdomsrådet: Åpent møte om ungdommens Hamar",
                 "Hva trenger unge i Hamar? Ungdomsrådet vil høre fra deg som er mellom 13 og 25.",
                 """
                 **Ungdomsrådet i Hamar** holder åpent møte i Bylab, og alle unge er velkomne.
