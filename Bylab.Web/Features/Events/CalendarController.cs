@@ -17,14 +17,12 @@ namespace Bylab.Web.Features.Events;
 [AllowAnonymous]
 public sealed class CalendarController(
     BylabDbContext db,
+    EventQueries queries,
     IOptions<SiteOptions> site,
     IOptions<EmailOptions> email,
     TimeProvider time,
     IStringLocalizer<EventsResource> l) : Controller
 {
-    /// <summary>Events that ended longer ago than this drop out of the feed.</summary>
-    private static readonly TimeSpan FeedHistory = TimeSpan.FromDays(30);
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     [HttpGet("arrangementer/kalender.ics")]
@@ -41,7 +39,7 @@ public sealed class CalendarController(
             themeId = theme.Id;
             name = l["Calendar.FeedNameTheme", theme.Title].Value;
         }
-        var events = await FeedEventsAsync(themeId, ct);
+        var events = await queries.FeedAsync(themeId, ct);
         var ics = EventCalendar.Feed(name, events.Select(Entry).ToList(), Now, email.Value.From);
         // Calendar apps poll the feed; an hour matches its REFRESH-INTERVAL.
         Response.Headers.CacheControl = "public, max-age=3600";
@@ -51,8 +49,11 @@ public sealed class CalendarController(
     [HttpGet("arrangementer/{slug}/kalender.ics")]
     public async Task<IActionResult> Event(string slug, CancellationToken ct)
     {
+        // As EventQueries.BySlugAsync finds it (published, or cancelled after publication), but the entity itself:
+        // the file needs its SEQUENCE, which EventDetails does not carry.
         var ev = await db.Events.AsNoTracking().Include(e => e.Venue)
-            .FirstOrDefaultAsync(e => e.Slug == slug && e.Status != EventStatus.Draft, ct);
+            .FirstOrDefaultAsync(e => e.Slug == slug
+                && (e.Status == EventStatus.Published || (e.Status == EventStatus.Cancelled && e.PublishedAt != null)), ct);
         if (ev is null)
         {
             return NotFound();
@@ -91,19 +92,10 @@ public sealed class CalendarController(
     private CalendarEntry Entry(Event ev) =>
         new(ev, site.Value.Link("/arrangementer/" + ev.Slug), EventCalendar.LocationText(ev, l["Calendar.Online"].Value));
 
-    // Until EventQueries.FeedAsync and RegistrationService.FindByTokenAsync are on main, these two small queries stand in.
-
-    /// <summary>Published and cancelled events that ended at most <see cref="FeedHistory"/> ago, soonest first.</summary>
-    private async Task<List<Event>> FeedEventsAsync(int? themeId, CancellationToken ct)
-    {
-        var since = Now - FeedHistory;
-        return await db.Events.AsNoTracking().Include(e => e.Venue)
-            .Where(e => (e.Status == EventStatus.Published || e.Status == EventStatus.Cancelled) && e.EndsAt >= since)
-            .Where(e => themeId == null || e.ThemeId == themeId)
-            .OrderBy(e => e.StartsAt).ThenBy(e => e.Id)
-            .ToListAsync(ct);
-    }
-
+    /// <summary>
+    /// The registration with its event and venue. Not RegistrationService.FindByTokenAsync: its RegistrationView lacks
+    /// what the file needs (SEQUENCE, the venue's address parts).
+    /// </summary>
     private Task<Registration?> RegistrationAsync(string token, CancellationToken ct) =>
         db.Registrations.AsNoTracking().Include(r => r.Event!).ThenInclude(e => e.Venue)
             .FirstOrDefaultAsync(r => r.ManageToken == token, ct);
