@@ -72,6 +72,7 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Equal("Påminning: " + ev.Title, nynorsk.Subject);
         Assert.Contains("Stad: ", nynorsk.TextBody);
         Assert.Contains("Velkomen!", nynorsk.TextBody);
+        Assert.Contains("<html lang=\"nn\">", nynorsk.HtmlBody);
         Assert.Contains("kl.", nynorsk.TextBody);
         var english = await MailAsync(en);
         Assert.Equal("Reminder: " + ev.Title, english.Subject);

@@ -138,7 +138,8 @@ public sealed class EventMails(
     /// <summary>The same paragraphs as HTML; every value is encoded, and only our own http(s) links become anchors.</summary>
     private static string Html(List<List<Line>> paragraphs)
     {
-        var html = new StringBuilder("<!DOCTYPE html><html><body>");
+        var lang = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{Encode(lang)}\"><head><meta charset=\"utf-8\"></head><body>");
         foreach (var p in paragraphs)
         {
             html.Append("<p>");
