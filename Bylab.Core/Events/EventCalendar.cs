@@ -49,7 +49,7 @@ public static class EventCalendar
     public static string Single(CalendarEntry entry, DateTime stampUtc, string? organizerEmail = null, bool cancel = false)
     {
         var cancelling = cancel || entry.Event.IsCancelled;
-        var calendar = NewCalendar(cancelling ? "CANCEL" : "PUBLISH", [entry.Event]);
+        var calendar = NewCalendar(cancelling ? "CANCEL" : "PUBLISH", [entry.Event], stampUtc);
         calendar.Events.Add(ToEvent(entry, stampUtc, organizerEmail, cancelling));
         return Serialize(calendar);
     }
@@ -57,7 +57,7 @@ public static class EventCalendar
     /// <summary>A feed for subscribing: many events, its name shown by the calendar app, and how often to refresh.</summary>
     public static string Feed(string name, IReadOnlyCollection<CalendarEntry> entries, DateTime stampUtc, string? organizerEmail = null)
     {
-        var calendar = NewCalendar("PUBLISH", entries.Select(e => e.Event));
+        var calendar = NewCalendar("PUBLISH", entries.Select(e => e.Event), stampUtc);
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("X-WR-TIMEZONE", Zone);
         var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
@@ -74,11 +74,11 @@ public static class EventCalendar
     /// <summary>The file's bytes: UTF-8 without a byte order mark (some calendar apps show a BOM as a stray character).</summary>
     public static byte[] Bytes(string ics) => new UTF8Encoding(false).GetBytes(ics);
 
-    private static Calendar NewCalendar(string method, IEnumerable<Event> events)
+    private static Calendar NewCalendar(string method, IEnumerable<Event> events, DateTime stampUtc)
     {
         var calendar = new Calendar { ProductId = ProductId, Method = method };
         // The VTIMEZONE must cover the earliest time in the file; a year before it is plenty.
-        var earliest = events.Select(e => e.StartsAt).DefaultIfEmpty(DateTime.UtcNow).Min();
+        var earliest = events.Select(e => e.StartsAt).DefaultIfEmpty(stampUtc).Min();
         calendar.AddTimeZone(Zone, OsloTime.ToOslo(earliest).AddYears(-1), includeHistoricalData: false);
         return calendar;
     }
