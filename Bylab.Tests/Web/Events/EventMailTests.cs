@@ -140,6 +140,28 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     }
 
     [Fact]
+    public async Task AChangeSendsTheUpdatedIcsToThoseWithAPlaceAndThePositionToThoseWaiting()
+    {
+        var ev = await _data.EventAsync(e => e.Sequence = 5);
+        var placed = TestData.UniqueEmail();
+        var waiting = TestData.UniqueEmail();
+        var rPlaced = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, placed);
+        var rWaiting = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, waiting);
+
+        await _data.NotifyAsync(rPlaced.Id, EventNotificationKind.EventChanged);
+        await _data.NotifyAsync(rWaiting.Id, EventNotificationKind.EventChanged);
+
+        var toPlaced = await MailAsync(placed);
+        Assert.Equal("Ny tid eller nytt sted: " + ev.Title, toPlaced.Subject);
+        Assert.Equal(5, Ics(toPlaced, "text/calendar; method=PUBLISH; charset=utf-8").Events[0].Sequence);
+        Assert.Contains(rPlaced.CheckInCode, toPlaced.TextBody);
+        var toWaiting = await MailAsync(waiting);
+        Assert.Contains("fortsatt som nummer 1 på ventelisten", toWaiting.TextBody);
+        Assert.Empty(toWaiting.Attachments);
+        Assert.DoesNotContain(rWaiting.CheckInCode, toWaiting.TextBody);
+    }
+
+    [Fact]
     public async Task ACancelledEventSendsTheMessageAndACancellingIcs()
     {
         var ev = await _data.EventAsync(e =>
