@@ -33,3 +33,9 @@ namespace Bylab.Web.Features.Ideas
     /// <summary>Texts of the public consultation and idea pages: lists, idea page, forms, votes, comments, feed, and the names of principles and goals.</summary>
     public sealed class IdeasResource;
 }
+
+namespace Bylab.Web.Features.Events
+{
+    /// <summary>Texts of the public event pages (programme, month calendar, event page, sign-up, personal page, my sign-ups) and, under "Mail.", the event e-mails.</summary>
+    public sealed class EventsResource;
+}
