@@ -80,7 +80,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
         Assert.Contains("30 ledige plasser", openCard.TextContent);
         Assert.Contains("Bylab Hamar", openCard.TextContent);
         Assert.Contains("Hamar kommune", openCard.TextContent);
-        var start = OsloTime.ToOslo(DateTime.UtcNow.Date.AddDays(7).AddHours(17));
+        var start = OsloTime.ToOslo(open.StartsAt);
         Assert.Contains($"kl. {start:HH:mm}–{start.AddHours(2):HH:mm}", openCard.TextContent);
         var onlineCard = page.QuerySelectorAll(".event-card").Single(c => c.TextContent.Contains(online.Title));
         Assert.Contains("Digitalt", onlineCard.TextContent);

@@ -15,7 +15,8 @@ public sealed class EventsData(BylabFactory factory)
 {
     private static readonly Actor Staff = new("test-staff", "Test staff");
 
-    public sealed record Created(int Id, string Slug, string Title);
+    /// <param name="StartsAt">UTC.</param>
+    public sealed record Created(int Id, string Slug, string Title, DateTime StartsAt);
 
     public async Task<(int Id, string Slug, string Title)> ThemeAsync(string title)
     {
@@ -55,7 +56,7 @@ public sealed class EventsData(BylabFactory factory)
             change?.Invoke(ev);
             db.Events.Add(ev);
             await db.SaveChangesAsync();
-            return new Created(ev.Id, ev.Slug, ev.Title);
+            return new Created(ev.Id, ev.Slug, ev.Title, ev.StartsAt);
         });
 
     public Task ChangeAsync(int eventId, Action<Event> change) => factory.WithDbAsync(async db =>
