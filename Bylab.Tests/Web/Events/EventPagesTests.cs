@@ -91,6 +91,10 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
             page.QuerySelectorAll(".event-subscribe a").Select(a => a.GetAttribute("href")).Last());
         Assert.Equal("/arrangementer/kalender.ics", page.QuerySelector(".event-subscribe a")!.GetAttribute("href"));
 
+        var home = await anonymous.GetPageAsync("/");
+        Assert.NotNull(home.QuerySelector("nav.site-nav a[href='/arrangementer']"));
+        Assert.NotNull(home.QuerySelector("main a[href='/arrangementer']"));
+
         await anonymous.GetPageAsync($"/arrangementer/{draft.Slug}", HttpStatusCode.NotFound);
         await anonymous.GetPageAsync("/arrangementer/finnes-ikke", HttpStatusCode.NotFound);
     }
@@ -240,6 +244,10 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
         Assert.Null(page.QuerySelector("#pamelding input[name=Name]"));
         Assert.Null(page.QuerySelector("#pamelding input[name=Email]"));
         Assert.Contains(email, page.QuerySelector(".signup-account")!.TextContent);
+        // Only what the organiser chose to ask is asked.
+        Assert.Null(page.QuerySelector("#Companions"));
+        Assert.Null(page.QuerySelector("#Needs"));
+        Assert.Null(page.QuerySelector("#Answer"));
 
         var posted = await client.SubmitAsync(page, new Dictionary<string, string> { ["Consent"] = "true", ["Name"] = "Noen Andre", ["Email"] = "annen@example.org" }, "#pamelding form");
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
