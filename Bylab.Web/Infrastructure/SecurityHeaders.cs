@@ -15,7 +15,11 @@ public static class SecurityHeaders
             h.ContentSecurityPolicy = ContentSecurityPolicy;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            // A page may ask for a stricter policy (the personal sign-up page has a secret token in its address).
+            if (!h.ContainsKey("Referrer-Policy"))
+            {
+                h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            }
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
