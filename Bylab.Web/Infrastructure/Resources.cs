@@ -33,3 +33,9 @@ namespace Bylab.Web.Features.Ideas
     /// <summary>Texts of the public consultation and idea pages: lists, idea page, forms, votes, comments, feed, and the names of principles and goals.</summary>
     public sealed class IdeasResource;
 }
+
+namespace Bylab.Web.Features.Organise
+{
+    /// <summary>Texts of the management pages under /arrangor: event list and form, participants, CSV, check-in.</summary>
+    public sealed class OrganiseResource;
+}
