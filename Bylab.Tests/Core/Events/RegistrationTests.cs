@@ -1,0 +1,258 @@
+using Bylab.Core.Auditing;
+using Bylab.Core.Events;
+
+namespace Bylab.Tests.Core.Events;
+
+public sealed class RegistrationTests : IAsyncLifetime
+{
+    private RegistrationHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await RegistrationHarness.CreateAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    private Task<SignUpResult> GuestAsync(int ev, string email = "kari@eksempel.no", int companions = 0) =>
+        _h.Registrations(r => r.SignUpAsync(ev, null, RegistrationHarness.Input("Kari Nordmann", email, companions)));
+
+    private async Task<string> TokenOfAsync(int registrationId) =>
+        (await _h.WithDbAsync(db => db.Registrations.FindAsync(registrationId).AsTask()))!.ManageToken;
+
+    [Fact]
+    public async Task GuestHoldsNoPlaceUntilTheyConfirmTheirEmail()
+    {
+        var ev = await _h.CreateEventAsync(capacity: 1);
+        var guest = await GuestAsync(ev);
+        Assert.Equal(SignUpOutcome.CheckEmail, guest.Outcome);
+        Assert.Null(guest.ManageToken); // the page must not show the link: only the mailbox's owner gets it
+        Assert.Equal(0, await _h.PlacesTakenAsync(ev));
+        Assert.Single(await _h.NotificationsAsync(EventNotificationKind.ConfirmEmail));
+
+        var token = await TokenOfAsync(guest.RegistrationId!.Value);
+        Assert.Equal(ConfirmEmailOutcome.Confirmed, await _h.Registrations(r => r.ConfirmEmailAsync(token)));
+        Assert.Equal(ConfirmEmailOutcome.AlreadyConfirmed, await _h.Registrations(r => r.ConfirmEmailAsync(token)));
+        Assert.Equal(1, await _h.PlacesTakenAsync(ev));
+        Assert.Single(await _h.NotificationsAsync(EventNotificationKind.Confirmed));
+
+        // The next guest to confirm finds it full and goes on the waitlist.
+        var second = await GuestAsync(ev, "ola@eksempel.no");
+        var secondToken = await TokenOfAsync(second.RegistrationId!.Value);
+        Assert.Equal(ConfirmEmailOutcome.Waitlisted, await _h.Registrations(r => r.ConfirmEmailAsync(secondToken)));
+    }
+
+    [Fact]
+    public async Task TheSamePersonCannotHoldTwoRegistrations()
+    {
+        var ev = await _h.CreateEventAsync();
+        var person = (await _h.CreateUsersAsync(1))[0];
+        var first = await _h.SignUpAccountAsync(ev, person);
+        Assert.Equal(SignUpOutcome.Confirmed, first.Outcome);
+
+        var again = await _h.SignUpAccountAsync(ev, person);
+        Assert.Equal(SignUpOutcome.AlreadyRegistered, again.Outcome);
+        Assert.Equal(first.ManageToken, again.ManageToken);
+
+        // As a guest with the account's address in other letters: no second registration, the owner gets their link again.
+        var asGuest = await GuestAsync(ev, person.Email.ToUpperInvariant());
+        Assert.Equal(SignUpOutcome.CheckEmail, asGuest.Outcome);
+        Assert.Single(await _h.RegistrationsOfAsync(ev));
+        Assert.Equal(2, (await _h.NotificationsAsync(EventNotificationKind.Confirmed)).Count);
+    }
+
+    [Fact]
+    public async Task SomeoneWhoCancelledCanSignUpAgain()
+    {
+        var ev = await _h.CreateEventAsync();
+        var person = (await _h.CreateUsersAsync(1))[0];
+        var first = await _h.SignUpAccountAsync(ev, person);
+        Assert.Equal(CancelOutcome.Cancelled, await _h.Registrations(r => r.CancelAsync(first.ManageToken!)));
+
+        var again = await _h.SignUpAccountAsync(ev, person);
+        Assert.Equal(SignUpOutcome.Confirmed, again.Outcome);
+        Assert.NotEqual(first.ManageToken, again.ManageToken);
+    }
+
+    [Fact]
+    public async Task SignUpsOutsideTheWindowAreRefused()
+    {
+        var closed = await _h.CreateEventAsync(registrationClosesAt: RegistrationHarness.Start.AddHours(1));
+        var draft = await _h.CreateEventAsync(status: EventStatus.Draft);
+        var cancelled = await _h.CreateEventAsync(status: EventStatus.Cancelled);
+        var person = (await _h.CreateUsersAsync(1))[0];
+
+        Assert.Equal(SignUpOutcome.NotFound, (await _h.SignUpAccountAsync(draft, person)).Outcome);
+        Assert.Equal(SignUpOutcome.NotFound, (await _h.SignUpAccountAsync(4242, person)).Outcome);
+        var whenCancelled = await _h.SignUpAccountAsync(cancelled, person);
+        Assert.Equal((SignUpOutcome.NotOpen, RegistrationWindow.NotAvailable), (whenCancelled.Outcome, whenCancelled.Window));
+
+        Assert.Equal(SignUpOutcome.CheckEmail, (await GuestAsync(closed)).Outcome);
+        _h.Clock.Advance(TimeSpan.FromHours(1));
+        var late = await _h.SignUpAccountAsync(closed, person);
+        Assert.Equal((SignUpOutcome.NotOpen, RegistrationWindow.Closed), (late.Outcome, late.Window));
+        Assert.DoesNotContain(await _h.RegistrationsOfAsync(closed), r => r.UserId == person.Id);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(3)]
+    [InlineData(int.MaxValue)]
+    public async Task CompanionCountsOutsideTheLimitAreRefused(int companions)
+    {
+        var ev = await _h.CreateEventAsync(maxCompanions: 2);
+        var result = await GuestAsync(ev, companions: companions);
+        Assert.Equal(SignUpOutcome.InvalidInput, result.Outcome);
+        Assert.Contains(nameof(SignUpInput.Companions), result.InvalidFields!);
+        Assert.Empty(await _h.RegistrationsOfAsync(ev));
+    }
+
+    [Fact]
+    public async Task AGroupLargerThanTheEventIsRefusedRatherThanQueuedForever()
+    {
+        var ev = await _h.CreateEventAsync(capacity: 2, maxCompanions: 5);
+        var result = await GuestAsync(ev, companions: 2);
+        Assert.Equal(SignUpOutcome.InvalidInput, result.Outcome);
+    }
+
+    [Fact]
+    public async Task ConsentNameAndEmailAreRequired()
+    {
+        var ev = await _h.CreateEventAsync();
+        var result = await _h.Registrations(r => r.SignUpAsync(ev, null, RegistrationHarness.Input(" ", "ikke-en-adresse", consent: false)));
+        Assert.Equal(SignUpOutcome.InvalidInput, result.Outcome);
+        Assert.Equal([nameof(SignUpInput.Name), nameof(SignUpInput.Email), nameof(SignUpInput.Consent)], result.InvalidFields);
+    }
+
+    [Fact]
+    public async Task TheWaitlistIsFirstComeFirstServedAndABigGroupIsNotSkipped()
+    {
+        var ev = await _h.CreateEventAsync(capacity: 3, maxCompanions: 2);
+        var people = await _h.CreateUsersAsync(4);
+        var a = await _h.SignUpAccountAsync(ev, people[0]);            // 1 place
+        var b = await _h.SignUpAccountAsync(ev, people[1], companions: 1); // 2 places: full
+        var c = await _h.SignUpAccountAsync(ev, people[2], companions: 1); // waits, needs 2
+        var d = await _h.SignUpAccountAsync(ev, people[3]);            // waits behind c, needs 1
+        Assert.Equal([SignUpOutcome.Confirmed, SignUpOutcome.Confirmed, SignUpOutcome.Waitlisted, SignUpOutcome.Waitlisted],
+            new[] { a, b, c, d }.Select(x => x.Outcome));
+        Assert.Equal(2, d.WaitlistPosition);
+
+        // One place frees: c needs two, so nobody moves (d does not jump the queue).
+        await _h.Registrations(r => r.CancelAsync(a.ManageToken!));
+        var rows = await _h.RegistrationsOfAsync(ev);
+        Assert.Equal(RegistrationStatus.Waitlisted, rows[2].Status);
+        Assert.Equal(RegistrationStatus.Waitlisted, rows[3].Status);
+
+        // Two more free: c and then d fit.
+        await _h.Registrations(r => r.CancelAsync(b.ManageToken!));
+        rows = await _h.RegistrationsOfAsync(ev);
+        Assert.Equal(RegistrationStatus.Confirmed, rows[2].Status);
+        Assert.Equal(RegistrationStatus.Confirmed, rows[3].Status);
+        Assert.Equal(3, await _h.PlacesTakenAsync(ev));
+    }
+
+    [Fact]
+    public async Task CancelLinksThatAreGuessedReusedOrLateChangeNothing()
+    {
+        var ev = await _h.CreateEventAsync(startsAt: RegistrationHarness.Start.AddHours(2));
+        var person = (await _h.CreateUsersAsync(1))[0];
+        var signUp = await _h.SignUpAccountAsync(ev, person);
+
+        Assert.Equal(CancelOutcome.NotFound, await _h.Registrations(r => r.CancelAsync("guess")));
+        Assert.Equal(CancelOutcome.NotFound, await _h.Registrations(r => r.CancelAsync(Registration.NewManageToken())));
+        Assert.Null(await _h.Registrations(r => r.FindByTokenAsync(Registration.NewManageToken())));
+
+        _h.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(CancelOutcome.EventStarted, await _h.Registrations(r => r.CancelAsync(signUp.ManageToken!)));
+        Assert.Equal(RegistrationStatus.Confirmed, (await _h.RegistrationsOfAsync(ev)).Single().Status);
+    }
+
+    [Fact]
+    public async Task AReusedCancelLinkSaysItIsAlreadyCancelled()
+    {
+        var ev = await _h.CreateEventAsync();
+        var signUp = await _h.SignUpAccountAsync(ev, (await _h.CreateUsersAsync(1))[0]);
+        Assert.Equal(CancelOutcome.Cancelled, await _h.Registrations(r => r.CancelAsync(signUp.ManageToken!)));
+        Assert.Equal(CancelOutcome.AlreadyCancelled, await _h.Registrations(r => r.CancelAsync(signUp.ManageToken!)));
+        var view = await _h.Registrations(r => r.FindByTokenAsync(signUp.ManageToken!));
+        Assert.Equal(RegistrationStatus.Cancelled, view!.Status);
+        Assert.False(view.CanCancel);
+        Assert.Single(await _h.NotificationsAsync(EventNotificationKind.Cancelled));
+    }
+
+    [Fact]
+    public async Task TheOnlineLinkIsShownOnlyToThoseWithAPlace()
+    {
+        var ev = await _h.CreateEventAsync(capacity: 1);
+        var people = await _h.CreateUsersAsync(2);
+        var inside = await _h.SignUpAccountAsync(ev, people[0]);
+        var waiting = await _h.SignUpAccountAsync(ev, people[1]);
+
+        Assert.Equal("https://example.org/mote", (await _h.Registrations(r => r.FindByTokenAsync(inside.ManageToken!)))!.OnlineUrl);
+        var waitingView = await _h.Registrations(r => r.FindByTokenAsync(waiting.ManageToken!));
+        Assert.Null(waitingView!.OnlineUrl);
+        Assert.Equal(1, waitingView.WaitlistPosition);
+    }
+
+    [Fact]
+    public async Task StaffCheckInByTypedCodeAndUndo()
+    {
+        var ev = await _h.CreateEventAsync(capacity: 1);
+        var other = await _h.CreateEventAsync();
+        var people = await _h.CreateUsersAsync(2);
+        var staff = (await _h.CreateUsersAsync(1, "staff"))[0];
+        await _h.SignUpAccountAsync(ev, people[0]);
+        await _h.SignUpAccountAsync(ev, people[1]);
+        var rows = await _h.RegistrationsOfAsync(ev);
+        var code = rows[0].CheckInCode;
+
+        // Read out at the door: lower case, with a space and a dash.
+        var typed = $"{code[..4].ToLowerInvariant()} -{code[4..]}";
+        var checkedIn = await _h.Registrations(r => r.CheckInAsync(ev, typed, staff.Id));
+        Assert.Equal(CheckInOutcome.CheckedIn, checkedIn.Outcome);
+        Assert.Equal("Person", checkedIn.Name);
+        Assert.Equal(CheckInOutcome.AlreadyCheckedIn, (await _h.Registrations(r => r.CheckInAsync(ev, code, staff.Id))).Outcome);
+        Assert.Equal(CheckInOutcome.WrongEvent, (await _h.Registrations(r => r.CheckInAsync(other, code, staff.Id))).Outcome);
+        Assert.Equal(CheckInOutcome.NotConfirmed, (await _h.Registrations(r => r.CheckInAsync(ev, rows[1].CheckInCode, staff.Id))).Outcome);
+        Assert.Equal(CheckInOutcome.NotFound, (await _h.Registrations(r => r.CheckInAsync(ev, "ZZZZZZZZ", staff.Id))).Outcome);
+        Assert.Equal(CheckInOutcome.NotFound, (await _h.Registrations(r => r.CheckInAsync(ev, "0'; drop", staff.Id))).Outcome);
+
+        // From a scanned QR code no event is given.
+        var candidate = await _h.Registrations(r => r.FindByCheckInCodeAsync(code));
+        Assert.Equal(ev, candidate!.EventId);
+        Assert.NotNull(candidate.CheckedInAt);
+
+        await _h.Registrations(r => r.UndoCheckInAsync(ev, rows[0].Id, staff.Id));
+        Assert.Null((await _h.RegistrationsOfAsync(ev))[0].CheckedInAt);
+        Assert.Equal(CheckInOutcome.CheckedIn, (await _h.Registrations(r => r.CheckInAsync(null, code, staff.Id))).Outcome);
+    }
+
+    [Fact]
+    public async Task OrganiserRemovingSomeonePromotesTheNextAndIsAudited()
+    {
+        var ev = await _h.CreateEventAsync(capacity: 1);
+        var people = await _h.CreateUsersAsync(2);
+        await _h.SignUpAccountAsync(ev, people[0]);
+        await _h.SignUpAccountAsync(ev, people[1]);
+        var rows = await _h.RegistrationsOfAsync(ev);
+
+        var outcome = await _h.Registrations(r => r.RemoveAsync(ev, rows[0].Id, new Actor("staff", "Sindre")));
+
+        Assert.Equal(CancelOutcome.Cancelled, outcome);
+        rows = await _h.RegistrationsOfAsync(ev);
+        Assert.Equal(CancelledBy.Organiser, rows[0].CancelledBy);
+        Assert.Equal(RegistrationStatus.Confirmed, rows[1].Status);
+        Assert.Single(await _h.NotificationsAsync(EventNotificationKind.Promoted));
+        Assert.Equal(1, await _h.WithDbAsync(db => Task.FromResult(db.AuditEntries.Count(a => a.Action == RegistrationService.RemovedAuditAction))));
+    }
+
+    [Fact]
+    public async Task MyRegistrationsListsUpcomingFirst()
+    {
+        var later = await _h.CreateEventAsync(startsAt: RegistrationHarness.Start.AddDays(20));
+        var sooner = await _h.CreateEventAsync(startsAt: RegistrationHarness.Start.AddDays(2));
+        var person = (await _h.CreateUsersAsync(1))[0];
+        await _h.SignUpAccountAsync(later, person);
+        await _h.SignUpAccountAsync(sooner, person);
+
+        var mine = await _h.Registrations(r => r.ForUserAsync(person.Id));
+        Assert.Equal([sooner, later], mine.Select(m => m.EventId));
+    }
+}
