@@ -146,7 +146,7 @@ public sealed class EventFormValidator : AbstractValidator<EventForm>
 
         RuleFor(f => f.RegistrationOpensAt).Time(l, required: false);
         RuleFor(f => f.RegistrationClosesAt).Time(l, required: false);
-        // Registration opens before it closes, and closes no later than the start (sign-ups end when the event begins anyway).
+        // Registration opens before it closes and before the start, and closes no later than the end (as EventService holds it).
         When(f => EventForm.ToUtc(f.RegistrationOpensAt) is not null && EventForm.ToUtc(f.RegistrationClosesAt) is not null, () =>
             RuleFor(f => f.RegistrationClosesAt)
                 .Must((f, v) => EventForm.ToUtc(v) > EventForm.ToUtc(f.RegistrationOpensAt)).WithMessage(_ => l["Error.ClosesBeforeOpens"]));
@@ -154,9 +154,10 @@ public sealed class EventFormValidator : AbstractValidator<EventForm>
         {
             RuleFor(f => f.RegistrationOpensAt)
                 .Must((f, v) => EventForm.ToUtc(v) is not { } opens || opens < EventForm.ToUtc(f.StartsAt)).WithMessage(_ => l["Error.OpensAfterStart"]);
-            RuleFor(f => f.RegistrationClosesAt)
-                .Must((f, v) => EventForm.ToUtc(v) is not { } closes || closes <= EventForm.ToUtc(f.StartsAt)).WithMessage(_ => l["Error.ClosesAfterStart"]);
         });
+        When(f => EventForm.ToUtc(f.EndsAt) is not null, () =>
+            RuleFor(f => f.RegistrationClosesAt)
+                .Must((f, v) => EventForm.ToUtc(v) is not { } closes || closes <= EventForm.ToUtc(f.EndsAt)).WithMessage(_ => l["Error.ClosesAfterEnd"]));
 
         RuleFor(f => f.MaxCompanions).InclusiveBetween(0, Event.MaxCompanionsLimit).When(f => f.MaxCompanions is not null)
             .WithMessage(_ => l["Error.MaxCompanionsRange", Event.MaxCompanionsLimit]);
@@ -196,14 +197,7 @@ public sealed class CheckInCodeFormValidator : AbstractValidator<CheckInCodeForm
     public CheckInCodeFormValidator(IStringLocalizer<OrganiseResource> l) =>
         RuleFor(f => f.Code).Cascade(CascadeMode.Stop)
             .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage(_ => l["CheckIn.CodeRequired"])
-            .Must(c => CheckInCodes.Normalize(c).Length == Registration.CheckInCodeLength).WithMessage(_ => l["CheckIn.CodeFormat", Registration.CheckInCodeLength]);
-}
-
-public static class CheckInCodes
-{
-    /// <summary>What a person reads out or types: spaces and dashes dropped, upper case.</summary>
-    public static string Normalize(string? code) =>
-        new string((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
+            .Must(c => RegistrationService.NormalizeCode(c) is not null).WithMessage(_ => l["CheckIn.CodeFormat", Registration.CheckInCodeLength]);
 }
 
 internal static class EventFormRules

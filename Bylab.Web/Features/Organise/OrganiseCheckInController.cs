@@ -39,7 +39,7 @@ public sealed class OrganiseCheckInController(
             var model = await DoorModelAsync(details, null, ct);
             return View("Door", model with { Code = form });
         }
-        var (ok, text) = CheckInFeedback.Message(await registrations.CheckInAsync(id, CheckInCodes.Normalize(form.Code), ActorId, ct), l);
+        var (ok, text) = CheckInFeedback.Message(await registrations.CheckInAsync(id, form.Code!, ActorId, ct), l);
         TempData[ok ? "Message" : "Problem"] = text;
         return RedirectToAction(nameof(Door), new { id });
     }
@@ -68,18 +68,13 @@ public sealed class OrganiseCheckInController(
     /// <summary>The registration behind a code, if the person may manage its event; otherwise null (404, revealing nothing).</summary>
     private async Task<ScannedModel?> FindAsync(string code, CancellationToken ct)
     {
-        var normalized = CheckInCodes.Normalize(code);
-        if (normalized.Length != Registration.CheckInCodeLength)
+        if (RegistrationService.NormalizeCode(code) is not { } normalized
+            || await registrations.FindByCheckInCodeAsync(normalized, ct) is not { } candidate)
         {
             return null;
         }
-        var result = await registrations.FindByCheckInCodeAsync(normalized, ct);
-        if (result is not { EventId: { } eventId } || result.Outcome == CheckInOutcome.NotFound)
-        {
-            return null;
-        }
-        var details = await DetailsAsync(eventId, ct);
-        return details is null ? null : new ScannedModel(normalized, result, details);
+        var details = await DetailsAsync(candidate.EventId, ct);
+        return details is null ? null : new ScannedModel(normalized, candidate, details);
     }
 
     private async Task<DoorModel> DoorModelAsync(EventDetails details, string? q, CancellationToken ct)
@@ -96,4 +91,4 @@ public sealed class OrganiseCheckInController(
 
 public sealed record DoorModel(EventDetails Event, AttendanceFigures Figures, string? Search, IReadOnlyList<ParticipantRow> Matches, CheckInCodeForm Code);
 
-public sealed record ScannedModel(string Code, CheckInResult Registration, EventDetails Event);
+public sealed record ScannedModel(string Code, CheckInCandidate Registration, EventDetails Event);

@@ -1,4 +1,7 @@
+using Bylab.Core.Accounts;
 using Bylab.Core.Events;
+using Bylab.Web.Areas.Admin.Ideas;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -13,6 +16,7 @@ public sealed class OrganiseParticipantsController(
     EventQueries queries,
     RegistrationService registrations,
     EventNotificationDispatcher dispatcher,
+    UserManager<BylabUser> users,
     TimeProvider time,
     IStringLocalizer<OrganiseResource> l) : Controller
 {
@@ -72,7 +76,7 @@ public sealed class OrganiseParticipantsController(
     public Task<IActionResult> Remove(int id, int registrationId, string? tilbake, string? q, CancellationToken ct) =>
         ChangeAsync(id, tilbake, q, async () =>
         {
-            var outcome = await registrations.RemoveAsync(id, registrationId, ActorId, ct);
+            var outcome = await registrations.RemoveAsync(id, registrationId, await users.ActorAsync(User), ct);
             // A removal frees places: whoever moved up from the waitlist is told now.
             await dispatcher.DeliverPendingAsync(ct);
             return (outcome is CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled, l["Remove." + outcome].Value);
