@@ -1,5 +1,6 @@
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
+using Bylab.Core.Events;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ public sealed record PersonalDataExport(
     IReadOnlyList<ExportedIdea> Ideas,
     IReadOnlyList<ExportedComment> Comments,
     IReadOnlyList<ExportedVote> Votes,
-    IReadOnlyList<ExportedFollow> Follows);
+    IReadOnlyList<ExportedFollow> Follows,
+    IReadOnlyList<ExportedRegistration> EventRegistrations);
 
 public sealed record PersonalProfile(string Id, string DisplayName, string Email, bool EmailConfirmed, string PreferredCulture,
     bool TwoFactorEnabled, DateTime CreatedAt, DateTime? LastLoginAt);
@@ -30,6 +32,9 @@ public sealed record ExportedComment(int Id, int IdeaId, string IdeaTitle, int? 
 public sealed record ExportedVote(int IdeaId, string IdeaTitle, DateTime CreatedAt);
 
 public sealed record ExportedFollow(int IdeaId, string IdeaTitle, DateTime CreatedAt);
+
+public sealed record ExportedRegistration(int EventId, string EventTitle, DateTime EventStartsAt, string Status, string Name, string Email,
+    int Companions, string? Needs, string? Answer, DateTime CreatedAt, DateTime? CancelledAt, DateTime? CheckedInAt);
 
 /// <summary>What a person does with their own account beyond what Identity offers.</summary>
 public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time)
@@ -75,6 +80,12 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
                 orderby f.CreatedAt
                 select new ExportedFollow(f.IdeaId, i.Title, f.CreatedAt))
             .ToListAsync(ct);
+        var registrations = await db.Registrations.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .OrderBy(r => r.CreatedAt)
+            .Select(r => new ExportedRegistration(r.EventId, r.Event!.Title, r.Event.StartsAt, r.Status.ToString(), r.Name, r.Email,
+                r.Companions, r.Needs, r.Answer, r.CreatedAt, r.CancelledAt, r.CheckedInAt))
+            .ToListAsync(ct);
         return new PersonalDataExport(
             time.GetUtcNow().UtcDateTime,
             new PersonalProfile(user.Id, user.DisplayName, user.Email ?? "", user.EmailConfirmed, user.PreferredCulture,
@@ -84,7 +95,8 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
             ideas,
             comments,
             votes,
-            follows);
+            follows,
+            registrations);
     }
 
     /// <summary>
@@ -93,6 +105,8 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
     /// Ideas: ideas and comments stay with AuthorId null (shown as anonymous); votes stay, anonymous
     /// (UserId null), so a consultation's result and the vote counters do not change; follows are deleted.
     /// All of this is done by the foreign keys' ON DELETE rules (see IdeaConfigurations).
+    /// Event sign-ups: those for events not yet started are cancelled (the waitlist moves up); every sign-up loses
+    /// its name, e-mail and answers, keeping only what the attendance counts need.
     /// </summary>
     public async Task<bool> DeleteAsync(string userId, CancellationToken ct = default)
     {
@@ -107,6 +121,7 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Details, (string?)null), ct);
         audit.Add(new Actor(userId, null), AuditActions.UserDeletedOwnAccount, "user", userId);
         await db.SaveChangesAsync(ct);
+        await ReleaseRegistrationsAsync(userId, ct);
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {
@@ -114,5 +129,35 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
         }
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    private async Task ReleaseRegistrationsAsync(string userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var registrations = await db.Registrations.Include(r => r.Event).Where(r => r.UserId == userId).ToListAsync(ct);
+        var freed = new List<Event>();
+        foreach (var r in registrations)
+        {
+            if (r.IsLive && r.Event!.AllowsCancellationAt(now))
+            {
+                if (r.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
+                {
+                    freed.Add(r.Event);
+                }
+                r.Status = RegistrationStatus.Cancelled;
+                r.CancelledAt = now;
+                r.CancelledBy = CancelledBy.Participant;
+            }
+            r.Name = "";
+            r.Email = "";
+            r.NormalizedEmail = $"DELETED-{r.Id}";
+            r.Needs = null;
+            r.Answer = null;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var ev in freed.DistinctBy(e => e.Id))
+        {
+            await RegistrationService.PromoteWaitingAsync(db, ev, now, ct);
+        }
     }
 }

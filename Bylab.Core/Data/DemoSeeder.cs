@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Bylab.Core.Accounts;
+using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Microsoft.AspNetCore.Identity;
 
@@ -53,6 +54,8 @@ public sealed class DemoSeeder(UserManager<BylabUser> users, BylabDbContext db, 
 
         // Themes of «Hamar mot 2030», consultations, ideas, votes, comments and answers.
         await IdeasDemoContent.SeedAsync(db, ids, time.GetUtcNow().UtcDateTime, ct);
+        // The programme of the coming two months, with sign-ups (after the ideas: it uses their themes).
+        await EventsDemoContent.SeedAsync(db, ids, time.GetUtcNow().UtcDateTime, ct);
     }
 
     private static string NewPassword()

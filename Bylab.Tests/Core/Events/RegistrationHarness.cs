@@ -33,6 +33,7 @@ public sealed class RegistrationHarness : IAsyncDisposable
         services.AddIdentityCore<BylabUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<BylabDbContext>();
         services.AddScoped<AuditLog>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<Bylab.Core.Accounts.AccountService>();
         Services = services.BuildServiceProvider();
     }
 

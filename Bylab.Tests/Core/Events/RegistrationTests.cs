@@ -1,5 +1,6 @@
 using Bylab.Core.Auditing;
 using Bylab.Core.Events;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bylab.Tests.Core.Events;
 
@@ -254,5 +255,31 @@ public sealed class RegistrationTests : IAsyncLifetime
 
         var mine = await _h.Registrations(r => r.ForUserAsync(person.Id));
         Assert.Equal([sooner, later], mine.Select(m => m.EventId));
+    }
+
+    [Fact]
+    public async Task DeletingAnAccountFreesItsPlacesAndErasesItsSignUps()
+    {
+        var ev = await _h.CreateEventAsync(capacity: 1);
+        var people = await _h.CreateUsersAsync(2);
+        await _h.SignUpAccountAsync(ev, people[0]);
+        await _h.SignUpAccountAsync(ev, people[1]);
+
+        var export = await _h.WithDbAsync(async _ =>
+        {
+            await using var scope = _h.Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<Bylab.Core.Accounts.AccountService>();
+            var data = await accounts.ExportAsync(people[0].Id);
+            Assert.True(await accounts.DeleteAsync(people[0].Id));
+            return data;
+        });
+
+        var registration = Assert.Single(export!.EventRegistrations);
+        Assert.Equal(people[0].Email, registration.Email);
+        var rows = await _h.RegistrationsOfAsync(ev);
+        Assert.Equal(RegistrationStatus.Cancelled, rows[0].Status);
+        Assert.Null(rows[0].UserId);
+        Assert.Equal(("", ""), (rows[0].Name, rows[0].Email));
+        Assert.Equal(RegistrationStatus.Confirmed, rows[1].Status);
     }
 }
