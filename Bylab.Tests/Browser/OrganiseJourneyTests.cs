@@ -51,6 +51,7 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
             await Expect(Label(page, "Tittel")).ToHaveValueAsync(title);
             await Expect(Label(page, "Digitalt")).ToBeCheckedAsync();
             await page.AssertAccessibleAsync();
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("organise-form-errors.png"), FullPage = true });
 
             await Label(page, "Slutter").FillAsync("2027-09-21T20:00");
             await page.GetByRole(AriaRole.Button, new() { Name = "Lagre som kladd" }).ClickAsync();
