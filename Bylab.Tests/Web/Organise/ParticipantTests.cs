@@ -5,6 +5,7 @@ using Bylab.Core.Events;
 using Bylab.Tests.Infrastructure;
 using Bylab.Tests.Web.Admin;
 using CsvHelper;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bylab.Tests.Web.Organise;
@@ -105,5 +106,39 @@ public sealed class ParticipantTests(BylabFactory factory) : IClassFixture<Bylab
         Assert.Equal("'@SUM(A1)", evilRow[5]);
         Assert.Equal("'+47 12 34 56 78", evilRow[6]);
         Assert.Equal("", evilRow[9]);
+    }
+
+    [Fact]
+    public async Task AfterThePersonalDataIsDeletedOnlyTheFiguresRemain()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var start = DateTime.UtcNow.Date.AddDays(-40).AddHours(16);
+        var (id, _) = await factory.EventAsync(ownerId: null, startsAt: start);
+        await factory.WithDbAsync(async db =>
+        {
+            var ev = await db.Events.SingleAsync(e => e.Id == id);
+            ev.PersonalDataDeletedAt = start.AddDays(31);
+            ev.FinalRegistered = 25;
+            ev.FinalAttended = 19;
+            ev.FinalWaitlisted = 4;
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
+
+        Assert.Equal("25", page.QuerySelector("[data-figure=registered]")!.TextContent);
+        Assert.Equal("19", page.QuerySelector("[data-figure=attended]")!.TextContent);
+        Assert.Equal("6", page.QuerySelector("[data-figure=no-shows]")!.TextContent);
+        Assert.Equal("4", page.QuerySelector("[data-figure=waitlisted]")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#data-deleted"));
+        Assert.Null(page.QuerySelector("#participants"));
+        Assert.Null(page.QuerySelector($"a[href='/arrangor/arrangementer/{id}/deltakere.csv']"));
+        var csv = await client.Http.GetAsync($"/arrangor/arrangementer/{id}/deltakere.csv");
+        Assert.Equal(HttpStatusCode.Redirect, csv.StatusCode);
+
+        // The event is over: it can be copied, not changed.
+        Assert.Null(page.QuerySelector($"a[href='/arrangor/arrangementer/{id}/rediger']"));
+        var past = await client.GetPageAsync("/arrangor/arrangementer?vis=tidligere");
+        Assert.NotNull(past.QuerySelector($"a[href='/arrangor/arrangementer/{id}']"));
     }
 }
