@@ -206,4 +206,26 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
             Assert.Contains(mails, m => m.Subject.StartsWith("Avlyst") && m.TextBody.Contains("Foredragsholderen er syk."));
         }
     }
+
+    [Fact]
+    public async Task MovingAPublishedEventTellsTheParticipants()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var (id, _) = await factory.EventAsync(ownerId: null);
+        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
+        var edit = await client.GetPageAsync($"/arrangor/arrangementer/{id}/rediger");
+        Assert.Equal("https://example.org/mote", edit.FieldValue("OnlineUrl"));
+        Assert.NotNull(edit.QuerySelector("#LocationKind-Online[checked]"));
+
+        var response = await client.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["StartsAt"] = "2027-11-02T19:00", ["EndsAt"] = "2027-11-02T21:00", ["Capacity"] = "25",
+        }, "#event-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await factory.StoredEventAsync(id);
+        Assert.Equal(new DateTime(2027, 11, 2, 18, 0, 0), stored.StartsAt);
+        Assert.Equal(25, stored.Capacity);
+        Assert.Contains(await factory.OutboxForAsync(kari.Email), m => m.Subject.StartsWith("Ny tid eller nytt sted"));
+    }
 }
