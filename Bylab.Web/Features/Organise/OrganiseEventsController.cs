@@ -186,6 +186,7 @@ public sealed class OrganiseEventsController(
                 ModelState.AddModelError(nameof(EventForm.StartsAt), l["Error.VenueTaken"]);
                 return await FormViewAsync(form, ct);
         }
+        // Loaded before the messages: «Bylab Hamar har plass til 60» names the venue and its size.
         form.Venues = await VenuesAsync(ct);
         foreach (var error in result.Errors ?? [])
         {
@@ -221,7 +222,10 @@ public sealed class OrganiseEventsController(
     private async Task<IActionResult> FormViewAsync(EventForm form, CancellationToken ct)
     {
         form.Themes = await ideas.ThemesAsync(ct);
-        form.Venues = await VenuesAsync(ct);
+        if (form.Venues.Count == 0)
+        {
+            form.Venues = await VenuesAsync(ct);
+        }
         return View("Edit", form);
     }
 }
