@@ -15,6 +15,12 @@ public static class Policies
     /// <summary>Running the Bylab day to day (outbox, later events and bookings): staff and admins.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>
+    /// The event pages under /arrangor: organisers (their own events), and staff and admins signed in with two
+    /// factors (every event). Which event a person may touch is checked per event (Features/Organise/EventAccess).
+    /// </summary>
+    public const string EventManagers = nameof(EventManagers);
+
     /// <summary>The claim Identity adds when the person signed in with a second factor.</summary>
     public const string MfaClaim = "amr";
     public const string MfaValue = "mfa";
@@ -27,5 +33,10 @@ public static class Policies
         options.AddPolicy(AdminArea, p => p.RequireRole(Roles.RequiringTwoFactor).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Admin).RequireClaim(MfaClaim, MfaValue));
+        options.AddPolicy(EventManagers, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Organiser) || IsStaffWithMfa(ctx.User)));
     }
+
+    /// <summary>Staff or admin, signed in with two factors: manages every event.</summary>
+    public static bool IsStaffWithMfa(System.Security.Claims.ClaimsPrincipal user) =>
+        (user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin)) && user.HasClaim(MfaClaim, MfaValue);
 }

@@ -39,3 +39,9 @@ namespace Bylab.Web.Features.Events
     /// <summary>Texts of the public event pages (programme, month calendar, event page, sign-up, personal page, my sign-ups) and, under "Mail.", the event e-mails.</summary>
     public sealed class EventsResource;
 }
+
+namespace Bylab.Web.Features.Organise
+{
+    /// <summary>Texts of the management pages under /arrangor: event list and form, participants, CSV, check-in.</summary>
+    public sealed class OrganiseResource;
+}

@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using Bylab.Core.Accounts;
+using Bylab.Core.Events;
+using Bylab.Tests.Infrastructure;
+using Bylab.Tests.Web.Organise;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Bylab.Tests.Browser;
+
+public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    private ILocator Label(IPage page, string text) => page.GetByLabel(text, new() { Exact = true });
+
+    [Fact]
+    public async Task StaffCreatePublishAndCheckSomeoneInAtTheDoor()
+    {
+        var staff = TestData.UniqueEmail("ansatt");
+        await Factory.CreateUserAsync(staff, TestData.Password, Roles.Staff);
+        var key = await Factory.EnableTotpAsync(staff);
+        var title = $"Hamar mot 2030: åpent møte {Guid.NewGuid():N}"[..36];
+
+        await InBrowserAsync(async page =>
+        {
+            await page.LogInWithTotpAsync(staff, key);
+            await page.GotoAsync("/admin");
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Administrasjon" }).GetByRole(AriaRole.Link, new() { Name = "Arrangementer" }).ClickAsync();
+            await Expect(Heading(page)).ToHaveTextAsync("Arrangementer du styrer");
+            await page.AssertAccessibleAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Nytt arrangement" }).ClickAsync();
+            await Expect(Heading(page)).ToHaveTextAsync("Nytt arrangement");
+            await page.AssertAccessibleAsync();
+            await Label(page, "Tittel").FillAsync(title);
+            await Label(page, "Kort omtale").FillAsync("Hvordan vil vi at Hamar skal være i 2030?");
+            await Label(page, "Beskrivelse").FillAsync("Vi snakker om **strategien** og hører hva du mener.");
+            await Label(page, "Arrangør").FillAsync("Hamar kommune");
+            await Label(page, "Starter").FillAsync("2027-09-21T18:00");
+            await Label(page, "Slutter").FillAsync("2027-09-21T17:00");
+            await Label(page, "Digitalt").CheckAsync();
+            await Label(page, "Lenke til digitalt møte").FillAsync("https://example.org/hamar-2030");
+            await Label(page, "Antall plasser").FillAsync("30");
+            await Label(page, "Hvor mange ledsagere kan hver ta med?").FillAsync("2");
+            await Label(page, "Spør om behov for tilrettelegging eller mat").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lagre som kladd" }).ClickAsync();
+
+            var summary = ErrorSummary(page);
+            await Expect(summary).ToBeFocusedAsync();
+            await Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Slutten må være etter starten." })).ToBeVisibleAsync();
+            await Expect(Label(page, "Tittel")).ToHaveValueAsync(title);
+            await Expect(Label(page, "Digitalt")).ToBeCheckedAsync();
+            await page.AssertAccessibleAsync();
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("organise-form-errors.png"), FullPage = true });
+
+            await Label(page, "Slutter").FillAsync("2027-09-21T20:00");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lagre som kladd" }).ClickAsync();
+            await Expect(Confirmation(page)).ToContainTextAsync("lagret som kladd");
+            await Expect(Heading(page)).ToHaveTextAsync(title);
+            await page.AssertAccessibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Publiser" }).ClickAsync();
+            await Expect(Confirmation(page)).ToContainTextAsync("publisert");
+            await page.AssertAccessibleAsync();
+
+            // Two people sign up (straight through the service: the public pages are another part's).
+            var id = int.Parse(Regex.Match(page.Url, @"/arrangementer/(\d+)").Groups[1].Value);
+            var kari = await Factory.SignUpAsync(id, "Kari Nordmann", companions: 1, needs: "Trinnfri adkomst");
+            var ola = await Factory.SignUpAsync(id, "Ola Nordmann");
+            await page.ReloadAsync();
+            await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Påmeldte (2)" })).ToContainTextAsync("Trinnfri adkomst");
+            await page.AssertAccessibleAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Avlys" }).ClickAsync();
+            await Expect(Heading(page)).ToContainTextAsync("Avlys");
+            await page.AssertAccessibleAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Tilbake til arrangementet" }).ClickAsync();
+
+            // At the door, on a phone.
+            await page.SetViewportSizeAsync(390, 844);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Innsjekk ved døren" }).ClickAsync();
+            await Expect(Heading(page)).ToContainTextAsync("Innsjekk");
+            await page.AssertAccessibleAsync();
+            var search = page.GetByRole(AriaRole.Search, new() { Name = "Finn deltaker" });
+            await search.GetByLabel("Navn, e-post eller kode").FillAsync("kari");
+            await search.GetByRole(AriaRole.Button, new() { Name = "Søk" }).ClickAsync();
+            await Expect(page.GetByText("Kari Nordmann (+1)")).ToBeVisibleAsync();
+            await page.AssertAccessibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sjekk inn Kari Nordmann" }).ClickAsync();
+            await Expect(Confirmation(page)).ToHaveTextAsync("Kari Nordmann (+1) er sjekket inn.");
+            await Expect(page.Locator("#door-count")).ToHaveTextAsync("2 av 3 har møtt");
+            await page.AssertAccessibleAsync();
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("organise-door-phone.png"), FullPage = true });
+
+            // Ola shows the QR code; the phone opens its address.
+            await page.GotoAsync($"/arrangor/innsjekk/{ola.CheckInCode}");
+            await Expect(Heading(page)).ToHaveTextAsync("Sjekk inn deltaker");
+            await page.AssertAccessibleAsync();
+            Assert.Null((await Factory.RegistrationAsync(id, ola.Email)).CheckedInAt);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sjekk inn" }).ClickAsync();
+            await Expect(Confirmation(page)).ToHaveTextAsync("Ola Nordmann er sjekket inn.");
+            await page.AssertAccessibleAsync();
+            Assert.NotNull((await Factory.RegistrationAsync(id, kari.Email)).CheckedInAt);
+            Assert.NotNull((await Factory.RegistrationAsync(id, ola.Email)).CheckedInAt);
+
+            await page.SetViewportSizeAsync(1280, 900);
+            await page.GotoAsync($"/arrangor/arrangementer/{id}");
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("organise-event.png"), FullPage = true });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lag en kopi" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"/arrangor/arrangementer/\d+/rediger$"));
+            await Expect(Confirmation(page)).ToContainTextAsync("Kopien er lagret som kladd");
+            await Expect(Label(page, "Tittel")).ToHaveValueAsync(title);
+            await page.AssertAccessibleAsync();
+
+            await page.GotoAsync("/arrangor/arrangementer?vis=tidligere");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tidligere" })).ToHaveAttributeAsync("aria-current", "page");
+            await page.AssertAccessibleAsync();
+            var copies = await Factory.WithDbAsync(db => db.Events.CountAsync(e => e.CopiedFromId == id));
+            Assert.Equal(1, copies);
+        });
+    }
+
+    [Fact]
+    public async Task AnOrganiserFindsTheirEventsFromMinSide()
+    {
+        var organiser = TestData.UniqueEmail("arrangor");
+        await Factory.CreateUserAsync(organiser, TestData.Password, Roles.Organiser);
+        var (id, _) = await Factory.EventAsync(await Factory.UserIdAsync(organiser), title: "Ungdomsrådets møte");
+        await Factory.SignUpAsync(id, "Ida Berg");
+
+        await InBrowserAsync(async page =>
+        {
+            await page.LogInAsync(organiser);
+            await page.GotoAsync("/min-side");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Arrangementene du styrer" }).ClickAsync();
+            await Expect(Heading(page)).ToHaveTextAsync("Arrangementer du styrer");
+            await page.AssertAccessibleAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Ungdomsrådets møte" }).ClickAsync();
+            await Expect(Heading(page)).ToHaveTextAsync("Ungdomsrådets møte");
+            await page.AssertAccessibleAsync();
+
+            foreach (var lang in new[] { "nn", "en" })
+            {
+                await page.GotoAsync($"/arrangor/arrangementer/{id}?culture={lang}");
+                await page.AssertAccessibleAsync();
+                await page.GotoAsync($"/arrangor/arrangementer/{id}/innsjekk?q=ida&culture={lang}");
+                await page.AssertAccessibleAsync();
+            }
+        });
+    }
+
+    private static string ScreenshotPath(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bylab.sln")))
+            {
+                return Path.Combine(dir.FullName, "artifacts", "screenshots", name);
+            }
+        }
+        return Path.Combine(Path.GetTempPath(), name);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Net;
+using Bylab.Core.Accounts;
+using Bylab.Core.Events;
+using Bylab.Tests.Infrastructure;
+using Bylab.Tests.Web.Admin;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bylab.Tests.Web.Organise;
+
+public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFactory>
+{
+    private static int _day;
+
+    /// <summary>A form for an event at the Bylab on a day of its own (events at the venue may not overlap).</summary>
+    private static Dictionary<string, string> Form(string title, string? startsAt = null, string? endsAt = null, string capacity = "40")
+    {
+        var day = new DateTime(2027, 9, 1).AddDays(Interlocked.Increment(ref _day));
+        return new()
+        {
+            ["Title"] = title,
+            ["Summary"] = "Hvordan skal sentrum se ut i 2030?",
+            ["DescriptionMarkdown"] = "Et verksted med **Dark Arkitekter**.",
+            ["ThemeId"] = "",
+            ["Audience"] = "Everyone",
+            ["StartsAt"] = startsAt ?? $"{day:yyyy-MM-dd}T18:00",
+            ["EndsAt"] = endsAt ?? $"{day:yyyy-MM-dd}T20:00",
+            ["LocationKind"] = "Venue",
+            ["VenueId"] = "",
+            ["OrganiserName"] = "Hamar kommune",
+            ["Capacity"] = capacity,
+            ["MaxCompanions"] = "2",
+            ["Question"] = "Hva er viktigst for deg?",
+            ["ReminderHoursBefore"] = "24",
+        };
+    }
+
+    private async Task<string> BylabVenueAsync() =>
+        (await factory.WithDbAsync(db => db.Venues.SingleAsync(v => v.Slug == Bylab.Core.Venue.Venue.BylabSlug))).Id.ToString();
+
+    private async Task<Dictionary<string, string>> VenueFormAsync(string title, string? startsAt = null, string? endsAt = null, string capacity = "40")
+    {
+        var form = Form(title, startsAt, endsAt, capacity);
+        form["VenueId"] = await BylabVenueAsync();
+        return form;
+    }
+
+    [Fact]
+    public async Task StaffCreateAnEventInOsloTimeAndPublishIt()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var title = $"Verksted om sentrum {Guid.NewGuid():N}";
+        var newForm = await client.GetPageAsync("/arrangor/arrangementer/ny");
+        Assert.Equal("24", newForm.FieldValue("ReminderHoursBefore"));
+
+        // Summer time (UTC+2).
+        var form = await VenueFormAsync(title, "2027-06-10T18:00", "2027-06-10T20:30");
+        var response = await client.SubmitAsync(newForm, form, "#event-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.Title == title));
+        Assert.Equal(new DateTime(2027, 6, 10, 16, 0, 0), stored.StartsAt);
+        Assert.Equal(new DateTime(2027, 6, 10, 18, 30, 0), stored.EndsAt);
+        Assert.Equal(EventStatus.Draft, stored.Status);
+        Assert.Equal(24, stored.ReminderHoursBefore);
+        Assert.Equal($"/arrangor/arrangementer/{stored.Id}", response.Headers.Location!.ToString());
+
+        var page = await client.GetPageAsync($"/arrangor/arrangementer/{stored.Id}");
+        Assert.Equal("Draft", page.QuerySelector("[data-status]")!.GetAttribute("data-status"));
+        var edit = await client.GetPageAsync($"/arrangor/arrangementer/{stored.Id}/rediger");
+        Assert.Equal("2027-06-10T18:00", edit.FieldValue("StartsAt"));
+        Assert.Equal("2027-06-10T20:30", edit.FieldValue("EndsAt"));
+
+        var published = await client.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/arrangor/arrangementer/{stored.Id}/publiser']");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(EventStatus.Published, (await factory.StoredEventAsync(stored.Id)).Status);
+        var after = await client.GetPageAsync($"/arrangor/arrangementer/{stored.Id}");
+        Assert.Contains("publisert", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("Published", after.QuerySelector("[data-status]")!.GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public async Task AnEndBeforeTheStartIsRefusedWithTheInputKept()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var title = $"Baklengs {Guid.NewGuid():N}";
+
+        var response = await client.SubmitAsync("/arrangor/arrangementer/ny", await VenueFormAsync(title, "2027-05-01T18:00", "2027-05-01T17:00"), "#event-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await BylabClient.ParseAsync(response);
+        Assert.Equal(["Slutten må være etter starten."], page.ErrorSummary());
+        Assert.Equal("#EndsAt", page.QuerySelector(".ds-error-summary a")!.GetAttribute("href"));
+        Assert.Equal(title, page.FieldValue("Title"));
+        Assert.Equal("2027-05-01T18:00", page.FieldValue("StartsAt"));
+        Assert.Equal("2027-05-01T17:00", page.FieldValue("EndsAt"));
+        Assert.Equal("Hva er viktigst for deg?", page.FieldValue("Question"));
+        Assert.Equal("Et verksted med **Dark Arkitekter**.", page.FieldValue("DescriptionMarkdown"));
+        Assert.False(await factory.WithDbAsync(db => db.Events.AnyAsync(e => e.Title == title)));
+    }
+
+    [Fact]
+    public async Task ATimeThatDoesNotExistInOsloIsRefused()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var title = $"Sommertid {Guid.NewGuid():N}";
+
+        // 28 March 2027: clocks go from 02:00 straight to 03:00.
+        var form = Form(title, "2027-03-28T02:30", "2027-03-28T04:00");
+        form["LocationKind"] = "Online";
+        form["OnlineUrl"] = "https://example.org/natt";
+        var response = await client.SubmitAsync("/arrangor/arrangementer/ny", form, "#event-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await BylabClient.ParseAsync(response);
+        var error = Assert.Single(page.ErrorSummary());
+        Assert.Contains("02:30 finnes ikke", error);
+        Assert.Equal("#StartsAt", page.QuerySelector(".ds-error-summary a")!.GetAttribute("href"));
+        Assert.Equal("2027-03-28T02:30", page.FieldValue("StartsAt"));
+        Assert.Equal("https://example.org/natt", page.FieldValue("OnlineUrl"));
+        Assert.NotNull(page.QuerySelector("#LocationKind-Online[checked]"));
+        Assert.False(await factory.WithDbAsync(db => db.Events.AnyAsync(e => e.Title == title)));
+    }
+
+    [Fact]
+    public async Task MorePlacesThanTheVenueHoldsAreRefusedOnTheCapacityField()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var title = $"For mange {Guid.NewGuid():N}";
+        var venueCapacity = (await factory.WithDbAsync(db => db.Venues.SingleAsync(v => v.Slug == Bylab.Core.Venue.Venue.BylabSlug))).Capacity;
+
+        var response = await client.SubmitAsync("/arrangor/arrangementer/ny", await VenueFormAsync(title, capacity: (venueCapacity + 1).ToString()), "#event-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await BylabClient.ParseAsync(response);
+        var error = Assert.Single(page.ErrorSummary());
+        Assert.Contains($"har plass til {venueCapacity}", error);
+        Assert.Equal("#Capacity", page.QuerySelector(".ds-error-summary a")!.GetAttribute("href"));
+        Assert.Equal((venueCapacity + 1).ToString(), page.FieldValue("Capacity"));
+        Assert.Equal(title, page.FieldValue("Title"));
+        Assert.False(await factory.WithDbAsync(db => db.Events.AnyAsync(e => e.Title == title)));
+    }
+
+    [Fact]
+    public async Task AnEventOnTopOfAnotherInTheVenueListsTheConflict()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var first = $"Ungdomsrådet {Guid.NewGuid():N}";
+        var second = $"Dobbeltbooket {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/arrangor/arrangementer/ny", await VenueFormAsync(first, "2027-10-05T17:00", "2027-10-05T19:00"), "#event-form")).StatusCode);
+
+        var response = await client.SubmitAsync("/arrangor/arrangementer/ny", await VenueFormAsync(second, "2027-10-05T18:00", "2027-10-05T20:00"), "#event-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await BylabClient.ParseAsync(response);
+        Assert.Contains("Lokalet er opptatt", Assert.Single(page.ErrorSummary()));
+        var conflicts = page.QuerySelector("#venue-conflicts")!.TextContent;
+        Assert.Contains(first, conflicts);
+        Assert.Contains("kl. 17:00", conflicts);
+        Assert.Equal("2027-10-05T18:00", page.FieldValue("StartsAt"));
+    }
+
+    [Fact]
+    public async Task ACopyIsANewDraftOpenedForEditing()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var (id, _) = await factory.EventAsync(ownerId: null);
+        var original = await factory.StoredEventAsync(id);
+
+        var page = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
+        var response = await client.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/arrangor/arrangementer/{id}/kopier']");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var copy = await factory.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.CopiedFromId == id));
+        Assert.Equal($"/arrangor/arrangementer/{copy.Id}/rediger", response.Headers.Location!.ToString());
+        Assert.Equal(EventStatus.Draft, copy.Status);
+        Assert.NotEqual(original.Slug, copy.Slug);
+        var edit = await client.GetPageAsync(response.Headers.Location!.ToString());
+        Assert.Contains("Kopien er lagret som kladd", edit.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal(copy.Title, edit.FieldValue("Title"));
+    }
+
+    [Fact]
+    public async Task CancellingAnEventTellsEveryParticipant()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var (id, _) = await factory.EventAsync(ownerId: null, capacity: 1);
+        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
+        var ola = await factory.SignUpAsync(id, "Ola Nordmann");
+        Assert.Equal(RegistrationStatus.Waitlisted, ola.Status);
+
+        // The tick is required.
+        var refused = await client.SubmitAsync($"/arrangor/arrangementer/{id}/avlys", new Dictionary<string, string> { ["Message"] = "Foredragsholderen er syk." }, "#cancel-form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedPage = await BylabClient.ParseAsync(refused);
+        Assert.Equal(["Kryss av for at du vil avlyse arrangementet."], refusedPage.ErrorSummary());
+        Assert.Equal("Foredragsholderen er syk.", refusedPage.FieldValue("Message"));
+        Assert.Equal(EventStatus.Published, (await factory.StoredEventAsync(id)).Status);
+
+        var response = await client.SubmitAsync(refusedPage, new Dictionary<string, string> { ["Confirm"] = "true" }, "#cancel-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(EventStatus.Cancelled, (await factory.StoredEventAsync(id)).Status);
+        foreach (var email in new[] { kari.Email, ola.Email })
+        {
+            var mails = await factory.OutboxForAsync(email);
+            Assert.Contains(mails, m => m.Subject.StartsWith("Avlyst") && m.TextBody.Contains("Foredragsholderen er syk."));
+        }
+    }
+
+    [Fact]
+    public async Task MovingAPublishedEventTellsTheParticipants()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var (id, _) = await factory.EventAsync(ownerId: null);
+        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
+        var edit = await client.GetPageAsync($"/arrangor/arrangementer/{id}/rediger");
+        Assert.Equal("https://example.org/mote", edit.FieldValue("OnlineUrl"));
+        Assert.NotNull(edit.QuerySelector("#LocationKind-Online[checked]"));
+
+        var response = await client.SubmitAsync(edit, new Dictionary<string, string>
+        {
+            ["StartsAt"] = "2027-11-02T19:00", ["EndsAt"] = "2027-11-02T21:00", ["Capacity"] = "25",
+        }, "#event-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await factory.StoredEventAsync(id);
+        Assert.Equal(new DateTime(2027, 11, 2, 18, 0, 0), stored.StartsAt);
+        Assert.Equal(25, stored.Capacity);
+        Assert.Contains(await factory.OutboxForAsync(kari.Email), m => m.Subject.StartsWith("Ny tid eller nytt sted"));
+    }
+}

@@ -1,0 +1,233 @@
+using Bylab.Core.Data;
+using Bylab.Core.Events;
+using Bylab.Core.Ideas;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Bylab.Web.Features.Organise;
+
+/// <summary>Staff and organisers list, create, edit, publish, cancel and copy events. Times are typed in Oslo time; the service stores UTC.</summary>
+[Authorize(Policy = Policies.EventManagers)]
+[Route("arrangor/arrangementer")]
+public sealed class OrganiseEventsController(
+    EventService events,
+    EventQueries queries,
+    IdeaQueries ideas,
+    BylabDbContext db,
+    EventNotificationDispatcher dispatcher,
+    IOptions<EventOptions> options,
+    TimeProvider time,
+    IStringLocalizer<OrganiseResource> l) : Controller
+{
+    private string ActorId => User.UserId()!;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery(Name = "vis")] string? show, CancellationToken ct)
+    {
+        var past = show == "tidligere";
+        var items = await queries.ManagedAsync(User.OwnerFilter(), past, ct);
+        return View(new EventListModel(items, past));
+    }
+
+    [HttpGet("ny")]
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        await FormViewAsync(EventForm.New(options.Value.DefaultReminderHoursBefore), ct);
+
+    [HttpPost("ny")]
+    public async Task<IActionResult> Create(EventForm form, [FromServices] IValidator<EventForm> validator, CancellationToken ct)
+    {
+        if (!ModelState.Validate(validator, form))
+        {
+            return await FormViewAsync(form, ct);
+        }
+        var result = await events.CreateAsync(form.ToInput(), ActorId, ct);
+        return await SavedAsync(result, form, "Form.Created", ct);
+    }
+
+    [HttpGet("{id:int}/rediger")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var ev = await FindAsync(id, ct);
+        if (ev is null)
+        {
+            return NotFound();
+        }
+        if (!IsEditable(ev))
+        {
+            TempData["Problem"] = l["Form.NotEditable"].Value;
+            return RedirectToAction(nameof(OrganiseParticipantsController.Details), "OrganiseParticipants", new { id });
+        }
+        return await FormViewAsync(EventForm.From(ev), ct);
+    }
+
+    [HttpPost("{id:int}/rediger")]
+    public async Task<IActionResult> Edit(int id, EventForm form, [FromServices] IValidator<EventForm> validator, CancellationToken ct)
+    {
+        var ev = await FindAsync(id, ct);
+        if (ev is null)
+        {
+            return NotFound();
+        }
+        form.Stored = ev;
+        if (!ModelState.Validate(validator, form))
+        {
+            return await FormViewAsync(form, ct);
+        }
+        var result = await events.UpdateAsync(id, form.ToInput(), ActorId, ct);
+        if (result.Outcome == EventSaveOutcome.Saved)
+        {
+            // A new time or place on a published event tells everyone signed up.
+            await dispatcher.DeliverPendingAsync(ct);
+        }
+        return await SavedAsync(result, form, "Form.Saved", ct);
+    }
+
+    [HttpPost("{id:int}/publiser")]
+    public async Task<IActionResult> Publish(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
+        var outcome = await events.PublishAsync(id, ActorId, ct);
+        if (outcome == EventStateOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        TempData[outcome is EventStateOutcome.Done or EventStateOutcome.AlreadyInState ? "Message" : "Problem"] = l["Publish." + outcome].Value;
+        return RedirectToDetails(id);
+    }
+
+    [HttpGet("{id:int}/avlys")]
+    public async Task<IActionResult> Cancel(int id, CancellationToken ct)
+    {
+        var ev = await FindAsync(id, ct);
+        return ev is null ? NotFound() : CancelView(ev, new CancelEventForm());
+    }
+
+    [HttpPost("{id:int}/avlys")]
+    public async Task<IActionResult> Cancel(int id, CancelEventForm form, [FromServices] IValidator<CancelEventForm> validator, CancellationToken ct)
+    {
+        var ev = await FindAsync(id, ct);
+        if (ev is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.Validate(validator, form))
+        {
+            return CancelView(ev, form);
+        }
+        var outcome = await events.CancelAsync(id, string.IsNullOrWhiteSpace(form.Message) ? null : form.Message.Trim(), ActorId, ct);
+        if (outcome == EventStateOutcome.NotFound)
+        {
+            return NotFound();
+        }
+        // The cancellation queued an e-mail to everyone signed up; send them before answering.
+        await dispatcher.DeliverPendingAsync(ct);
+        TempData[outcome is EventStateOutcome.Done or EventStateOutcome.AlreadyInState ? "Message" : "Problem"] = l["Cancel." + outcome].Value;
+        return RedirectToDetails(id);
+    }
+
+    [HttpPost("{id:int}/kopier")]
+    public async Task<IActionResult> Copy(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is null)
+        {
+            return NotFound();
+        }
+        var copyId = await events.CopyAsync(id, ActorId, ct);
+        if (copyId is null)
+        {
+            return NotFound();
+        }
+        TempData["Message"] = l["Copy.Done"].Value;
+        return SeeOther(Url.Action(nameof(Edit), new { id = copyId })!);
+    }
+
+    private async Task<Event?> FindAsync(int id, CancellationToken ct) =>
+        await events.FindAsync(id, ct) is { } ev && User.CanManage(ev.OwnerId) ? ev : null;
+
+    private bool IsEditable(Event ev) => !ev.IsCancelled && ev.EndsAt > time.GetUtcNow().UtcDateTime;
+
+    private RedirectToActionResult RedirectToDetails(int id) =>
+        RedirectToAction(nameof(OrganiseParticipantsController.Details), "OrganiseParticipants", new { id });
+
+    /// <summary>303: the browser GETs the copy's edit page, whatever it posted.</summary>
+    private StatusCodeResult SeeOther(string url)
+    {
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+
+    private ViewResult CancelView(Event ev, CancelEventForm form)
+    {
+        ViewData["Event"] = ev;
+        return View("Cancel", form);
+    }
+
+    private async Task<IActionResult> SavedAsync(EventSaveResult result, EventForm form, string messageKey, CancellationToken ct)
+    {
+        switch (result.Outcome)
+        {
+            case EventSaveOutcome.NotFound:
+                return NotFound();
+            case EventSaveOutcome.Saved:
+                TempData["Message"] = l[messageKey].Value;
+                return RedirectToDetails(result.EventId ?? form.Stored!.Id);
+            case EventSaveOutcome.NotEditable:
+                TempData["Problem"] = l["Form.NotEditable"].Value;
+                return RedirectToDetails(form.Stored!.Id);
+            case EventSaveOutcome.VenueTaken:
+                form.Conflicts = result.Conflicts ?? [];
+                ModelState.AddModelError(nameof(EventForm.StartsAt), l["Error.VenueTaken"]);
+                return await FormViewAsync(form, ct);
+        }
+        // Loaded before the messages: «Bylab Hamar har plass til 60» names the venue and its size.
+        form.Venues = await VenuesAsync(ct);
+        foreach (var error in result.Errors ?? [])
+        {
+            var field = typeof(EventForm).GetProperty(error.Field) is not null ? error.Field : "";
+            ModelState.AddModelError(field, ErrorMessage(error, form));
+        }
+        if (ModelState.IsValid)
+        {
+            // InvalidInput without a reason given: still never a silent failure.
+            ModelState.AddModelError("", l["Error.invalid"]);
+        }
+        return await FormViewAsync(form, ct);
+    }
+
+    private string ErrorMessage(EventInputError error, EventForm form)
+    {
+        if (error.Code == EventInputErrors.CapacityOverVenue && form.Venues.FirstOrDefault(v => v.Id == form.VenueId) is { } venue)
+        {
+            return l["Error.capacity-over-venue", venue.Name, venue.Capacity];
+        }
+        var specific = l[$"Error.{error.Field}.{error.Code}"];
+        if (!specific.ResourceNotFound)
+        {
+            return specific;
+        }
+        var general = l["Error." + error.Code];
+        return general.ResourceNotFound ? l["Error.invalid"] : general;
+    }
+
+    private Task<List<Core.Venue.Venue>> VenuesAsync(CancellationToken ct) =>
+        db.Venues.AsNoTracking().OrderBy(v => v.Name).ToListAsync(ct);
+
+    private async Task<IActionResult> FormViewAsync(EventForm form, CancellationToken ct)
+    {
+        form.Themes = await ideas.ThemesAsync(ct);
+        if (form.Venues.Count == 0)
+        {
+            form.Venues = await VenuesAsync(ct);
+        }
+        return View("Edit", form);
+    }
+}
+
+public sealed record EventListModel(IReadOnlyList<ManagedEventItem> Events, bool Past);
