@@ -124,6 +124,8 @@ public class Event
     public int? FinalRegistered { get; set; }
     public int? FinalAttended { get; set; }
     public int? FinalWaitlisted { get; set; }
+    /// <summary>Sign-ups cancelled by the participant or the organiser (not by an event cancellation or expiry).</summary>
+    public int? FinalCancelled { get; set; }
 
     public bool IsCancelled => Status == EventStatus.Cancelled;
     public bool IsPublished => Status == EventStatus.Published;

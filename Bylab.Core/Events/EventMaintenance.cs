@@ -85,6 +85,8 @@ public sealed class EventMaintenance(BylabDbContext db, TimeProvider time, IOpti
             var registered = await registrations.Where(r => r.Status == RegistrationStatus.Confirmed).SumAsync(r => 1 + r.Companions, ct);
             var attended = await registrations.Where(r => r.Status == RegistrationStatus.Confirmed && r.CheckedInAt != null).SumAsync(r => 1 + r.Companions, ct);
             var waitlisted = await registrations.Where(r => r.Status == RegistrationStatus.Waitlisted).SumAsync(r => 1 + r.Companions, ct);
+            var cancelledSignUps = await registrations.CountAsync(r => r.Status == RegistrationStatus.Cancelled
+                && (r.CancelledBy == CancelledBy.Participant || r.CancelledBy == CancelledBy.Organiser), ct);
             // Only if no one else got there first (another instance, or a run before a crash that did commit).
             var marked = await db.Events
                 .Where(e => e.Id == id && e.PersonalDataDeletedAt == null)
@@ -92,7 +94,8 @@ public sealed class EventMaintenance(BylabDbContext db, TimeProvider time, IOpti
                     .SetProperty(e => e.PersonalDataDeletedAt, now)
                     .SetProperty(e => e.FinalRegistered, registered)
                     .SetProperty(e => e.FinalAttended, attended)
-                    .SetProperty(e => e.FinalWaitlisted, waitlisted), ct);
+                    .SetProperty(e => e.FinalWaitlisted, waitlisted)
+                    .SetProperty(e => e.FinalCancelled, cancelledSignUps), ct);
             if (marked == 0)
             {
                 continue;

@@ -234,7 +234,7 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
     {
         var ev = await db.Events.AsNoTracking()
             .Where(e => e.Id == eventId)
-            .Select(e => new { e.PersonalDataDeletedAt, e.FinalRegistered, e.FinalAttended, e.FinalWaitlisted })
+            .Select(e => new { e.PersonalDataDeletedAt, e.FinalRegistered, e.FinalAttended, e.FinalWaitlisted, e.FinalCancelled })
             .SingleOrDefaultAsync(ct);
         if (ev is null)
         {
@@ -246,7 +246,8 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         {
             var registered = ev.FinalRegistered ?? 0;
             var attended = ev.FinalAttended ?? 0;
-            return new AttendanceFigures(registered, attended, Math.Max(0, registered - attended), ev.FinalWaitlisted ?? 0, cancelled, true);
+            return new AttendanceFigures(registered, attended, Math.Max(0, registered - attended), ev.FinalWaitlisted ?? 0,
+                ev.FinalCancelled ?? cancelled, true);
         }
         var holding = await db.Registrations.AsNoTracking()
             .Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))

@@ -287,8 +287,9 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
         registration.Status = RegistrationStatus.Cancelled;
         registration.CancelledAt = now;
         registration.CancelledBy = by;
-        if (heldPlaceOrQueue && by == CancelledBy.Participant)
+        if (heldPlaceOrQueue)
         {
+            // A receipt for the participant's own cancellation; a notice when the organiser took them off the list.
             Queue(registration, EventNotificationKind.Cancelled, now);
         }
         await db.SaveChangesAsync(ct);

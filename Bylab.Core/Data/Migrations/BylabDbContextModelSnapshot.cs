@@ -248,6 +248,9 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int?>("FinalAttended")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("FinalCancelled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("FinalRegistered")
                         .HasColumnType("INTEGER");
 

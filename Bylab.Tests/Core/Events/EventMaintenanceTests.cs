@@ -111,7 +111,7 @@ public sealed class EventMaintenanceTests : IAsyncLifetime
 
         var after = await _h.EventAsync(ev);
         Assert.Equal(T0, after.PersonalDataDeletedAt);
-        Assert.Equal((3 + 2 + 1 + 1, 3 + 1, 2), (after.FinalRegistered, after.FinalAttended, after.FinalWaitlisted));
+        Assert.Equal((3 + 2 + 1 + 1, 3 + 1, 2, 1), (after.FinalRegistered, after.FinalAttended, after.FinalWaitlisted, after.FinalCancelled));
         Assert.Empty(await _h.RegistrationsOfAsync(ev));
         Assert.Empty(await _h.NotificationsAsync());
         Assert.Single(await _h.RegistrationsOfAsync(recent));

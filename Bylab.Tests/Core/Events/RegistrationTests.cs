@@ -241,6 +241,8 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Equal(CancelledBy.Organiser, rows[0].CancelledBy);
         Assert.Equal(RegistrationStatus.Confirmed, rows[1].Status);
         Assert.Single(await _h.NotificationsAsync(EventNotificationKind.Promoted));
+        // The person taken off the list is told.
+        Assert.Equal(rows[0].Id, Assert.Single(await _h.NotificationsAsync(EventNotificationKind.Cancelled)).RegistrationId);
         Assert.Equal(1, await _h.WithDbAsync(db => Task.FromResult(db.AuditEntries.Count(a => a.Action == RegistrationService.RemovedAuditAction))));
     }
 

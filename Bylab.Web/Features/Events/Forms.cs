@@ -21,7 +21,7 @@ public sealed class SignUpForm
     /// Kept as typed: «-1», «9999» or «to» get the validator's clear message (and stay in the field)
     /// instead of model binding's generic one. Empty means none.
     /// </summary>
-    public string? Companions { get; set; }
+    public string? Companions { get; set; } = "0";
     public string? Needs { get; set; }
     public string? Answer { get; set; }
     public bool Consent { get; set; }
