@@ -1,6 +1,5 @@
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
-using Bylab.Core.Venue;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -522,7 +521,7 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
             r.Id, r.Status, r.Name, r.Email, r.Companions, r.Needs, r.Answer, r.CheckInCode, r.ManageToken,
             await WaitlistPositionAsync(r, ct), r.CreatedAt, r.CancelledAt, r.CancelledBy, r.CheckedInAt,
             CanCancel: r.IsLive && ev.AllowsCancellationAt(now),
-            ev.Id, ev.Slug, ev.Title, ev.StartsAt, ev.EndsAt, ev.Status, LocationText(ev),
+            ev.Id, ev.Slug, ev.Title, ev.StartsAt, ev.EndsAt, ev.Status, EventCalendar.LocationText(ev, online: ""),
             OnlineUrl: r.Status == RegistrationStatus.Confirmed && ev.LocationKind == EventLocationKind.Online ? ev.OnlineUrl : null,
             ev.Question);
     }
@@ -555,12 +554,4 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
             && (x.WaitlistedAt < r.WaitlistedAt || (x.WaitlistedAt == r.WaitlistedAt && x.Id < r.Id)), ct);
         return ahead + 1;
     }
-
-    /// <summary>«Bylab Hamar, Torggata 1, 2317 Hamar», «Hamar bibliotek, Strandgata 1», or empty for online.</summary>
-    public static string LocationText(Event ev) => ev.LocationKind switch
-    {
-        EventLocationKind.Venue when ev.Venue is { } v => $"{v.Name}, {v.StreetAddress}, {v.PostalCode} {v.City}",
-        EventLocationKind.Elsewhere => string.Join(", ", new[] { ev.PlaceName, ev.PlaceAddress }.Where(s => !string.IsNullOrWhiteSpace(s))),
-        _ => "",
-    };
 }
