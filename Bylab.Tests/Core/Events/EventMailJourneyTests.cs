@@ -12,7 +12,7 @@ public sealed class EventMailJourneyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private Task<T> Registrations<T>(Func<RegistrationService, Task<T>> work) => _h.WithAsync(work);
+    private Task<T> Registrations<T>(Func<RegistrationService, Task<T>> work) => _h.InScopeAsync(work);
 
     private static SignUpInput Guest(string email) => new("Gjest", email, 0, null, null, true, "nb");
 

@@ -139,8 +139,8 @@ public sealed class EventQueriesTests : IAsyncLifetime
         var queueing = await _h.CreateUserAsync("Ola Hamar");
         var alsoQueueing = await _h.CreateUserAsync("Ingrid Storhamar");
         await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, userId: withPlace);
-        await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, userId: alsoQueueing, at: _h.Now);
-        var queued = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, userId: queueing, at: _h.Now.AddMinutes(1));
+        await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, userId: alsoQueueing, createdAt: _h.Now);
+        var queued = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, userId: queueing, createdAt: _h.Now.AddMinutes(1));
 
         var draftSlug = (await _h.EventAsync(draft)).Slug;
         Assert.Null(await _h.Queries(q => q.BySlugAsync(draftSlug, null)));
@@ -184,8 +184,8 @@ public sealed class EventQueriesTests : IAsyncLifetime
         var zara = await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, name: "Zara Ali");
         var oystein = await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, name: "Øystein Ødegård", companions: 1);
         var anne = await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, name: "anne hansen", userId: _h.StaffId);
-        var second = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, name: "Bjørn", at: _h.Now.AddMinutes(2));
-        var first = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, name: "Camilla", at: _h.Now.AddMinutes(1));
+        var second = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, name: "Bjørn", createdAt: _h.Now.AddMinutes(2));
+        var first = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, name: "Camilla", createdAt: _h.Now.AddMinutes(1));
         await _h.AddRegistrationAsync(id, RegistrationStatus.Unconfirmed, name: "Dag");
         await _h.AddRegistrationAsync(id, RegistrationStatus.Cancelled, name: "Eirik");
 

@@ -232,9 +232,9 @@ public sealed class EventServiceTests : IAsyncLifetime
     {
         var id = await _h.CreatePublishedAsync(_h.Input(capacity: 2));
         await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, companions: 1);
-        var head = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, companions: 1, at: _h.Now.AddMinutes(1));
-        var second = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, at: _h.Now.AddMinutes(2));
-        var third = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, at: _h.Now.AddMinutes(3));
+        var head = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, companions: 1, createdAt: _h.Now.AddMinutes(1));
+        var second = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, createdAt: _h.Now.AddMinutes(2));
+        var third = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, createdAt: _h.Now.AddMinutes(3));
 
         // One more place does not fit the head (two places); strictly first come, so nobody moves.
         Assert.Equal(EventSaveOutcome.Saved, (await _h.Events(s => s.UpdateAsync(id, _h.Input(capacity: 3), _h.StaffId))).Outcome);

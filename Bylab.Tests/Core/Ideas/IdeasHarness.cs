@@ -1,12 +1,9 @@
 using Bylab.Core.Accounts;
 using Bylab.Core.Auditing;
-using Bylab.Core.Data;
 using Bylab.Core.Ideas;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using Bylab.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Bylab.Tests.Core.Ideas;
 
@@ -14,26 +11,18 @@ namespace Bylab.Tests.Core.Ideas;
 /// The ideas services on a real SQLite file of their own (a file, not :memory:, so that concurrent
 /// connections really compete for the write lock), with a clock the test moves.
 /// </summary>
-public sealed class IdeasHarness : IAsyncDisposable
+public sealed class IdeasHarness : SqliteHarness
 {
     public static readonly DateTime Start = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), "bylab-tests", $"ideas-{Guid.NewGuid():N}.db");
+    private readonly Action<IdeaOptions>? _configure;
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Start));
-    public ServiceProvider Services { get; }
-    public string ConnectionString { get; }
+    // Set after the base constructor has called AddServices; the options read it only when first resolved.
+    private IdeasHarness(Action<IdeaOptions>? configure) : base("ideas", Start) => _configure = configure;
 
-    private IdeasHarness(Action<IdeaOptions>? configure)
+    protected override void AddServices(IServiceCollection services)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-        ConnectionString = $"Data Source={_file};Default Timeout=60;Foreign Keys=True;Pooling=False";
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddDbContext<BylabDbContext>(o => o.UseSqlite(ConnectionString));
-        services.AddIdentityCore<BylabUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<BylabDbContext>();
-        services.AddOptions<IdeaOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<IdeaOptions>().Configure(o => _configure?.Invoke(o));
         services.AddScoped<AuditLog>();
         services.AddScoped<AccountService>();
         services.AddScoped<IdeaQueries>();
@@ -42,44 +31,16 @@ public sealed class IdeasHarness : IAsyncDisposable
         services.AddScoped<CommentService>();
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
-        Services = services.BuildServiceProvider();
     }
 
-    public static async Task<IdeasHarness> CreateAsync(Action<IdeaOptions>? configure = null)
-    {
-        var harness = new IdeasHarness(configure);
-        await harness.WithDbAsync(async db =>
-        {
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        });
-        return harness;
-    }
+    public static Task<IdeasHarness> CreateAsync(Action<IdeaOptions>? configure = null) => MigrateAsync(new IdeasHarness(configure));
 
-    public DateTime Now => Clock.GetUtcNow().UtcDateTime;
+    public Task<T> WithAsync<T, TService>(Func<TService, Task<T>> work) where TService : notnull => InScopeAsync(work);
 
-    public async Task<T> WithAsync<T, TService>(Func<TService, Task<T>> work) where TService : notnull
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<TService>());
-    }
-
-    public Task<T> Votes<T>(Func<VoteService, Task<T>> work) => WithAsync(work);
-    public Task<T> Ideas<T>(Func<IdeaService, Task<T>> work) => WithAsync(work);
-    public Task<T> Comments<T>(Func<CommentService, Task<T>> work) => WithAsync(work);
-    public Task<T> Queries<T>(Func<IdeaQueries, Task<T>> work) => WithAsync(work);
-
-    public async Task<T> WithDbAsync<T>(Func<BylabDbContext, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<BylabDbContext>());
-    }
-
-    public async Task WithDbAsync(Func<BylabDbContext, Task> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<BylabDbContext>());
-    }
+    public Task<T> Votes<T>(Func<VoteService, Task<T>> work) => InScopeAsync(work);
+    public Task<T> Ideas<T>(Func<IdeaService, Task<T>> work) => InScopeAsync(work);
+    public Task<T> Comments<T>(Func<CommentService, Task<T>> work) => InScopeAsync(work);
+    public Task<T> Queries<T>(Func<IdeaQueries, Task<T>> work) => InScopeAsync(work);
 
     /// <summary>Confirmed accounts written straight into the Users table (no password needed for these tests).</summary>
     public async Task<List<string>> CreateUsersAsync(int count, string prefix = "person")
@@ -89,18 +50,7 @@ public sealed class IdeasHarness : IAsyncDisposable
         {
             for (var n = 0; n < count; n++)
             {
-                var email = $"{prefix}-{n}-{Guid.NewGuid():N}@test.bylab.no";
-                var user = new BylabUser
-                {
-                    UserName = email,
-                    NormalizedUserName = email.ToUpperInvariant(),
-                    Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true,
-                    DisplayName = $"{prefix} {n}",
-                    SecurityStamp = Guid.NewGuid().ToString("N"),
-                    CreatedAt = Start,
-                };
+                var user = NewUser($"{prefix}-{n}-{Guid.NewGuid():N}@test.bylab.no", $"{prefix} {n}", Start);
                 db.Users.Add(user);
                 ids.Add(user.Id);
             }
@@ -148,14 +98,4 @@ public sealed class IdeasHarness : IAsyncDisposable
     public Task<(int Counter, int Rows)> VoteCountsAsync(int ideaId) => WithDbAsync(async db =>
         (await db.Ideas.Where(i => i.Id == ideaId).Select(i => i.VoteCount).SingleAsync(),
          await db.Votes.CountAsync(v => v.IdeaId == ideaId)));
-
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            try { File.Delete(_file + suffix); } catch (IOException) { }
-        }
-    }
 }
