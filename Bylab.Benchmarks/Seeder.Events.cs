@@ -41,7 +41,7 @@ public static partial class Seeder
     public static int BigEventsFor(int signUpsNeeded) => Math.Clamp((signUpsNeeded + SignUpPeople - 1) / SignUpPeople, 1, PublishedEventCount / 2);
 
     private sealed record SeedEvent(int Id, string Slug, DateTime StartsAt, DateTime PublishedAt, int Capacity, int MaxCompanions,
-        bool AskNeeds, string? Question, bool RegistrationOpen, string Status, bool Big);
+        bool AskNeeds, string? Question, bool RegistrationOpen, string Status, bool Big, DateTime? CancelledAt);
 
     /// <summary>
     /// A programme as the Bylab would run it: mostly in the Bylab's own room (one event per slot, at most its 60 places),
@@ -123,7 +123,8 @@ public static partial class Seeder
             var companions = isBig ? 2 : random.Next(3) == 0 ? 0 : random.Next(1, 4);
             var needs = !isBig && random.Next(5) < 2;
             var question = !isBig && random.Next(5) == 0 ? "Hva håper du å få ut av dagen?" : null;
-            var cancelledAt = status == "Cancelled" ? now.AddDays(-random.Next(1, 5)) : (DateTime?)null;
+            // Called off some time after publication, a day ago at the latest.
+            var cancelledAt = status == "Cancelled" ? published + (now.AddDays(-1) - published) * (0.6 + 0.35 * random.NextDouble()) : (DateTime?)null;
             string? placeName = null, placeAddress = null, online = null;
             if (kind == "Elsewhere")
             {
@@ -141,7 +142,7 @@ public static partial class Seeder
                 random.Next(6) == 0 ? null : 24, status, published, cancelledAt,
                 cancelledAt is null ? null : "Vi må dessverre avlyse. Vi setter opp en ny dato så snart vi kan.", created);
             events.Add(new SeedEvent(id, slug, starts, published ?? created, capacity, companions, needs, question,
-                !opensLater, status, isBig));
+                !opensLater, status, isBig, cancelledAt));
         }
 
         var (registrations, confirmed, waitlisted) = await InsertRegistrationsAsync(c, random, users, events, now, ct);
@@ -202,8 +203,9 @@ public static partial class Seeder
         {
             people.Clear();
             var count = demand[e.Id];
-            // Sign-up times between publication and now, in order: the order decides who got a place.
-            var times = Enumerable.Range(0, count).Select(_ => e.PublishedAt + (now - e.PublishedAt) * random.NextDouble()).Order().ToList();
+            // Sign-up times between publication and now (or the cancellation), in order: the order decides who got a place.
+            var until = e.CancelledAt ?? now;
+            var times = Enumerable.Range(0, count).Select(_ => e.PublishedAt + (until - e.PublishedAt) * random.NextDouble()).Order().ToList();
             var places = 0;
             var waiting = false;
             foreach (var at in times)
@@ -242,7 +244,7 @@ public static partial class Seeder
                 {
                     status = "Cancelled";
                     cancelledBy = "Participant";
-                    cancelledAt = at + (now - at) * random.NextDouble();
+                    cancelledAt = at + (until - at) * random.NextDouble();
                 }
                 else if (!waiting && places + 1 + companions <= e.Capacity)
                 {
@@ -259,7 +261,7 @@ public static partial class Seeder
                 {
                     status = "Cancelled";
                     cancelledBy = "EventCancelled";
-                    cancelledAt = now.AddDays(-1);
+                    cancelledAt = e.CancelledAt;
                 }
                 confirmedRows += status == "Confirmed" ? 1 : 0;
                 waitlistedRows += status == "Waitlisted" ? 1 : 0;
