@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The load benchmark of issue 4 (see README "Benchmark"): builds the site and the benchmark in Release, seeds a
-# fresh SQLite database (10,000 ideas, 200,000 votes, 50,000 comments), starts the site on loopback and drives it.
+# The load benchmark of issues 4 and 5 (see README "Benchmark"): builds the site and the benchmark in Release, seeds a
+# fresh SQLite database (10,000 ideas, 200,000 votes, 50,000 comments; 300 published events, ~15,000 registrations),
+# starts the site on loopback and drives it.
 # Options as arguments or environment variables:
 #   --duration S    BENCH_DURATION     measured seconds per scenario (10)
 #   --warmup S      BENCH_WARMUP       warm-up seconds per scenario, not recorded (3)

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using Bylab.Benchmarks;
 
-// Seeds a big database, starts the real site on loopback and drives it; see README "Benchmark".
+// Seeds a big database (ideas and an events programme), starts the real site on loopback and drives it; see README "Benchmark".
 // Options (argument or environment): --duration/BENCH_DURATION seconds per scenario (10), --warmup/BENCH_WARMUP (3),
 // --concurrency/BENCH_CONCURRENCY workers (8), --rounds/BENCH_ROUNDS (5), --voters/BENCH_VOTERS people logged in to vote (20),
 // --keep (keep the data folder).
@@ -11,6 +11,8 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 var options = Options.Parse(args);
+// A generous upper bound on sign-ups per second, for sizing the seeded big events (measured: see README).
+const int SignUpRateBound = 250;
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -31,10 +33,17 @@ try
     Console.WriteLine($"Bylab benchmark: {options.Concurrency} concurrent workers, {options.WarmUp.TotalSeconds:0} s warm-up + " +
         $"{options.Duration.TotalSeconds:0} s measured per scenario in {options.Rounds} rounds, {Environment.ProcessorCount} cores, data in {dataFolder}");
 
-    Console.Write($"Seeding {Seeder.UserCount} users, {Seeder.IdeaCount:N0} ideas, {Seeder.VoteCount:N0} votes, {Seeder.CommentCount:N0} comments… ");
-    var seeded = await Seeder.SeedAsync(dataFolder, ct);
+    // Every sign-up must be a new (person, event) pair: enough big events for a generous upper bound on the sign-up rate.
+    var signUpsNeeded = (int)(SignUpRateBound * (options.WarmUp + options.Duration).TotalSeconds) + 200;
+    Console.Write($"Seeding {Seeder.UserCount} users, {Seeder.IdeaCount:N0} ideas, {Seeder.VoteCount:N0} votes, {Seeder.CommentCount:N0} comments, " +
+        $"{Seeder.PublishedEventCount} published events, ~{Seeder.RegistrationTarget:N0} registrations… ");
+    var seeded = await Seeder.SeedAsync(dataFolder, signUpsNeeded, ct);
+    var ev = seeded.Events;
     Console.WriteLine($"done in {seeded.Took.TotalSeconds:0.0} s ({new FileInfo(Path.Combine(dataFolder, "bylab.db")).Length / 1024 / 1024} MB; " +
         $"search word «{seeded.SearchWord}» in {seeded.SearchHits} visible ideas)");
+    Console.WriteLine($"  events: {ev.Published} published ({ev.SignUpSlugs.Count} with {Seeder.BigEventCapacity:N0} places for the sign-ups), " +
+        $"{ev.Cancelled} cancelled, {ev.Drafts} drafts; {ev.Registrations:N0} registrations ({ev.Confirmed:N0} confirmed, {ev.Waitlisted:N0} waitlisted); " +
+        $"busiest month {ev.BusyYear}-{ev.BusyMonth:00} with {ev.BusyMonthEvents} events");
 
     var startWatch = Stopwatch.StartNew();
     site = await Site.StartAsync(repoRoot, dataFolder, ct);
@@ -43,8 +52,11 @@ try
     var ideas = seeded.Ideas;
     var firstIdea = $"/ideer/{ideas[0].Slug}";
     var loginWatch = Stopwatch.StartNew();
-    var voters = await Voters.LogInAsync(site.BaseAddress, seeded.VoterEmails.Take(options.Voters), seeded.Password, firstIdea, ct);
-    Console.WriteLine($"Logged in {voters.Count} voters through /konto/logg-inn in {loginWatch.Elapsed.TotalSeconds:0.0} s");
+    // The sign-up people, of whom the last are the voters (no seeded votes, no seeded registrations): one login each.
+    var people = await Voters.LogInAsync(site.BaseAddress, seeded.SignUpEmails, seeded.Password, firstIdea, ct);
+    var voters = people.Where(p => seeded.VoterEmails.Contains(p.Email)).Take(options.Voters).ToList();
+    Console.WriteLine($"Logged in {people.Count} people through /konto/logg-inn in {loginWatch.Elapsed.TotalSeconds:0.0} s " +
+        $"({voters.Count} of them vote, all sign up)");
 
     using var client = new HttpClient(new SocketsHttpHandler
     {
@@ -59,7 +71,8 @@ try
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    var scenarios = Scenarios(seeded, voters);
+    var signUps = new SignUps(people, seeded.Events.SignUpSlugs);
+    var scenarios = Scenarios(seeded, voters, signUps);
     foreach (var s in scenarios)
     {
         using var probe = s.NextRequest();
@@ -73,8 +86,20 @@ try
     var generator = new LoadGenerator(client, options.Concurrency, options.WarmUp, options.Duration, options.Rounds);
     var results = await generator.RunAsync(scenarios, step => Console.WriteLine($"  {step}"), ct);
 
+    if (site.ExitCode is { } exit)
+    {
+        Console.WriteLine($"The site stopped during the run (exit code {exit}); last lines of its log:");
+        Console.WriteLine(site.Tail());
+    }
     Report.Print(results, options, seeded);
-    return results.Sum(r => r.Failures) == 0 ? 0 : 1;
+
+    // A repeated pair would also answer 303 (to the existing registration): count the rows to be sure each was new.
+    var made = await Seeder.SignUpsSinceSeedAsync(dataFolder, seeded, ct);
+    var sent = signUps.Sent;
+    var fresh = made == sent - results.Single(r => r.Name == SignUps.Name).Failures || made == sent;
+    Console.WriteLine($"Sign-up check: {sent:N0} sign-up requests (probe and warm-up included), {made:N0} new registrations in the database " +
+        $"{(fresh ? "(each a new person–event pair)" : "– MISMATCH")}{(signUps.RanOut ? "; the pairs ran out (404s): raise SignUpRateBound" : "")}");
+    return results.Sum(r => r.Failures) == 0 && fresh ? 0 : 1;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
 {
@@ -116,8 +141,9 @@ finally
     }
 }
 
-static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters)
+static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters, SignUps signUps)
 {
+    var ev = seeded.Events;
     var ideas = seeded.Ideas;
     var search = Uri.EscapeDataString(seeded.SearchWord);
     long votes = -1;
@@ -146,7 +172,46 @@ static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters)
             request.Headers.Add("Cookie", voter.CookieHeader);
             return request;
         }, HttpStatusCode.Redirect),
+        // The events pages of issue 5 (after the idea rows: the ideas' aims are read from rows 2–4).
+        new("programme GET /arrangementer", () => Get("/arrangementer"), HttpStatusCode.OK),
+        new($"month    GET /arrangementer/kalender?ar={ev.BusyYear}&maned={ev.BusyMonth}",
+            () => Get($"/arrangementer/kalender?ar={ev.BusyYear}&maned={ev.BusyMonth}"), HttpStatusCode.OK),
+        new("event    GET /arrangementer/{slug}", () => Get($"/arrangementer/{ev.Slugs[Random.Shared.Next(ev.Slugs.Count)]}"), HttpStatusCode.OK),
+        new("feed     GET /arrangementer/kalender.ics", () => Get("/arrangementer/kalender.ics"), HttpStatusCode.OK),
+        new(SignUps.Name, signUps.Next, HttpStatusCode.SeeOther),
     ];
 
     static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+}
+
+/// <summary>
+/// The sign-up scenario: signed-in people sign up for the big events, each request a new (person, event) pair
+/// (person n % P, event n / P), so every one is a real sign-up that gets its place at once (303 to /pamelding/{token}).
+/// </summary>
+sealed class SignUps(IReadOnlyList<Voter> people, IReadOnlyList<string> slugs)
+{
+    public const string Name = "sign-up  POST /arrangementer/{slug}/pamelding";
+    private long _next = -1;
+
+    public long Sent => Math.Min(Interlocked.Read(ref _next) + 1, (long)people.Count * slugs.Count);
+    public bool RanOut => Interlocked.Read(ref _next) + 1 > (long)people.Count * slugs.Count;
+
+    public HttpRequestMessage Next()
+    {
+        var n = Interlocked.Increment(ref _next);
+        var person = people[(int)(n % people.Count)];
+        var eventIndex = n / people.Count;
+        // Out of fresh pairs: a 404 that the report counts as a failure, never a silent repeat.
+        var slug = eventIndex < slugs.Count ? slugs[(int)eventIndex] : "ingen-flere-par";
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/arrangementer/{slug}/pamelding")
+        {
+            Content = new FormUrlEncodedContent([
+                new("__RequestVerificationToken", person.Token),
+                new("Companions", "0"),
+                new("Consent", "true"),
+            ]),
+        };
+        request.Headers.Add("Cookie", person.CookieHeader);
+        return request;
+    }
 }

@@ -15,21 +15,26 @@ namespace Bylab.Benchmarks;
 /// <summary>What the seeder put in, as far as the scenarios need to know it.</summary>
 /// <param name="VoterEmails">People with no seeded votes: every idea is a fresh vote for them.</param>
 /// <param name="Ideas">Visible ideas (not withdrawn, not merged), with their "slug-id".</param>
+/// <param name="SignUpEmails">People with no seeded registrations, for the sign-up scenario; the voters are the last of them.</param>
 public sealed record SeededData(
     string Password,
     IReadOnlyList<string> VoterEmails,
+    IReadOnlyList<string> SignUpEmails,
     IReadOnlyList<(int Id, string Slug)> Ideas,
     string FilterThemeSlug,
     string SearchWord,
     int SearchHits,
+    SeededEvents Events,
+    DateTime SeededAt,
     TimeSpan Took);
 
 /// <summary>
 /// Fills a fresh database the way a busy consultation would look: 500 confirmed citizens, 8 themes, an open
-/// consultation, 10,000 ideas, 200,000 votes and 50,000 comments. The schema comes from the app's own
+/// consultation, 10,000 ideas, 200,000 votes and 50,000 comments; and a programme of 300 published events over the
+/// next six months with about 15,000 sign-ups (see Seeder.Events.cs). The schema comes from the app's own
 /// migrations (DatabaseInitializer); the rows go in with prepared SQL commands in one transaction.
 /// </summary>
-public static class Seeder
+public static partial class Seeder
 {
     public const int UserCount = 500;
     /// <summary>The last users get no seeded votes: the vote scenario logs them in and votes on any idea.</summary>
@@ -42,7 +47,8 @@ public static class Seeder
     /// <summary>In the title of every 33rd idea: about 300 hits for the search scenario.</summary>
     public const string SearchWord = "kjøkkenhage";
 
-    public static async Task<SeededData> SeedAsync(string dataFolder, CancellationToken ct)
+    /// <param name="signUpsNeeded">How many fresh (person, event) pairs the sign-up scenario may use: decides the number of big events.</param>
+    public static async Task<SeededData> SeedAsync(string dataFolder, int signUpsNeeded, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -84,6 +90,7 @@ public static class Seeder
         var ideas = await InsertIdeasAsync(tx, random, users, themeIds, openId, votingId, now, ct);
         await InsertVotesAsync(tx, random, users, ideas, now, ct);
         await InsertCommentsAsync(tx, random, users, ideas, now, ct);
+        var events = await InsertEventsAsync(tx, random, users, themeIds, BigEventsFor(signUpsNeeded), now, ct);
         await Exec(tx, """
             UPDATE Ideas SET
                 VoteCount = (SELECT COUNT(*) FROM Votes WHERE Votes.IdeaId = Ideas.Id),
@@ -93,11 +100,26 @@ public static class Seeder
 
         var visible = ideas.Where(i => i.Visible).Select(i => (i.Id, Slugs.WithId(i.Title, i.Id))).ToList();
         var hits = ideas.Count(i => i.Visible && i.Title.Contains(SearchWord, StringComparison.Ordinal));
-        return new SeededData(Password, users.Skip(UserCount - VoterCount).Select(u => u.Email).ToList(), visible,
-            Slugs.From(Text.Themes[2]), SearchWord, hits, watch.Elapsed);
+        return new SeededData(Password, users.Skip(UserCount - VoterCount).Select(u => u.Email).ToList(),
+            users.Skip(UserCount - SignUpPeople).Select(u => u.Email).ToList(), visible,
+            Slugs.From(Text.Themes[2]), SearchWord, hits, events, now, watch.Elapsed);
     }
 
-    private sealed record SeedUser(string Id, string Email);
+    /// <summary>Live registrations made since the seed by the sign-up people: one per successful sign-up request.</summary>
+    public static async Task<long> SignUpsSinceSeedAsync(string dataFolder, SeededData seeded, CancellationToken ct)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataFolder, "bylab.db")};Mode=ReadOnly");
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM Registrations r JOIN AspNetUsers u ON u.Id = r.UserId
+            WHERE r.CreatedAt > $since AND r.Status <> 'Cancelled' AND u.Email LIKE 'innbygger%'
+            """;
+        command.Parameters.AddWithValue("$since", seeded.SeededAt);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+    }
+
+    private sealed record SeedUser(string Id, string Email, string Name);
 
     private sealed record SeedIdea(int Id, string Title, DateTime CreatedAt, bool Visible);
 
@@ -116,11 +138,12 @@ public static class Seeder
         {
             var id = Guid.NewGuid().ToString();
             var email = $"innbygger{n:000}@bench.bylab.no";
-            await Run(insert, ct, id, $"{Text.FirstNames[n % Text.FirstNames.Length]} {Text.LastNames[n / Text.FirstNames.Length % Text.LastNames.Length]}",
+            var name = $"{Text.FirstNames[n % Text.FirstNames.Length]} {Text.LastNames[n / Text.FirstNames.Length % Text.LastNames.Length]}";
+            await Run(insert, ct, id, name,
                 n % 7 == 0 ? "nn" : "nb", now.AddDays(-90), email, email.ToUpperInvariant(), hash, Guid.NewGuid().ToString("N").ToUpperInvariant(),
                 Guid.NewGuid().ToString());
             await Run(role, ct, id, roleId);
-            users.Add(new SeedUser(id, email));
+            users.Add(new SeedUser(id, email, name));
         }
         return users;
     }

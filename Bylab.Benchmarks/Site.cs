@@ -14,6 +14,9 @@ public sealed class Site : IAsyncDisposable
     private readonly StreamWriter _log;
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Null while the site runs; its exit code once it has stopped (it never should during a run).</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
     public string LogFile { get; }
 
     private Site(Process process, Uri baseAddress, StreamWriter log, string logFile)

@@ -104,6 +104,36 @@ internal static class Text
         return sb.ToString();
     }
 
+    public static readonly string[] EventFormats =
+    [
+        "Verksted", "Folkemøte", "Foredrag", "Frokostmøte", "Kurs", "Dialogmøte", "Byvandring", "Temakveld", "Idédugnad", "Åpent lab",
+        "Sofaprat", "Ungdomskveld", "Reparasjonskafé", "Seminar",
+    ];
+
+    public static readonly string[] EventTopics =
+    [
+        "Grønne tak i sentrum", "Sykkelbyen Hamar", "Møteplasser for ungdom", "Strandsonen langs Mjøsa", "Torget om vinteren",
+        "Klimabudsjettet forklart", "Gatekunst i Østbyen", "Universell utforming", "Lys i mørke gater", "Gjenbruk og reparasjon",
+        "Bygg din egen fuglekasse", "Kunstig intelligens i kommunen", "Fremtidens bibliotek", "Trygg skolevei", "Matsvinn på menyen",
+        "Byen for de eldste", "Åpne data om Hamar", "Gründer i Hamar", "Hamar mot 2030", "Kirsebærlunden blomstrer", "Tre og by",
+    ];
+
+    public static readonly string[] Organisers =
+    [
+        "Hamar kommune", "Bylab Hamar", "Ungdomsrådet", "Hamar bibliotek", "Dark Arkitekter", "Hamar Næringsforening", "Naturvernforbundet Hamar",
+        "Eldrerådet", "Høgskolen i Innlandet", "Frivilligsentralen",
+    ];
+
+    public static readonly (string Name, string Address)[] EventPlaces =
+    [
+        ("Hamar bibliotek", "Strandgata 1, 2317 Hamar"), ("Kulturhuset", "Vangsvegen 2, 2317 Hamar"),
+        ("Domkirkeodden", "Strandvegen 100, 2315 Hamar"), ("Koigen friluftsområde", "Koigen, 2317 Hamar"),
+        ("Høgskolen i Innlandet", "Holsetgata 31, 2318 Hamar"), ("Vikingskipet", "Åkersvikvegen 1, 2321 Hamar"),
+    ];
+
+    public static string EventSummary(Random random, string title) =>
+        $"{title.Split(':')[0]} for alle som bor i Hamar. {Pick(random, Sentences)}";
+
     public static string Comment(Random random) => Pick(random, Comments);
 
     private static string Pick(Random random, string[] words) => words[random.Next(words.Length)];
