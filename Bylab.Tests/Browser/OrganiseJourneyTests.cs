@@ -103,6 +103,15 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
             Assert.NotNull((await Factory.RegistrationAsync(id, kari.Email)).CheckedInAt);
             Assert.NotNull((await Factory.RegistrationAsync(id, ola.Email)).CheckedInAt);
 
+            // Removing someone asks first; keeping them changes nothing.
+            var olaId = (await Factory.RegistrationAsync(id, ola.Email)).Id;
+            await page.GotoAsync($"/arrangor/arrangementer/{id}/deltakere/{olaId}/fjern");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fjerne Ola Nordmann fra lista?");
+            await page.AssertAccessibleAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Nei, behold påmeldingen" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($@"/arrangor/arrangementer/{id}$"));
+            Assert.Equal(RegistrationStatus.Confirmed, (await Factory.RegistrationAsync(id, ola.Email)).Status);
+
             await page.SetViewportSizeAsync(1280, 900);
             await page.GotoAsync($"/arrangor/arrangementer/{id}");
             await page.ScreenshotAsync(new() { Path = ScreenshotPath("organise-event.png"), FullPage = true });

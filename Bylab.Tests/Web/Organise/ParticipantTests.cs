@@ -53,7 +53,12 @@ public sealed class ParticipantTests(BylabFactory factory) : IClassFixture<Bylab
         Assert.Equal(RegistrationStatus.Waitlisted, ola.Status);
         var before = (await factory.OutboxForAsync(ola.Email)).Count;
 
-        var page = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
+        // The button in the list asks first; the question page holds the form that removes.
+        var list = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
+        var ask = list.QuerySelector($"a[href^='/arrangor/arrangementer/{id}/deltakere/{kari.Id}/fjern']")!.GetAttribute("href")!;
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.RegistrationAsync(id, kari.Email)).Status);
+        var page = await client.GetPageAsync(ask);
+        Assert.Contains("Kari Nordmann", page.QuerySelector("h1")!.TextContent);
         var response = await client.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/arrangor/arrangementer/{id}/deltakere/{kari.Id}/fjern']");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

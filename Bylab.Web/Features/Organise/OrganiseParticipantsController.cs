@@ -72,6 +72,23 @@ public sealed class OrganiseParticipantsController(
                 : (true, l["CheckIn.Undone", result.Name ?? ""].Value);
         }, ct);
 
+    /// <summary>Asks before a participant is taken off the list: it cannot be undone, and their place goes to the waitlist.</summary>
+    [HttpGet("deltakere/{registrationId:int}/fjern")]
+    public async Task<IActionResult> ConfirmRemove(int id, int registrationId, string? tilbake, string? q, CancellationToken ct)
+    {
+        var details = await DetailsAsync(id, ct);
+        if (details is null || details.PersonalDataDeletedAt is not null)
+        {
+            return NotFound();
+        }
+        var row = (await queries.ParticipantsAsync(id, null, ct)).SingleOrDefault(p => p.RegistrationId == registrationId);
+        if (row is null)
+        {
+            return NotFound();
+        }
+        return View("Remove", new RemoveModel(details, row, tilbake == BackToCheckIn ? BackToCheckIn : null, Search(q)));
+    }
+
     [HttpPost("deltakere/{registrationId:int}/fjern")]
     public Task<IActionResult> Remove(int id, int registrationId, string? tilbake, string? q, CancellationToken ct) =>
         ChangeAsync(id, tilbake, q, async () =>
@@ -113,6 +130,8 @@ public sealed record EventPageModel(EventDetails Event, AttendanceFigures Figure
     public IEnumerable<ParticipantRow> Confirmed => Participants.Where(p => p.Status == RegistrationStatus.Confirmed);
     public IEnumerable<ParticipantRow> Waitlist => Participants.Where(p => p.Status == RegistrationStatus.Waitlisted).OrderBy(p => p.WaitlistPosition);
 }
+
+public sealed record RemoveModel(EventDetails Event, ParticipantRow Participant, string? Back, string? Search);
 
 /// <param name="Back">Where the buttons return to: null for the event page, <see cref="OrganiseParticipantsController.BackToCheckIn"/> for the door page.</param>
 public sealed record ParticipantTable(int EventId, IReadOnlyList<ParticipantRow> Rows, bool Waitlist, string? Search, string? Back);
