@@ -28,11 +28,21 @@ public sealed class EventNotificationDispatcher(
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Sends every unsent notification that nobody else is sending; returns how many e-mails went out.</summary>
-    public async Task<int> DeliverPendingAsync(CancellationToken ct = default)
+    public Task<int> DeliverPendingAsync(CancellationToken ct = default) => DeliverBatchAsync(eventId: null, ct);
+
+    /// <summary>
+    /// What a request calls after changing one event: sends that event's unsent mail (the change's own, and any
+    /// promotions it caused), and leaves the rest of the queue to the background service, so a person's sign-up
+    /// never waits for other people's mail.
+    /// </summary>
+    public Task<int> DeliverForEventAsync(int eventId, CancellationToken ct = default) => DeliverBatchAsync(eventId, ct);
+
+    private async Task<int> DeliverBatchAsync(int? eventId, CancellationToken ct)
     {
         var now = Now;
         var ids = await db.EventNotifications.AsNoTracking()
             .Where(n => n.SentAt == null && n.Attempts < MaxAttempts && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+            .Where(n => eventId == null || n.Registration!.EventId == eventId)
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id)
             .Select(n => n.Id)
             .Take(Batch)

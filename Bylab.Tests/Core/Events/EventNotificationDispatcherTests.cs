@@ -30,6 +30,23 @@ public sealed class EventNotificationDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARequestSendsOnlyItsOwnEventsMailAndLeavesTheRestToTheBackground()
+    {
+        var mine = await _h.CreateEventAsync();
+        var other = await _h.CreateEventAsync();
+        var myReg = await _h.AddRegistrationAsync(mine, RegistrationStatus.Confirmed);
+        var otherReg = await _h.AddRegistrationAsync(other, RegistrationStatus.Confirmed);
+        await _h.QueueAsync(otherReg, EventNotificationKind.Confirmed);
+        await _h.QueueAsync(myReg, EventNotificationKind.Confirmed);
+
+        Assert.Equal(1, await _h.InScopeAsync<EventNotificationDispatcher, int>(d => d.DeliverForEventAsync(mine)));
+        Assert.Equal([$"Confirmed {myReg}"], _h.Sender.Subjects);
+
+        Assert.Equal(1, await _h.DeliverAsync());
+        Assert.Equal([$"Confirmed {myReg}", $"Confirmed {otherReg}"], _h.Sender.Subjects);
+    }
+
+    [Fact]
     public async Task WaitlistedMailCarriesThePositionInTheQueue()
     {
         var ev = await _h.CreateEventAsync();

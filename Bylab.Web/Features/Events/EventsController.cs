@@ -87,7 +87,7 @@ public sealed class EventsController(
         switch (result.Outcome)
         {
             case SignUpOutcome.Confirmed or SignUpOutcome.Waitlisted or SignUpOutcome.AlreadyRegistered:
-                await dispatcher.DeliverPendingAsync(ct);
+                await dispatcher.DeliverForEventAsync(ev.Id, ct);
                 TempData["Message"] = result.Outcome switch
                 {
                     SignUpOutcome.Confirmed => l["SignUp.Confirmed", ev.Title].Value,
@@ -96,7 +96,7 @@ public sealed class EventsController(
                 };
                 return new SeeOtherResult(EventPaths.Registration(result.ManageToken!));
             case SignUpOutcome.CheckEmail:
-                await dispatcher.DeliverPendingAsync(ct);
+                await dispatcher.DeliverForEventAsync(ev.Id, ct);
                 return new SeeOtherResult(EventPaths.CheckEmail(ev.Slug));
             case SignUpOutcome.NotOpen:
                 // The window closed (or the event was called off) while the form was open: say so and keep what was typed.

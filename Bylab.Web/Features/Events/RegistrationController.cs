@@ -37,14 +37,18 @@ public sealed class RegistrationController(
         {
             return NotFound();
         }
-        await dispatcher.DeliverPendingAsync(ct);
+        var view = await registrations.FindByTokenAsync(token, ct);
+        if (view is not null)
+        {
+            await dispatcher.DeliverForEventAsync(view.EventId, ct);
+        }
         if (outcome == ConfirmEmailOutcome.NotOpen)
         {
             TempData["Problem"] = l["Registration.ConfirmNotOpen"].Value;
         }
         else
         {
-            var position = outcome == ConfirmEmailOutcome.Waitlisted ? (await registrations.FindByTokenAsync(token, ct))?.WaitlistPosition : null;
+            var position = outcome == ConfirmEmailOutcome.Waitlisted ? view?.WaitlistPosition : null;
             TempData["Message"] = outcome switch
             {
                 ConfirmEmailOutcome.Confirmed => l["Registration.ConfirmedNow"].Value,
@@ -64,7 +68,10 @@ public sealed class RegistrationController(
             case CancelOutcome.NotFound:
                 return NotFound();
             case CancelOutcome.Cancelled:
-                await dispatcher.DeliverPendingAsync(ct);
+                if (await registrations.FindByTokenAsync(token, ct) is { } cancelled)
+                {
+                    await dispatcher.DeliverForEventAsync(cancelled.EventId, ct);
+                }
                 TempData["Message"] = l["Registration.CancelledNow"].Value;
                 break;
             case CancelOutcome.AlreadyCancelled:

@@ -81,7 +81,7 @@ public sealed class OrganiseEventsController(
         if (result.Outcome == EventSaveOutcome.Saved)
         {
             // A new time or place on a published event tells everyone signed up.
-            await dispatcher.DeliverPendingAsync(ct);
+            await dispatcher.DeliverForEventAsync(id, ct);
         }
         return await SavedAsync(result, form, "Form.Saved", ct);
     }
@@ -127,7 +127,7 @@ public sealed class OrganiseEventsController(
             return NotFound();
         }
         // The cancellation queued an e-mail to everyone signed up; send them before answering.
-        await dispatcher.DeliverPendingAsync(ct);
+        await dispatcher.DeliverForEventAsync(id, ct);
         TempData[outcome is EventStateOutcome.Done or EventStateOutcome.AlreadyInState ? "Message" : "Problem"] = l["Cancel." + outcome].Value;
         return RedirectToDetails(id);
     }

@@ -95,7 +95,7 @@ public sealed class OrganiseParticipantsController(
         {
             var outcome = await registrations.RemoveAsync(id, registrationId, await users.ActorAsync(User), ct);
             // A removal frees places: whoever moved up from the waitlist is told now.
-            await dispatcher.DeliverPendingAsync(ct);
+            await dispatcher.DeliverForEventAsync(id, ct);
             return (outcome is CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled, l["Remove." + outcome].Value);
         }, ct);
 
