@@ -10,7 +10,7 @@ public sealed class AccountDataTests(BylabFactory factory) : IClassFixture<Bylab
     private async Task<(BylabClient Client, string Email)> SignedInAsync(params string[] roles)
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password, roles);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: roles);
         var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
         return (client, email);
@@ -54,7 +54,7 @@ public sealed class AccountDataTests(BylabFactory factory) : IClassFixture<Bylab
         var (client, email) = await SignedInAsync(Roles.Citizen);
         using var _ = client;
         var bystander = TestData.UniqueEmail("annen");
-        await factory.CreateUserAsync(bystander, TestData.Password, Roles.Citizen);
+        await factory.Users.CreateAsync(email: bystander, password: TestData.Password, roles: [Roles.Citizen]);
 
         var page = await client.GetPageAsync("/min-side/slett");
         Assert.Contains("uten navnet ditt", page.QuerySelector("main")!.TextContent);
@@ -91,7 +91,7 @@ public sealed class LastAdminTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task LastAdminCannotDeleteOwnAccount()
     {
         var email = TestData.UniqueEmail("admin");
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Admin);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Admin]);
         var key = await factory.EnableTotpAsync(email);
         using var client = factory.CreateBylabClient();
         await client.LogInWithTotpAsync(email, TestData.Password, key);
@@ -102,7 +102,7 @@ public sealed class LastAdminTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.True(await factory.WithDbAsync(db => Task.FromResult(db.Users.Any(u => u.Email == email))));
 
         // With a second admin, the first may go.
-        await factory.CreateUserAsync(TestData.UniqueEmail("admin2"), TestData.Password, Roles.Admin);
+        await factory.Users.CreateAsync(email: TestData.UniqueEmail("admin2"), password: TestData.Password, roles: [Roles.Admin]);
         var second = await client.SubmitAsync("/min-side/slett", new Dictionary<string, string> { ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.Users.Any(u => u.Email == email))));
