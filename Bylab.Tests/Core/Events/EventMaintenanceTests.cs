@@ -1,3 +1,4 @@
+using Bylab.Core.Auditing;
 using Bylab.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Bylab.Tests.Infrastructure;
@@ -139,5 +140,67 @@ public sealed class EventMaintenanceTests : IAsyncLifetime
         Assert.Equal((0, 0, 0), (c.FinalRegistered, c.FinalAttended, c.FinalWaitlisted));
         Assert.Empty(await _h.Events.RegistrationsOfAsync(cancelled));
         Assert.Null((await _h.Events.StoredAsync(draft)).PersonalDataDeletedAt);
+    }
+
+    [Fact]
+    public async Task TheDeletionOfPersonalDataIsWrittenToTheAuditLog()
+    {
+        var ev = (await _h.Events.AddAsync(startsAt: T0.AddDays(-31))).Id;
+        await _h.Events.RegistrationAsync(ev, RegistrationStatus.Confirmed, companions: 1, checkedIn: true);
+        await _h.Events.RegistrationAsync(ev, RegistrationStatus.Waitlisted);
+        var cancelled = (await _h.Events.RegistrationAsync(ev, RegistrationStatus.Cancelled)).Id;
+        await _h.Events.QueueAsync(cancelled, EventNotificationKind.Cancelled);
+
+        Assert.Equal(1, await _h.WithAsync((EventMaintenance m) => m.DeletePersonalDataAsync()));
+
+        var entry = Assert.Single(await _h.AuditAsync());
+        Assert.Equal((EventAuditActions.PersonalDataDeleted, "event", ev.ToString(), AuditLog.System.UserId, AuditLog.System.Name, T0),
+            (entry.Action, entry.TargetType, entry.TargetId, entry.ActorId, entry.ActorName, entry.At));
+        Assert.Equal("3 registrations and 1 e-mail records deleted; kept: 2 registered, 2 attended, 1 waitlisted, 1 cancelled", entry.Details);
+        // Nothing is left to delete, and nothing more is written.
+        Assert.Equal(0, await _h.WithAsync((EventMaintenance m) => m.DeletePersonalDataAsync()));
+        Assert.Single(await _h.AuditAsync());
+    }
+
+    [Fact]
+    public async Task AnEventMovedAfterItsReminderWentOutRemindsItsParticipantsAgainBeforeTheNewTime()
+    {
+        var staff = (await _h.Users.CreateAsync("Sindre Bylab-ansatt")).Id;
+        var input = _h.Events.Input(startsAt: T0.AddHours(20));
+        var id = await _h.Events.CreatePublishedAsync(input, staff);
+        var reg = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Confirmed, createdAt: T0.AddDays(-3))).Id;
+        Assert.Equal(1, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
+        Assert.Equal(1, await _h.Events.DeliverAsync());
+
+        // Moved three days on: everyone is told at once, and reminded again a day before the new time.
+        var moved = input with { StartsAt = input.StartsAt.AddDays(3), EndsAt = input.EndsAt.AddDays(3) };
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, staff))).Outcome);
+        Assert.Equal(0, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
+        _h.Clock.SetUtcNow(T0.AddDays(3));
+        Assert.Equal(1, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
+        Assert.Equal(0, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
+        await _h.Events.DeliverAsync();
+
+        Assert.Equal([$"Reminder {reg}", $"EventChanged {reg}", $"Reminder {reg}"], _h.Mail.Subjects);
+    }
+
+    [Fact]
+    public async Task AReminderOfTheOldTimeThatWasNotSentBeforeTheMoveIsNeverSent()
+    {
+        var staff = (await _h.Users.CreateAsync("Sindre Bylab-ansatt")).Id;
+        var input = _h.Events.Input(startsAt: T0.AddHours(20));
+        var id = await _h.Events.CreatePublishedAsync(input, staff);
+        var reg = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Confirmed, createdAt: T0.AddDays(-3))).Id;
+        Assert.Equal(1, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
+
+        // Moved an hour later before the mail went out: the queued reminder names the old time.
+        var moved = input with { StartsAt = input.StartsAt.AddHours(1), EndsAt = input.EndsAt.AddHours(1) };
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, staff))).Outcome);
+        Assert.Equal(1, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
+        await _h.Events.DeliverAsync();
+
+        Assert.Equal([$"EventChanged {reg}", $"Reminder {reg}"], _h.Mail.Subjects);
+        var old = (await _h.Events.NotificationsAsync(EventNotificationKind.Reminder)).First();
+        Assert.Equal("Skipped: the event moved", old.LastError);
     }
 }

@@ -133,6 +133,17 @@ public sealed class EventServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RegistrationCannotOpenAfterTheStartEvenWhenItClosesLater()
+    {
+        // The form always held this; the service now holds the same rule (EventRules).
+        var input = _h.Events.Input();
+        var result = await _h.WithAsync((EventService s) => s.CreateAsync(
+            input with { RegistrationOpensAt = input.StartsAt.AddMinutes(30), RegistrationClosesAt = input.EndsAt }, _staff));
+        Assert.Equal(EventSaveOutcome.InvalidInput, result.Outcome);
+        Assert.Equal([new EventInputError(nameof(EventInput.RegistrationOpensAt), EventInputErrors.RegistrationWindow)], result.Errors!);
+    }
+
+    [Fact]
     public async Task RegistrationMayCloseAsLateAsTheEnd()
     {
         var input = _h.Events.Input();

@@ -123,6 +123,19 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Equal([nameof(SignUpInput.Name), nameof(SignUpInput.Email), nameof(SignUpInput.Consent)], result.InvalidFields);
     }
 
+    [Theory]
+    [InlineData("kari@hamar")]
+    [InlineData("kari@hamar.")]
+    public async Task TheServiceRefusesTheAddressesTheFormRefuses(string email)
+    {
+        // The web form and the service check e-mail with the same rule (SignUpRules): a caller that skips the form gets no further.
+        var ev = (await _h.Events.AddAsync()).Id;
+        var result = await GuestAsync(ev, email);
+        Assert.Equal(SignUpOutcome.InvalidInput, result.Outcome);
+        Assert.Equal([nameof(SignUpInput.Email)], result.InvalidFields);
+        Assert.Empty(await _h.Events.RegistrationsOfAsync(ev));
+    }
+
     [Fact]
     public async Task TheWaitlistIsFirstComeFirstServedAndABigGroupIsNotSkipped()
     {
