@@ -1,6 +1,10 @@
 using System.Net;
 using Bylab.Core.Accounts;
+using Bylab.Core.Common;
 using Bylab.Core.Events;
+using Bylab.Web.Features.Organise;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
 using Bylab.Tests.Infrastructure;
 using Bylab.Tests.Web.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -157,6 +161,45 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Contains(first, conflicts);
         Assert.Contains("kl. 17:00", conflicts);
         Assert.Equal("2027-10-05T18:00", page.FieldValue("StartsAt"));
+    }
+
+    [Fact]
+    public async Task AnOrganiserSeesThatTheVenueIsTakenButNotWhatAnotherOrganisersDraftIsCalled()
+    {
+        var (first, _) = await factory.SignedInAsync("arrangor", Roles.Organiser);
+        var (second, _) = await factory.SignedInAsync("annen-arrangor", Roles.Organiser);
+        var secret = $"Hemmelig kladd {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync("/arrangor/arrangementer/ny",
+            await VenueFormAsync(secret, "2027-10-12T17:00", "2027-10-12T19:00"), "#event-form")).StatusCode);
+
+        var response = await second.SubmitAsync("/arrangor/arrangementer/ny",
+            await VenueFormAsync($"Mitt møte {Guid.NewGuid():N}", "2027-10-12T18:00", "2027-10-12T20:00"), "#event-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var conflicts = (await BylabClient.ParseAsync(response)).QuerySelector("#venue-conflicts")!.TextContent;
+        Assert.Contains("opptatt (arrangement)", conflicts);
+        Assert.Contains("kl. 17:00", conflicts);
+        Assert.DoesNotContain(secret, conflicts);
+    }
+
+    [Theory]
+    [InlineData("https://example.org/digitalt møte")]
+    [InlineData("https://møte.example.org/rom 1")]
+    public async Task TheFormRefusesTheWebAddressesTheServiceRefuses(string url)
+    {
+        Assert.Equal(FieldErrors.InvalidUrl, EventRules.OnlineUrl.Check(url));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var validator = scope.ServiceProvider.GetRequiredService<IValidator<EventForm>>();
+        var form = new EventForm
+        {
+            Title = "Digitalt møte", Summary = "Om byen.", DescriptionMarkdown = "Velkommen.", StartsAt = "2027-10-01T18:00",
+            EndsAt = "2027-10-01T20:00", LocationKind = EventLocationKind.Online, OnlineUrl = url, OrganiserName = "Hamar kommune", Capacity = 10,
+        };
+
+        var result = validator.Validate(form);
+
+        Assert.Equal(["Skriv en hel nettadresse som begynner med https://."],
+            result.Errors.Where(e => e.PropertyName == nameof(EventForm.OnlineUrl)).Select(e => e.ErrorMessage));
     }
 
     [Fact]

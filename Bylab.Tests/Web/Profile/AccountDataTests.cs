@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Bylab.Core.Accounts;
+using Bylab.Core.Events;
 using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Web.Profile;
@@ -70,6 +71,23 @@ public sealed class AccountDataTests(BylabFactory factory) : IClassFixture<Bylab
         using var again = factory.CreateBylabClient();
         var login = await again.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeletingAnAccountGivesItsPlaceToTheWaitlistWhichIsToldAtOnce()
+    {
+        var (client, email) = await SignedInAsync(Roles.Citizen);
+        using var _ = client;
+        var ev = await factory.Events.AddAsync(TestData.Unique("Fullt møte"), capacity: 1);
+        await factory.Events.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, userId: await factory.Users.IdOfAsync(email), email: email);
+        var waiting = await factory.Events.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, name: "Ola Venter");
+
+        var response = await client.SubmitAsync("/min-side/slett", new Dictionary<string, string> { ["Password"] = TestData.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.Events.RegistrationOfAsync(ev.Id, waiting.Email)).Status);
+        // Sent with the request that freed the place, like every other change's mail, not left for the background service.
+        Assert.Contains(await factory.OutboxForAsync(waiting.Email), m => m.Subject == $"Du har fått plass: {ev.Title}");
     }
 
     [Fact]
