@@ -157,6 +157,39 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
         });
     }
 
+    [Fact]
+    public async Task AnOrganiserIsToldTheVenueIsTakenWithoutLearningWhatAnotherDraftIsCalled()
+    {
+        var organiser = TestData.UniqueEmail("arrangor");
+        await Factory.Users.CreateAsync(email: organiser, password: TestData.Password, roles: [Roles.Organiser]);
+        var secret = $"Hemmelig kladd {Guid.NewGuid():N}";
+        await Factory.Events.AddAsync(secret, TestEvents.Oslo(2027, 11, 16, 17), location: EventLocationKind.Venue, status: EventStatus.Draft);
+
+        await InBrowserAsync(async page =>
+        {
+            await page.LogInAsync(organiser);
+            await page.GotoAsync("/arrangor/arrangementer/ny");
+            await Label(page, "Tittel").FillAsync("Styremøte i velforeningen");
+            await Label(page, "Kort omtale").FillAsync("Årsmøte med valg.");
+            await Label(page, "Beskrivelse").FillAsync("Alle medlemmer er velkomne.");
+            await Label(page, "Arrangør").FillAsync("Hamar Vel");
+            await Label(page, "Starter").FillAsync("2027-11-16T18:00");
+            await Label(page, "Slutter").FillAsync("2027-11-16T20:00");
+            await Label(page, "Lokale").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await Label(page, "Antall plasser").FillAsync("30");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lagre som kladd" }).ClickAsync();
+
+            await Expect(ErrorSummary(page)).ToBeFocusedAsync();
+            var conflicts = page.Locator("#venue-conflicts");
+            await Expect(conflicts).ToContainTextAsync("Opptatt (arrangement)");
+            await Expect(conflicts).Not.ToContainTextAsync(secret);
+            await page.AssertAccessibleAsync();
+            await page.SetViewportSizeAsync(375, 812);
+            await conflicts.ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("organise-venue-taken-375.png") });
+        });
+    }
+
     private static string ScreenshotPath(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

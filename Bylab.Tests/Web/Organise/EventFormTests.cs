@@ -177,7 +177,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var conflicts = (await BylabClient.ParseAsync(response)).QuerySelector("#venue-conflicts")!.TextContent;
-        Assert.Contains("opptatt (arrangement)", conflicts);
+        Assert.Contains("Opptatt (arrangement)", conflicts);
         Assert.Contains("kl. 17:00", conflicts);
         Assert.DoesNotContain(secret, conflicts);
     }
