@@ -99,26 +99,31 @@ public sealed class EventNotificationDispatcher(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var attempts = notification.Attempts;
-            // Wait a little longer after each failure, so a mail server that is down is not hammered by every request.
-            var retryAt = Now + TimeSpan.FromMinutes(Math.Min(60, attempts * attempts));
-            await db.EventNotifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.LastError, Truncate(e.GetType().Name + ": " + e.Message))
-                .SetProperty(n => n.ClaimedUntil, retryAt), CancellationToken.None);
-            if (attempts >= MaxAttempts)
-            {
-                logger.LogError(e, "Event notification {Id} ({Kind}) failed {Attempts} times; giving up", id, notification.Kind, attempts);
-            }
-            else
-            {
-                logger.LogWarning(e, "Event notification {Id} ({Kind}) failed (attempt {Attempts}); will retry", id, notification.Kind, attempts);
-            }
+            await FailedAsync(notification, e);
             return false;
         }
 
         // Not cancellable: the mail is out, so the mark must be written if at all possible.
         await MarkAsync(id, null, CancellationToken.None);
         return true;
+    }
+
+    /// <summary>Keeps the error and releases the claim a little later after each failure, so a mail server that is down is not hammered by every request.</summary>
+    private async Task FailedAsync(EventNotification notification, Exception e)
+    {
+        var attempts = notification.Attempts;
+        var retryAt = Now + TimeSpan.FromMinutes(Math.Min(60, attempts * attempts));
+        await db.EventNotifications.Where(n => n.Id == notification.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.LastError, Truncate(e.GetType().Name + ": " + e.Message))
+            .SetProperty(n => n.ClaimedUntil, retryAt), CancellationToken.None);
+        if (attempts >= MaxAttempts)
+        {
+            logger.LogError(e, "Event notification {Id} ({Kind}) failed {Attempts} times; giving up", notification.Id, notification.Kind, attempts);
+        }
+        else
+        {
+            logger.LogWarning(e, "Event notification {Id} ({Kind}) failed (attempt {Attempts}); will retry", notification.Id, notification.Kind, attempts);
+        }
     }
 
     private Task MarkAsync(int id, string? note, CancellationToken ct) =>

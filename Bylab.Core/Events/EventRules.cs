@@ -8,7 +8,10 @@ namespace Bylab.Core.Events;
 /// them again, with the checks only it can make (the theme and venue exist, the venue holds that many, the
 /// places already taken, not in the past), so that no caller gets past them.
 /// </summary>
-/// <remarks>A new rule is one line in <see cref="Check"/>, and both sides have it.</remarks>
+/// <remarks>
+/// A new rule is one line here (in <see cref="Check"/> or the method for its part of the form), and both sides have it;
+/// a new check for every text field is one line in <see cref="TextRule.Check"/>.
+/// </remarks>
 public static class EventRules
 {
     public static readonly TextRule Title = new(nameof(EventInput.Title), Event.TitleMaxLength, Required: true);
@@ -30,80 +33,98 @@ public static class EventRules
     /// </param>
     public static IReadOnlyList<EventInputError> Check(EventInput i, IReadOnlySet<string>? unknown = null)
     {
-        var errors = new List<EventInputError>();
-        void Add(string field, string code, params string[] reads)
+        var errors = new Errors(unknown);
+        errors.Text(Title, i.Title);
+        errors.Text(Summary, i.Summary);
+        errors.Text(Description, i.DescriptionMarkdown);
+        if (!Enum.IsDefined(i.Audience))
+        {
+            errors.Add(nameof(EventInput.Audience), EventInputErrors.OutOfRange);
+        }
+        if (i.EndsAt <= i.StartsAt)
+        {
+            errors.Add(nameof(EventInput.EndsAt), EventInputErrors.EndBeforeStart, nameof(EventInput.StartsAt));
+        }
+        CheckPlace(i, errors);
+        errors.Text(OrganiserName, i.OrganiserName);
+        errors.Range(Capacity, i.Capacity);
+        CheckRegistrationWindow(i, errors);
+        errors.Range(MaxCompanions, i.MaxCompanions);
+        errors.Text(Question, i.Question);
+        errors.Range(ReminderHoursBefore, i.ReminderHoursBefore);
+        return errors.List;
+    }
+
+    /// <summary>The place fields of the location kind chosen.</summary>
+    private static void CheckPlace(EventInput i, Errors errors)
+    {
+        const string kind = nameof(EventInput.LocationKind);
+        switch (i.LocationKind)
+        {
+            case EventLocationKind.Venue when i.VenueId is null:
+                errors.Add(nameof(EventInput.VenueId), EventInputErrors.Required, kind);
+                break;
+            case EventLocationKind.Venue:
+                break;
+            case EventLocationKind.Elsewhere:
+                errors.Text(PlaceName, i.PlaceName, kind);
+                errors.Text(PlaceAddress, i.PlaceAddress, kind);
+                break;
+            case EventLocationKind.Online:
+                errors.Text(OnlineUrl, i.OnlineUrl, kind);
+                break;
+            default:
+                errors.Add(kind, EventInputErrors.OutOfRange);
+                break;
+        }
+    }
+
+    /// <summary>Registration opens before the start and before it closes; it closes at the latest when the event ends (no closing time = when it starts).</summary>
+    private static void CheckRegistrationWindow(EventInput i, Errors errors)
+    {
+        const string opens = nameof(EventInput.RegistrationOpensAt), closes = nameof(EventInput.RegistrationClosesAt);
+        if (i.RegistrationOpensAt >= i.StartsAt)
+        {
+            errors.Add(opens, EventInputErrors.RegistrationWindow, nameof(EventInput.StartsAt));
+        }
+        if (i.RegistrationClosesAt > i.EndsAt)
+        {
+            errors.Add(closes, EventInputErrors.RegistrationWindow, nameof(EventInput.EndsAt));
+        }
+        else if (i.RegistrationOpensAt >= i.RegistrationClosesAt)
+        {
+            errors.Add(closes, EventInputErrors.RegistrationWindow, opens);
+        }
+    }
+
+    /// <summary>The broken rules so far; a rule that reads a field of unknown value is left out.</summary>
+    private sealed class Errors(IReadOnlySet<string>? unknown)
+    {
+        public List<EventInputError> List { get; } = [];
+
+        public void Add(string field, string code, params string[] reads)
         {
             if (unknown is null || (!unknown.Contains(field) && !reads.Any(unknown.Contains)))
             {
-                errors.Add(new EventInputError(field, code));
+                List.Add(new EventInputError(field, code));
             }
         }
-        void Text(TextRule rule, string? value, params string[] reads)
+
+        public void Text(TextRule rule, string? value, params string[] reads)
         {
             if (rule.Check(value) is { } code)
             {
                 Add(rule.Field, code, reads);
             }
         }
-        void Range(RangeRule rule, int? value)
+
+        public void Range(RangeRule rule, int? value)
         {
             if (rule.Check(value) is { } code)
             {
                 Add(rule.Field, code);
             }
         }
-        const string start = nameof(EventInput.StartsAt), end = nameof(EventInput.EndsAt), kind = nameof(EventInput.LocationKind),
-            opens = nameof(EventInput.RegistrationOpensAt), closes = nameof(EventInput.RegistrationClosesAt);
-
-        Text(Title, i.Title);
-        Text(Summary, i.Summary);
-        Text(Description, i.DescriptionMarkdown);
-        if (!Enum.IsDefined(i.Audience))
-        {
-            Add(nameof(EventInput.Audience), EventInputErrors.OutOfRange);
-        }
-        if (i.EndsAt <= i.StartsAt)
-        {
-            Add(end, EventInputErrors.EndBeforeStart, start);
-        }
-        switch (i.LocationKind)
-        {
-            case EventLocationKind.Venue when i.VenueId is null:
-                Add(nameof(EventInput.VenueId), EventInputErrors.Required, kind);
-                break;
-            case EventLocationKind.Venue:
-                break;
-            case EventLocationKind.Elsewhere:
-                Text(PlaceName, i.PlaceName, kind);
-                Text(PlaceAddress, i.PlaceAddress, kind);
-                break;
-            case EventLocationKind.Online:
-                Text(OnlineUrl, i.OnlineUrl, kind);
-                break;
-            default:
-                Add(kind, EventInputErrors.OutOfRange);
-                break;
-        }
-        Text(OrganiserName, i.OrganiserName);
-        Range(Capacity, i.Capacity);
-        // Registration opens before the start, and before it closes; it closes at the latest when the event ends
-        // (no closing time = when it starts).
-        if (i.RegistrationOpensAt >= i.StartsAt)
-        {
-            Add(opens, EventInputErrors.RegistrationWindow, start);
-        }
-        if (i.RegistrationClosesAt > i.EndsAt)
-        {
-            Add(closes, EventInputErrors.RegistrationWindow, end);
-        }
-        else if (i.RegistrationOpensAt >= i.RegistrationClosesAt)
-        {
-            Add(closes, EventInputErrors.RegistrationWindow, opens);
-        }
-        Range(MaxCompanions, i.MaxCompanions);
-        Text(Question, i.Question);
-        Range(ReminderHoursBefore, i.ReminderHoursBefore);
-        return errors;
     }
 
     /// <summary>The number a message about <paramref name="field"/> names: the most characters, or the highest value allowed.</summary>

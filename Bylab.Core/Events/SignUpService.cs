@@ -74,24 +74,13 @@ public sealed class SignUpService(BylabDbContext db, TimeProvider time, EventPla
         // cancellation of every event runs one at a time, so the places counted are the places there are.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ev = await db.Events.SingleOrDefaultAsync(e => e.Id == eventId, ct);
-        if (ev is null || ev.Status == EventStatus.Draft)
-        {
-            return new SignUpResult(SignUpOutcome.NotFound);
-        }
         var now = Now;
-        var window = ev.RegistrationWindowAt(now);
-        if (window != RegistrationWindow.Open)
+        if (Refusal(ev, input, now) is { } refused)
         {
-            return new SignUpResult(SignUpOutcome.NotOpen, Window: window);
-        }
-        var invalid = SignUpRules.InvalidFields(ev, input);
-        if (invalid.Count > 0)
-        {
-            return new SignUpResult(SignUpOutcome.InvalidInput, InvalidFields: invalid);
+            return refused;
         }
 
-        var email = input.Email.Trim();
-        var normalized = Registration.NormalizeEmail(email);
+        var normalized = Registration.NormalizeEmail(input.Email);
         var existing = await db.Registrations
             .Where(r => r.EventId == eventId && r.Status != RegistrationStatus.Cancelled
                 && (r.NormalizedEmail == normalized || (userId != null && r.UserId == userId)))
@@ -104,23 +93,7 @@ public sealed class SignUpService(BylabDbContext db, TimeProvider time, EventPla
             return again;
         }
 
-        var registration = new Registration
-        {
-            EventId = ev.Id,
-            UserId = userId,
-            Name = input.Name.Trim(),
-            Email = email,
-            NormalizedEmail = normalized,
-            Companions = input.Companions,
-            Needs = ev.AskNeeds ? Optional(input.Needs) : null,
-            Answer = ev.Question is null ? null : Optional(input.Answer),
-            Culture = Cultures.Contains(input.Culture) ? input.Culture : "nb",
-            Status = RegistrationStatus.Unconfirmed,
-            ManageToken = Registration.NewManageToken(),
-            CheckInCode = await NewCheckInCodeAsync(ct),
-            CreatedAt = now,
-            ConsentedAt = now,
-        };
+        var registration = New(ev!, userId, input, await NewCheckInCodeAsync(ct), now);
         db.Registrations.Add(registration);
         if (userId is null)
         {
@@ -129,7 +102,7 @@ public sealed class SignUpService(BylabDbContext db, TimeProvider time, EventPla
         else
         {
             registration.ConfirmEmail(now);
-            await places.AllocateAsync(ev, registration, now, ct);
+            await places.AllocateAsync(ev!, registration, now, ct);
         }
         try
         {
@@ -147,6 +120,44 @@ public sealed class SignUpService(BylabDbContext db, TimeProvider time, EventPla
             RegistrationStatus.Waitlisted => new SignUpResult(SignUpOutcome.Waitlisted, registration.Id, registration.ManageToken,
                 await places.PositionAsync(registration, ct)),
             _ => new SignUpResult(SignUpOutcome.CheckEmail, registration.Id),
+        };
+    }
+
+    /// <summary>Why the sign-up cannot be taken at all: no such (published) event, outside the window, or input the rules refuse.</summary>
+    private static SignUpResult? Refusal(Event? ev, SignUpInput input, DateTime now)
+    {
+        if (ev is null || ev.Status == EventStatus.Draft)
+        {
+            return new SignUpResult(SignUpOutcome.NotFound);
+        }
+        if (ev.RegistrationWindowAt(now) is not RegistrationWindow.Open and var window)
+        {
+            return new SignUpResult(SignUpOutcome.NotOpen, Window: window);
+        }
+        var invalid = SignUpRules.InvalidFields(ev, input);
+        return invalid.Count > 0 ? new SignUpResult(SignUpOutcome.InvalidInput, InvalidFields: invalid) : null;
+    }
+
+    /// <summary>A new sign-up as typed, holding nothing yet; only the fields the event asks for are kept.</summary>
+    private static Registration New(Event ev, string? userId, SignUpInput input, string checkInCode, DateTime now)
+    {
+        var email = input.Email.Trim();
+        return new Registration
+        {
+            EventId = ev.Id,
+            UserId = userId,
+            Name = input.Name.Trim(),
+            Email = email,
+            NormalizedEmail = Registration.NormalizeEmail(email),
+            Companions = input.Companions,
+            Needs = ev.AskNeeds ? Optional(input.Needs) : null,
+            Answer = ev.Question is null ? null : Optional(input.Answer),
+            Culture = Cultures.Contains(input.Culture) ? input.Culture : "nb",
+            Status = RegistrationStatus.Unconfirmed,
+            ManageToken = Registration.NewManageToken(),
+            CheckInCode = checkInCode,
+            CreatedAt = now,
+            ConsentedAt = now,
         };
     }
 

@@ -164,6 +164,23 @@ public static class EventErrorMessages
         var general = l["Error." + error.Code, limit];
         return general.ResourceNotFound ? l["Error.invalid"] : general;
     }
+
+    /// <summary>Core's refusal on the fields it names (the venue by name when it is too small); never a silent failure.</summary>
+    public static void AddTo(ModelStateDictionary modelState, IEnumerable<EventInputError> errors, EventForm form, IStringLocalizer l)
+    {
+        foreach (var error in errors)
+        {
+            var field = typeof(EventForm).GetProperty(error.Field) is not null ? error.Field : "";
+            modelState.AddModelError(field,
+                error.Code == EventInputErrors.CapacityOverVenue && form.Venues.FirstOrDefault(v => v.Id == form.VenueId) is { } venue
+                    ? l["Error.capacity-over-venue", venue.Name, venue.Capacity]
+                    : For(l, error));
+        }
+        if (modelState.IsValid)
+        {
+            modelState.AddModelError("", l["Error.invalid"]);
+        }
+    }
 }
 
 /// <summary>The cancel page: an optional message to everyone signed up, and a tick that the organiser means it.</summary>

@@ -138,7 +138,8 @@ public sealed class OrganiseEventsController(
             return NotFound();
         }
         TempData["Message"] = l["Copy.Done"].Value;
-        return SeeOther(Url.Action(nameof(Edit), new { id = copyId })!);
+        // 303: the browser GETs the copy's edit page, whatever it posted.
+        return new Features.Events.SeeOtherResult(Url.Action(nameof(Edit), new { id = copyId })!);
     }
 
     private async Task<Event?> FindAsync(int id, CancellationToken ct) =>
@@ -146,13 +147,6 @@ public sealed class OrganiseEventsController(
 
     private RedirectToActionResult RedirectToDetails(int id) =>
         RedirectToAction(nameof(OrganiseParticipantsController.Details), "OrganiseParticipants", new { id });
-
-    /// <summary>303: the browser GETs the copy's edit page, whatever it posted.</summary>
-    private StatusCodeResult SeeOther(string url)
-    {
-        Response.Headers.Location = url;
-        return StatusCode(StatusCodes.Status303SeeOther);
-    }
 
     private ViewResult CancelView(Event ev, CancelEventForm form)
     {
@@ -179,23 +173,9 @@ public sealed class OrganiseEventsController(
         }
         // Loaded before the messages: «Bylab Hamar har plass til 60» names the venue and its size.
         form.Venues = await VenuesAsync(ct);
-        foreach (var error in result.Errors ?? [])
-        {
-            var field = typeof(EventForm).GetProperty(error.Field) is not null ? error.Field : "";
-            ModelState.AddModelError(field, ErrorMessage(error, form));
-        }
-        if (ModelState.IsValid)
-        {
-            // InvalidInput without a reason given: still never a silent failure.
-            ModelState.AddModelError("", l["Error.invalid"]);
-        }
+        EventErrorMessages.AddTo(ModelState, result.Errors ?? [], form, l);
         return await FormViewAsync(form, ct);
     }
-
-    private string ErrorMessage(EventInputError error, EventForm form) =>
-        error.Code == EventInputErrors.CapacityOverVenue && form.Venues.FirstOrDefault(v => v.Id == form.VenueId) is { } venue
-            ? l["Error.capacity-over-venue", venue.Name, venue.Capacity]
-            : EventErrorMessages.For(l, error);
 
     private Task<List<Core.Venue.Venue>> VenuesAsync(CancellationToken ct) =>
         db.Venues.AsNoTracking().OrderBy(v => v.Name).ToListAsync(ct);
