@@ -54,7 +54,7 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Equal(first.ManageToken, again.ManageToken);
 
         // As a guest with the account's address in other letters: no second registration, the owner gets their link again.
-        var asGuest = await GuestAsync(ev, person.Email.ToUpperInvariant());
+        var asGuest = await GuestAsync(ev, person.Email!.ToUpperInvariant());
         Assert.Equal(SignUpOutcome.CheckEmail, asGuest.Outcome);
         Assert.Single(await _h.Events.RegistrationsOfAsync(ev));
         Assert.Equal(2, (await _h.Events.NotificationsAsync(EventNotificationKind.Confirmed)).Count);
