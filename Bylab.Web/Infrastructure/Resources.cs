@@ -45,3 +45,9 @@ namespace Bylab.Web.Features.Organise
     /// <summary>Texts of the management pages under /arrangor: event list and form, participants, CSV, check-in.</summary>
     public sealed class OrganiseResource;
 }
+
+namespace Bylab.Web.Features.Bookings
+{
+    /// <summary>Texts of venue booking: the venue's page and calendar, requests, the booking e-mails, and the staff pages for the venue, bookings and organisations.</summary>
+    public sealed class BookingsResource;
+}
