@@ -22,7 +22,7 @@ public sealed record VenueAgendaModel(Venue Venue, IReadOnlyList<Space> Spaces, 
 /// may see them, <see cref="VenueConflict.LabelFor(VenueViewer)"/>), the closed days, and the free time within the
 /// lending hours. The week and month views render this.
 /// </summary>
-public sealed class VenueAgenda(BylabDbContext db, VenueCalendar calendar, VenueSchedule schedule)
+public sealed class VenueAgenda(BylabDbContext db, VenueCalendar calendar, VenueSchedule schedule, TimeProvider time)
 {
     /// <summary>Null when the venue (or the space in it) does not exist. No space chosen = the outermost (the whole venue).</summary>
     public async Task<VenueAgendaModel?> RangeAsync(string venueSlug, int? spaceId, DateOnly first, DateOnly last, VenueViewer viewer,
@@ -46,6 +46,7 @@ public sealed class VenueAgenda(BylabDbContext db, VenueCalendar calendar, Venue
         var uses = await calendar.ConflictsAsync(new VenueSlot(venue.Id, space.Id, from, until), null, ct);
         var days = await schedule.DaysAsync(venue.Id, first, last, ct);
         var names = spaces.ToDictionary(s => s.Id, s => s.Name);
+        var now = time.GetUtcNow().UtcDateTime;
         var agenda = days.Select(day =>
         {
             var dayStart = OsloTime.ToUtc(day.Date.ToDateTime(TimeOnly.MinValue)) ?? day.Date.ToDateTime(TimeOnly.MinValue);
@@ -53,21 +54,25 @@ public sealed class VenueAgenda(BylabDbContext db, VenueCalendar calendar, Venue
             var items = uses.Where(u => u.StartsAt < dayEnd && u.EndsAt > dayStart)
                 .Select(u => new AgendaItem(u, u.LabelFor(viewer), u.SpaceId is { } s && names.TryGetValue(s, out var n) ? n : null))
                 .ToList();
-            return new AgendaDay(day, items, FreeWithin(day, uses, space));
+            return new AgendaDay(day, items, FreeWithin(day, uses, space, now));
         }).ToList();
         return new VenueAgendaModel(venue, spaces, space, first, last, agenda);
     }
 
     /// <summary>
     /// The day's lending hours less what holds the space: a new use (with the space's own setup and cleaning) fits in
-    /// each stretch returned. Stretches shorter than the space's shortest booking are left out.
+    /// each stretch returned. Stretches shorter than the space's shortest booking, and time already past, are left out.
     /// </summary>
-    public static IReadOnlyList<FreeTime> FreeWithin(VenueDay day, IEnumerable<VenueConflict> uses, Space space)
+    public static IReadOnlyList<FreeTime> FreeWithin(VenueDay day, IEnumerable<VenueConflict> uses, Space space, DateTime now)
     {
-        if (day.Utc is not { } open)
+        if (day.Utc is not { } hours || hours.Until <= now)
         {
             return [];
         }
+        // Time already past is not offered; from the next quarter of an hour (the request form is filled in from these times).
+        var quarter = TimeSpan.FromMinutes(15).Ticks;
+        var next = new DateTime((now.Ticks + quarter - 1) / quarter * quarter, DateTimeKind.Utc);
+        var open = (From: hours.From < next ? next : hours.From, hours.Until);
         var busy = uses.Select(u => (From: u.HeldFrom.AddMinutes(-space.CleanupMinutes), Until: u.HeldUntil.AddMinutes(space.SetupMinutes)))
             .Where(b => b.From < open.Until && b.Until > open.From)
             .OrderBy(b => b.From).ToList();

@@ -25,6 +25,7 @@ public class BylabFactory : WebApplicationFactory<Program>
     public TestUsers Users => new(Services);
     public TestEvents Events => _events ??= new TestEvents(Services);
     public TestIdeas Ideas => new(Services);
+    public TestBookings Bookings => new(Services);
 
     private TestEvents? _events;
 

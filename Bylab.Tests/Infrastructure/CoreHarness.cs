@@ -37,6 +37,7 @@ public sealed class CoreHarness : IAsyncDisposable
         Users = new TestUsers(services);
         Events = new TestEvents(services);
         Ideas = new TestIdeas(services);
+        Bookings = new TestBookings(services);
     }
 
     public ServiceProvider Services { get; }
@@ -50,6 +51,7 @@ public sealed class CoreHarness : IAsyncDisposable
     public TestUsers Users { get; }
     public TestEvents Events { get; }
     public TestIdeas Ideas { get; }
+    public TestBookings Bookings { get; }
 
     /// <param name="start">The clock's start; <see cref="Start"/> unless a test needs another day.</param>
     /// <param name="settings">Configuration as appsettings.json would give it ("Bylab:Ideas:EditWindowMinutes" = "45").</param>

@@ -16,8 +16,9 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
     private static int _day;
 
     /// <summary>A form for an event at the Bylab on a day of its own (events at the venue may not overlap).</summary>
-    private static Dictionary<string, string> Form(string title, string? startsAt = null, string? endsAt = null, string capacity = "40")
+    private async Task<Dictionary<string, string>> FormAsync(string title, string? startsAt = null, string? endsAt = null, string capacity = "40")
     {
+        var municipality = await factory.Bookings.MunicipalityIdAsync();
         var day = new DateTime(2027, 9, 1).AddDays(Interlocked.Increment(ref _day));
         return new()
         {
@@ -30,7 +31,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
             ["EndsAt"] = endsAt ?? $"{day:yyyy-MM-dd}T20:00",
             ["LocationKind"] = "Venue",
             ["VenueId"] = "",
-            ["OrganiserName"] = "Hamar kommune",
+            ["OrganisationId"] = municipality.ToString(),
             ["Capacity"] = capacity,
             ["MaxCompanions"] = "2",
             ["Question"] = "Hva er viktigst for deg?",
@@ -43,7 +44,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
 
     private async Task<Dictionary<string, string>> VenueFormAsync(string title, string? startsAt = null, string? endsAt = null, string capacity = "40")
     {
-        var form = Form(title, startsAt, endsAt, capacity);
+        var form = await FormAsync(title, startsAt, endsAt, capacity);
         form["VenueId"] = await BylabVenueAsync();
         return form;
     }
@@ -109,7 +110,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
         var title = $"Sommertid {Guid.NewGuid():N}";
 
         // 28 March 2027: clocks go from 02:00 straight to 03:00.
-        var form = Form(title, "2027-03-28T02:30", "2027-03-28T04:00");
+        var form = await FormAsync(title, "2027-03-28T02:30", "2027-03-28T04:00");
         form["LocationKind"] = "Online";
         form["OnlineUrl"] = "https://example.org/natt";
         var response = await client.SubmitAsync("/arrangor/arrangementer/ny", form, "#event-form");
@@ -164,22 +165,38 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
     }
 
     [Fact]
-    public async Task AnOrganiserSeesThatTheVenueIsTakenButNotWhatAnotherOrganisersDraftIsCalled()
+    public async Task AnOrganiserSeesThatTheVenueIsTakenButNotWhatAnotherOrganisationsBookingIsCalled()
     {
-        var (first, _) = await factory.SignedInAsync("arrangor", Roles.Organiser);
-        var (second, _) = await factory.SignedInAsync("annen-arrangor", Roles.Organiser);
-        var secret = $"Hemmelig kladd {Guid.NewGuid():N}";
-        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync("/arrangor/arrangementer/ny",
-            await VenueFormAsync(secret, "2027-10-12T17:00", "2027-10-12T19:00"), "#event-form")).StatusCode);
+        var (organiser, email) = await factory.SignedInAsync("arrangor", Roles.Organiser);
+        var mine = await factory.Bookings.OrganisationAsync("Co Urban", memberIds: await factory.Users.IdOfAsync(email));
+        var others = await factory.Bookings.OrganisationAsync("Dark Arkitekter");
+        var whole = await factory.Bookings.SpaceAsync(TestBookings.Whole);
+        var day = factory.Bookings.Date(DayOfWeek.Tuesday, weeks: 3);
+        var secret = $"Hemmelig styremøte {Guid.NewGuid():N}";
+        await factory.Bookings.AddAsync(others, whole, TestBookings.Oslo(day, 17), TestBookings.Oslo(day, 19), secret);
+        // Another organisation's draft asked for the evening before: a request holds nothing, so it is no conflict.
+        var draft = $"Kladd {Guid.NewGuid():N}";
+        await factory.Bookings.AddAsync(others, whole, TestBookings.Oslo(day, 10), TestBookings.Oslo(day, 12), draft, status: Bylab.Core.Bookings.BookingStatus.Pending);
 
-        var response = await second.SubmitAsync("/arrangor/arrangementer/ny",
-            await VenueFormAsync($"Mitt møte {Guid.NewGuid():N}", "2027-10-12T18:00", "2027-10-12T20:00"), "#event-form");
+        var form = await VenueFormAsync($"Mitt møte {Guid.NewGuid():N}", $"{day:yyyy-MM-dd}T18:00", $"{day:yyyy-MM-dd}T20:00");
+        form["OrganisationId"] = mine.ToString();
+        var response = await organiser.SubmitAsync("/arrangor/arrangementer/ny", form, "#event-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var conflicts = (await BylabClient.ParseAsync(response)).QuerySelector("#venue-conflicts")!.TextContent;
-        Assert.Contains("Opptatt (arrangement)", conflicts);
+        var page = await BylabClient.ParseAsync(response);
+        var conflicts = page.QuerySelector("#venue-conflicts")!.TextContent;
+        Assert.Contains("Opptatt (lån av lokalet)", conflicts);
         Assert.Contains("kl. 17:00", conflicts);
-        Assert.DoesNotContain(secret, conflicts);
+        Assert.DoesNotContain(secret, page.Body!.TextContent);
+        Assert.DoesNotContain(draft, page.Body!.TextContent);
+        Assert.False(await factory.WithDbAsync(db => db.Events.AnyAsync(e => e.Title == form["Title"])));
+
+        // Over the other organisation's pending request the organiser's own request goes through (pending too).
+        var free = await VenueFormAsync($"Formiddagsmøte {Guid.NewGuid():N}", $"{day:yyyy-MM-dd}T10:00", $"{day:yyyy-MM-dd}T12:00");
+        free["OrganisationId"] = mine.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync("/arrangor/arrangementer/ny", free, "#event-form")).StatusCode);
+        var stored = await factory.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.Title == free["Title"]));
+        Assert.Equal(Bylab.Core.Bookings.BookingStatus.Pending, (await factory.Bookings.StoredAsync(stored.BookingId!.Value)).Status);
     }
 
     [Theory]
@@ -193,7 +210,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
         var form = new EventForm
         {
             Title = "Digitalt møte", Summary = "Om byen.", DescriptionMarkdown = "Velkommen.", StartsAt = "2027-10-01T18:00",
-            EndsAt = "2027-10-01T20:00", LocationKind = EventLocationKind.Online, OnlineUrl = url, OrganiserName = "Hamar kommune", Capacity = 10,
+            EndsAt = "2027-10-01T20:00", LocationKind = EventLocationKind.Online, OnlineUrl = url, OrganisationId = 1, Capacity = 10,
         };
 
         var result = validator.Validate(form);
