@@ -63,7 +63,9 @@ public sealed class BookingDecisionService(
         booking.Approve(staffId, now);
         if (!await BookingSaving.TrySaveAsync(db, ct))
         {
-            return new BookingResult(BookingOutcome.Taken, [bookingId], Conflicts: []);
+            // Past the check, refused by the trigger: say what holds the space, as the check would have.
+            return new BookingResult(BookingOutcome.Taken, [bookingId], Conflicts: await checks.ConflictsAsync(booking.Space!, booking.StartsAt,
+                booking.EndsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct));
         }
         await doors.IssueAsync(booking, ct);
         mail.Add(booking, BookingNotificationKind.Approved, now);

@@ -169,7 +169,8 @@ public sealed class BookingRequestService(
         booking.Approve(booking.DecidedById, now);
         if (!await BookingSaving.TrySaveAsync(db, ct))
         {
-            return new BookingResult(BookingOutcome.Taken, Conflicts: []);
+            return new BookingResult(BookingOutcome.Taken, Conflicts: await checks.ConflictsAsync(booking.Space!, start, end,
+                new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct));
         }
         await doors.IssueAsync(booking, ct);
         mail.Add(booking, BookingNotificationKind.Approved, now);

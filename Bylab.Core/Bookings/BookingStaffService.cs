@@ -52,7 +52,7 @@ public sealed class BookingStaffService(
         db.Bookings.Add(booking);
         if (!await BookingSaving.TrySaveAsync(db, ct))
         {
-            return new BookingResult(BookingOutcome.Taken, Conflicts: []);
+            return new BookingResult(BookingOutcome.Taken, Conflicts: await checks.ConflictsAsync(space!, clean.StartsAt, clean.EndsAt, null, ct));
         }
         await doors.IssueAsync(booking, ct);
         audit.Add(await audit.ActorAsync(staffId, ct), BookingAuditActions.Blocked, "booking", booking.Id, $"{space!.Name}; {booking.StartsAt:O}; {booking.Purpose}");
@@ -103,7 +103,8 @@ public sealed class BookingStaffService(
         booking.Move(space!, startsAt, endsAt, now);
         if (!await BookingSaving.TrySaveAsync(db, ct))
         {
-            return new BookingResult(BookingOutcome.Taken, [bookingId], Conflicts: []);
+            return new BookingResult(BookingOutcome.Taken, [bookingId],
+                Conflicts: await checks.ConflictsAsync(space!, startsAt, endsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct));
         }
         await doors.IssueAsync(booking, ct);
         mail.Add(booking, BookingNotificationKind.Moved, now, reason.Trim());

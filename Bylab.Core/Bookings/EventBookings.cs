@@ -52,7 +52,8 @@ public sealed class EventBookings(BylabDbContext db, TimeProvider time, AuditLog
         booking.Approve(actorId, Now);
         if (!await BookingSaving.TrySaveAsync(db, ct))
         {
-            return new EventSlotResult(EventSlotOutcome.Taken, Conflicts: []);
+            return new EventSlotResult(EventSlotOutcome.Taken,
+                Conflicts: await checks.ConflictsAsync(space, slot.StartsAt, slot.EndsAt, own is null ? null : Ref(own.Id), ct));
         }
         await doors.IssueAsync(booking, ct);
         if (own is null)

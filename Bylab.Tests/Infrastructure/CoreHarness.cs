@@ -79,6 +79,7 @@ public sealed class CoreHarness : IAsyncDisposable
             .AddPasswordValidator<CommonPasswordValidator>();
         // What the web layer adds: its mail texts (here a stand-in) and a sender (here a recorder).
         services.AddSingleton<IEventMailComposer, SubjectComposer>();
+        services.AddSingleton<Bylab.Core.Bookings.IBookingMailComposer, BookingSubjectComposer>();
         var mail = new RecordingSender();
         services.AddSingleton<IEmailSender>(mail);
         var harness = new CoreHarness(services.BuildServiceProvider(validateScopes: true), clock, file, mail);

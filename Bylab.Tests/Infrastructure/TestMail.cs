@@ -43,3 +43,12 @@ public sealed class SubjectComposer : IEventMailComposer
     public EmailMessage Compose(EventNotificationKind kind, Event ev, Registration registration, int? waitlistPosition) =>
         new(registration.Email, $"{kind} {registration.Id} {waitlistPosition}".TrimEnd(), ev.Title);
 }
+
+/// <summary>Core tests' booking mail: the kind, the booking ids and the door codes in the subject, staff's message as the body.</summary>
+public sealed class BookingSubjectComposer : Bylab.Core.Bookings.IBookingMailComposer
+{
+    public EmailMessage Compose(Bylab.Core.Bookings.BookingNotificationKind kind, IReadOnlyList<Bylab.Core.Bookings.BookingMailItem> bookings,
+        Bylab.Core.Bookings.BookingRecipient recipient, string? message) =>
+        new(recipient.Email, $"{kind} {string.Join(",", bookings.Select(b => b.Booking.Id))} {string.Join(",", bookings.Select(b => b.DoorCode?.Code))}".TrimEnd(),
+            message ?? "");
+}

@@ -25,6 +25,12 @@ public sealed class EventFormData(BylabDbContext db, IdeaQueries ideas, Organisa
         }
         form.Spaces = await db.Spaces.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.VenueId).ThenBy(s => s.SortOrder).ToListAsync(ct);
         form.Organisations = await OrganisationsAsync(user, ct);
+        if (form.Stored is null)
+        {
+            // A new event is for the person's one organisation, or for the municipality when staff make it.
+            form.OrganisationId ??= form.Organisations.Count == 1 ? form.Organisations[0].Id
+                : user.ManagesAll() ? form.Organisations.FirstOrDefault(o => o.IsMunicipality)?.Id : null;
+        }
         var ids = form.Organisations.Select(o => o.Id).ToList();
         form.UsableBookings = await bookings.UsableAsync(user.ManagesAll() ? null : ids, ct);
         if (form.Stored?.BookingId is { } bookingId)
