@@ -242,6 +242,34 @@ public sealed class BookingRequestFormTests(BylabFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ABookingOpenToThePublicBecomesAnEventInTheProgrammeInOneStep()
+    {
+        var o = await OrganiserAsync();
+        var date = factory.Bookings.Date(DayOfWeek.Monday, 6);
+        var fields = await FieldsAsync(o, date, purpose: TestData.Unique("Informasjonskveld om Vikingskipet"));
+        fields["IsPublic"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await o.Client.SubmitAsync("/lokalet/bookinger/ny", fields, Form)).StatusCode);
+        var booking = Assert.Single(await StoredAsync(fields["Purpose"]));
+        var staff = (await factory.Users.CreateAsync("Sindre Bylab-ansatt", roles: [Roles.Staff])).Id;
+        await factory.WithAsync((BookingDecisionService s) => s.ApproveAsync(booking.Id, staff));
+
+        var details = await o.Client.GetPageAsync($"/lokalet/bookinger/{booking.Id}");
+        var response = await o.Client.SubmitAsync(details, new Dictionary<string, string>(), $"form[action='/lokalet/bookinger/{booking.Id}/arrangement']");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var ev = await factory.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.BookingId == booking.Id));
+        Assert.Equal($"/arrangor/arrangementer/{ev.Id}/rediger", response.Headers.Location!.ToString());
+        Assert.Equal((Bylab.Core.Events.EventStatus.Published, fields["Purpose"], booking.StartsAt, booking.EndsAt, o.OrganisationId),
+            (ev.Status, ev.Title, ev.StartsAt, ev.EndsAt, ev.OrganisationId));
+        Assert.Contains(fields["Purpose"], (await o.Client.GetPageAsync("/arrangementer")).Body!.TextContent);
+        // The booking carries the event now: it is not cancelled under it.
+        var cancel = await o.Client.SubmitAsync($"/lokalet/bookinger/{booking.Id}/avbestill", new Dictionary<string, string> { ["Confirm"] = "true" }, "main form");
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        Assert.Contains("Avlys eller flytt arrangementet", (await o.Client.GetPageAsync($"/lokalet/bookinger/{booking.Id}")).Body!.TextContent);
+        Assert.Equal(BookingStatus.Approved, (await factory.Bookings.StoredAsync(booking.Id)).Status);
+    }
+
+    [Fact]
     public async Task ACitizenMayNotAskForTheVenueAndAnAnonymousVisitorIsSentToLogIn()
     {
         var (citizen, _) = await factory.SignedInAsync("borger", Roles.Citizen);
