@@ -8,8 +8,11 @@ namespace Bylab.Core.Bookings;
 public sealed record BookingListItem(int Id, BookingKind Kind, BookingStatus Status, string Purpose, string OrganisationName, int OrganisationId,
     string SpaceName, DateTime StartsAt, DateTime EndsAt, int? SeriesId, bool HasSuggestion, bool IsLateCancellation, DateTime CreatedAt);
 
-/// <summary>A request in staff's queue with what it would collide with now.</summary>
-public sealed record QueueItem(BookingListItem Booking, IReadOnlyList<VenueConflict> Conflicts, int SeriesPending);
+/// <summary>A request in staff's queue with what it would collide with now: other uses, the venue's days, the organisation's quota.</summary>
+/// <param name="Problems">Its dates fall on a closed day or outside the lending hours (set since it was sent).</param>
+/// <param name="OverQuota">The months in which approving it would take the organisation over its quota.</param>
+public sealed record QueueItem(BookingListItem Booking, IReadOnlyList<VenueConflict> Conflicts, int SeriesPending,
+    IReadOnlyList<BookingProblem> Problems, IReadOnlyList<QuotaUse> OverQuota);
 
 /// <summary>Everything the booking's page shows: the booking with its space, venue, organisation and series, the door code, and the event held in it.</summary>
 public sealed record BookingDetails(Booking Booking, DoorCodeView? DoorCode, string? EventTitle, IReadOnlyList<BookingListItem> SeriesDates);
@@ -67,17 +70,24 @@ public sealed class BookingQueries(BylabDbContext db, TimeProvider time, IDoorLo
         var spaces = await db.Spaces.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         var spaceOf = await db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.Pending && b.StartsAt > now)
             .Select(b => new { b.Id, b.SpaceId }).ToDictionaryAsync(b => b.Id, b => b.SpaceId, ct);
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
         var queue = new List<QueueItem>();
         foreach (var group in pending.GroupBy(b => b.SeriesId is { } s ? -s : b.Id).Take(max))
         {
             var dates = group.ToList();
-            var conflicts = new List<VenueConflict>();
+            var (conflicts, problems) = (new List<VenueConflict>(), new List<BookingProblem>());
             foreach (var date in dates)
             {
-                conflicts.AddRange(await checks.ConflictsAsync(spaces[spaceOf[date.Id]], date.StartsAt, date.EndsAt,
-                    new VenueOccupantRef(VenueOccupantKinds.Booking, date.Id), ct));
+                var space = spaces[spaceOf[date.Id]];
+                conflicts.AddRange(await checks.ConflictsAsync(space, date.StartsAt, date.EndsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, date.Id), ct));
+                // The venue's days as they are now; the notice the request gave was checked when it was sent.
+                problems.AddRange((await checks.TimeProblemsAsync(space, date.StartsAt, date.EndsAt, now, asStaff: false, ct))
+                    .Where(p => p.Code is BookingErrors.ClosedDay or BookingErrors.OutsideHours));
             }
-            queue.Add(new QueueItem(dates[0], conflicts.DistinctBy(c => c.Ref).ToList(), dates.Count));
+            var quota = dates[0].Kind == BookingKind.Block ? null : await checks.QuotaAsync(organisations[dates[0].OrganisationId],
+                dates.Select(d => (d.StartsAt, d.EndsAt)).ToList(), dates.Select(d => d.Id).ToList(), ct);
+            queue.Add(new QueueItem(dates[0], conflicts.DistinctBy(c => c.Ref).ToList(), dates.Count, problems,
+                quota?.Where(q => q.IsExceeded).ToList() ?? []));
         }
         return queue;
     }

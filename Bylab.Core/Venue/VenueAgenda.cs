@@ -11,7 +11,8 @@ public sealed record AgendaItem(VenueConflict Use, string? Label, string? SpaceN
 public sealed record FreeTime(DateTime From, DateTime Until);
 
 /// <summary>One Oslo date: open or closed, what holds the space, and what is free within the lending hours.</summary>
-public sealed record AgendaDay(VenueDay Day, IReadOnlyList<AgendaItem> Items, IReadOnlyList<FreeTime> Free);
+/// <param name="IsPast">The day is over: nothing can be asked for it, and the views say nothing about free time.</param>
+public sealed record AgendaDay(VenueDay Day, IReadOnlyList<AgendaItem> Items, IReadOnlyList<FreeTime> Free, bool IsPast = false);
 
 /// <summary>The calendar of a venue's space over some dates, as one viewer sees it.</summary>
 /// <param name="Space">The space looked at: what holds it, or a space containing it or inside it, is shown.</param>
@@ -47,6 +48,10 @@ public sealed class VenueAgenda(BylabDbContext db, VenueCalendar calendar, Venue
         var days = await schedule.DaysAsync(venue.Id, first, last, ct);
         var names = spaces.ToDictionary(s => s.Id, s => s.Name);
         var now = time.GetUtcNow().UtcDateTime;
+        // What the viewer could ask for: staff may use any time from now; anyone else only what a request may ask
+        // (the space's notice and how far ahead), so the free time offered is time a request will not be refused for.
+        var (earliest, latest) = viewer.SeesAll ? (now, DateTime.MaxValue)
+            : (now.AddHours(space.MinNoticeHours), now.AddDays(space.MaxDaysAhead));
         var agenda = days.Select(day =>
         {
             var dayStart = OsloTime.ToUtc(day.Date.ToDateTime(TimeOnly.MinValue)) ?? day.Date.ToDateTime(TimeOnly.MinValue);
@@ -54,24 +59,26 @@ public sealed class VenueAgenda(BylabDbContext db, VenueCalendar calendar, Venue
             var items = uses.Where(u => u.StartsAt < dayEnd && u.EndsAt > dayStart)
                 .Select(u => new AgendaItem(u, u.LabelFor(viewer), u.SpaceId is { } s && names.TryGetValue(s, out var n) ? n : null))
                 .ToList();
-            return new AgendaDay(day, items, FreeWithin(day, uses, space, now));
+            return new AgendaDay(day, items, FreeWithin(day, uses, space, earliest, latest), IsPast: dayEnd <= now);
         }).ToList();
         return new VenueAgendaModel(venue, spaces, space, first, last, agenda);
     }
 
     /// <summary>
     /// The day's lending hours less what holds the space: a new use (with the space's own setup and cleaning) fits in
-    /// each stretch returned. Stretches shorter than the space's shortest booking, and time already past, are left out.
+    /// each stretch returned. Stretches shorter than the space's shortest booking, time before <paramref name="earliest"/>
+    /// and days that start after <paramref name="latest"/> are left out.
     /// </summary>
-    public static IReadOnlyList<FreeTime> FreeWithin(VenueDay day, IEnumerable<VenueConflict> uses, Space space, DateTime now)
+    public static IReadOnlyList<FreeTime> FreeWithin(VenueDay day, IEnumerable<VenueConflict> uses, Space space, DateTime earliest,
+        DateTime latest)
     {
-        if (day.Utc is not { } hours || hours.Until <= now)
+        if (day.Utc is not { } hours || hours.Until <= earliest || hours.From > latest)
         {
             return [];
         }
-        // Time already past is not offered; from the next quarter of an hour (the request form is filled in from these times).
+        // From the next quarter of an hour after the earliest (the request form is filled in from these times).
         var quarter = TimeSpan.FromMinutes(15).Ticks;
-        var next = new DateTime((now.Ticks + quarter - 1) / quarter * quarter, DateTimeKind.Utc);
+        var next = new DateTime((earliest.Ticks + quarter - 1) / quarter * quarter, DateTimeKind.Utc);
         var open = (From: hours.From < next ? next : hours.From, hours.Until);
         var busy = uses.Select(u => (From: u.HeldFrom.AddMinutes(-space.CleanupMinutes), Until: u.HeldUntil.AddMinutes(space.SetupMinutes)))
             .Where(b => b.From < open.Until && b.Until > open.From)

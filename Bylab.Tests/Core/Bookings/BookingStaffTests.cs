@@ -128,8 +128,11 @@ public sealed class BookingStaffTests : IAsyncLifetime
         var month = Assert.Single(assessment.Quota!);
         Assert.Equal((3, 2.0, 2.0, true), (month.QuotaHours, month.UsedHours, month.AddedHours, month.IsExceeded));
 
+        // The queue says as much before the request is opened.
         var queued = Assert.Single(await _h.WithAsync((BookingQueries q) => q.QueueAsync()), q => q.Booking.Id == id);
         Assert.Single(queued.Conflicts);
+        Assert.Equal("Vannlekkasje", Assert.Single(queued.Problems).Closed!.Reason);
+        Assert.Equal(4.0, Assert.Single(queued.OverQuota).UsedHours + queued.OverQuota[0].AddedHours);
     }
 
     [Fact]

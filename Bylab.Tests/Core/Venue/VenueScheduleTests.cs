@@ -110,6 +110,30 @@ public sealed class VenueScheduleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FreeTimeOfferedToAnOrganiserIsTimeARequestMayAskFor()
+    {
+        // Monday 13:00: the meeting room wants 24 hours' notice, the whole venue 72; staff may use the venue from now on.
+        var tuesday = new DateOnly(2026, 11, 24);
+        var organiser = new VenueViewer("organiser", false, new HashSet<int>());
+        var staff = new VenueViewer("staff", true, new HashSet<int>());
+        var meeting = await _h.Bookings.SpaceAsync(TestBookings.MeetingRoom);
+
+        async Task<List<(DateTime, DateTime)>> FreeAsync(int? space, DateOnly date, VenueViewer viewer) =>
+            (await _h.WithAsync((VenueAgenda a) => a.RangeAsync(Bylab.Core.Venue.Venue.BylabSlug, space, date, date, viewer)))!
+                .Days.Single().Free.Select(f => (f.From, f.Until)).ToList();
+
+        Assert.Equal([(TestBookings.Oslo(tuesday, 13), TestBookings.Oslo(tuesday, 22))], await FreeAsync(meeting.Id, tuesday, organiser));
+        Assert.Equal([(TestBookings.Oslo(tuesday, 8), TestBookings.Oslo(tuesday, 22))], await FreeAsync(meeting.Id, tuesday, staff));
+        Assert.Empty(await FreeAsync(null, tuesday.AddDays(1), organiser));
+        Assert.Equal([(TestBookings.Oslo(tuesday.AddDays(2), 13), TestBookings.Oslo(tuesday.AddDays(2), 22))], await FreeAsync(null, tuesday.AddDays(2), organiser));
+        // Beyond how far ahead the room may be asked for (120 days) nothing is offered; the day before yesterday is over.
+        Assert.Empty(await FreeAsync(meeting.Id, tuesday.AddDays(140), organiser));
+        Assert.NotEmpty(await FreeAsync(meeting.Id, tuesday.AddDays(140), staff));
+        var past = (await _h.WithAsync((VenueAgenda a) => a.RangeAsync(Bylab.Core.Venue.Venue.BylabSlug, null, tuesday.AddDays(-3), tuesday.AddDays(-3), staff)))!;
+        Assert.True(past.Days.Single().IsPast);
+    }
+
+    [Fact]
     public async Task FreeTimeLeavesRoomForTheBuffersOfBothUses()
     {
         var organisation = await _h.Bookings.OrganisationAsync();

@@ -245,7 +245,7 @@ public sealed class BookingRequestFormTests(BylabFactory factory) : IClassFixtur
     public async Task ABookingOpenToThePublicBecomesAnEventInTheProgrammeInOneStep()
     {
         var o = await OrganiserAsync();
-        var date = factory.Bookings.Date(DayOfWeek.Monday, 6);
+        var date = factory.Bookings.Date(DayOfWeek.Thursday, 7);
         var fields = await FieldsAsync(o, date, purpose: TestData.Unique("Informasjonskveld om Vikingskipet"));
         fields["IsPublic"] = "true";
         Assert.Equal(HttpStatusCode.Redirect, (await o.Client.SubmitAsync("/lokalet/bookinger/ny", fields, Form)).StatusCode);
