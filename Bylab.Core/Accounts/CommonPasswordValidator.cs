@@ -10,6 +10,7 @@ namespace Bylab.Core.Accounts;
 public sealed class CommonPasswordValidator : IPasswordValidator<BylabUser>
 {
     public const string ErrorCode = "CommonPassword";
+    public const string PersonalErrorCode = "PasswordPersonal";
 
     private static readonly Lazy<HashSet<string>> Common = new(Load);
 

@@ -46,6 +46,8 @@ public static class EventInputErrors
     public const string InvalidUrl = "invalid-url";
     public const string RegistrationWindow = "registration-window";
     public const string InThePast = "in-the-past";
+    /// <summary>A line break or another control character where the text must stay on one line (<see cref="Common.SingleLineText"/>).</summary>
+    public const string ControlCharacters = "control-characters";
 }
 
 public enum EventSaveOutcome { Saved, InvalidInput, VenueTaken, NotFound, NotEditable }

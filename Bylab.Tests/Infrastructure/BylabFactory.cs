@@ -62,6 +62,10 @@ public class BylabFactory : WebApplicationFactory<Program>
         WithDbAsync(db => db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>Every message in the development outbox of this host, oldest first.</summary>
+    public Task<List<OutboxMessage>> AllOutboxAsync() =>
+        WithDbAsync(db => db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).OrderBy(m => m.Id).ToListAsync());
+
     /// <summary>Creates a confirmed account directly, for tests that are not about registration.</summary>
     public async Task<BylabUser> CreateUserAsync(string email, string password, params string[] roles)
     {

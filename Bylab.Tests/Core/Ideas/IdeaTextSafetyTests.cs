@@ -1,0 +1,52 @@
+using Bylab.Core.Auditing;
+using Bylab.Core.Ideas;
+
+namespace Bylab.Tests.Core.Ideas;
+
+/// <summary>Titles and place names of ideas, themes and consultations reach feeds and mails: one line each, guarded in Core.</summary>
+public sealed class IdeaTextSafetyTests : IAsyncLifetime
+{
+    private IdeasHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await IdeasHarness.CreateAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Theory]
+    [InlineData("Benker\r\npå torget", "Tekst", null, nameof(IdeaContent.Title))]
+    [InlineData("Benker", "Tekst", "Stortorget\nvest", nameof(IdeaContent.PlaceName))]
+    [InlineData("Benker", "Tekst med NUL\u0000", null, nameof(IdeaContent.BodyMarkdown))]
+    public void IdeaGuardRefusesControlCharacters(string title, string body, string? place, string field) =>
+        Assert.Contains(field, new IdeaContent(title, body, PlaceName: place).InvalidFields());
+
+    [Fact]
+    public void IdeaBodyMayHaveLineBreaks() =>
+        Assert.Empty(new IdeaContent("Benker", "Første avsnitt.\r\n\r\nAndre avsnitt.").InvalidFields());
+
+    [Fact]
+    public async Task SubmittedIdeaWithALineBreakInTheTitleIsRefused()
+    {
+        var user = await _h.CreateUserAsync();
+        var consultation = await _h.CreateConsultationAsync();
+
+        var result = await _h.Ideas(s => s.SubmitAsync(user, consultation, new IdeaContent("Benker\npå torget", "Tekst")));
+
+        Assert.Equal(SubmitOutcome.InvalidInput, result.Outcome);
+        Assert.Equal([nameof(IdeaContent.Title)], result.InvalidFields!);
+    }
+
+    [Fact]
+    public async Task ThemeAndConsultationTitlesStayOnOneLine()
+    {
+        var staff = new Actor("staff", "Staff");
+        var theme = await _h.WithAsync<SaveResult, ThemeService>(s => s.CreateAsync(staff, new ThemeInput("Klima\r\nog miljø", "Beskrivelse.")));
+        Assert.Equal(SaveOutcome.InvalidInput, theme.Outcome);
+        Assert.Contains(nameof(ThemeInput.Title), theme.InvalidFields!);
+
+        var themeId = await _h.CreateThemeAsync();
+        var consultation = await _h.WithAsync<SaveResult, ConsultationService>(s => s.CreateAsync(staff,
+            new ConsultationInput("Stortorget\nsin framtid", "Beskrivelse.", themeId, IdeasHarness.Start, IdeasHarness.Start.AddDays(1), IdeasHarness.Start.AddDays(2))));
+        Assert.Equal(SaveOutcome.InvalidInput, consultation.Outcome);
+        Assert.Contains(nameof(ConsultationInput.Title), consultation.InvalidFields!);
+    }
+}
