@@ -80,8 +80,8 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
                 orderby f.CreatedAt
                 select new ExportedFollow(f.IdeaId, i.Title, f.CreatedAt))
             .ToListAsync(ct);
-        var registrations = await db.Registrations.AsNoTracking()
-            .Where(r => r.UserId == userId)
+        var registrations = await OwnRegistrations(user)
+            .AsNoTracking()
             .OrderBy(r => r.CreatedAt)
             .Select(r => new ExportedRegistration(r.EventId, r.Event!.Title, r.Event.StartsAt, r.Status.ToString(), r.Name, r.Email,
                 r.Companions, r.Needs, r.Answer, r.CreatedAt, r.CancelledAt, r.CheckedInAt))
@@ -105,8 +105,9 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
     /// Ideas: ideas and comments stay with AuthorId null (shown as anonymous); votes stay, anonymous
     /// (UserId null), so a consultation's result and the vote counters do not change; follows are deleted.
     /// All of this is done by the foreign keys' ON DELETE rules (see IdeaConfigurations).
-    /// Event sign-ups: those for events not yet started are cancelled (the waitlist moves up); every sign-up loses
-    /// its name, e-mail and answers, keeping only what the attendance counts need.
+    /// Event sign-ups (the account's, and guest sign-ups made with its address): those for events not yet started are
+    /// cancelled (the waitlist moves up); every sign-up loses its name, e-mail and answers, keeping only what the
+    /// attendance counts need.
     /// </summary>
     public async Task<bool> DeleteAsync(string userId, CancellationToken ct = default)
     {
@@ -131,10 +132,21 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
         return true;
     }
 
+    /// <summary>
+    /// The account's sign-ups, and the guest sign-ups made with its (confirmed) address: the person owns that address,
+    /// so those are their personal data as much as the others.
+    /// </summary>
+    private IQueryable<Registration> OwnRegistrations(BylabUser user)
+    {
+        var address = user.EmailConfirmed && !string.IsNullOrEmpty(user.Email) ? Registration.NormalizeEmail(user.Email) : null;
+        return db.Registrations.Where(r => r.UserId == user.Id || (address != null && r.UserId == null && r.NormalizedEmail == address));
+    }
+
     private async Task ReleaseRegistrationsAsync(string userId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var registrations = await db.Registrations.Include(r => r.Event).Where(r => r.UserId == userId).ToListAsync(ct);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+        var registrations = await OwnRegistrations(user).Include(r => r.Event).ToListAsync(ct);
         var freed = new List<Event>();
         foreach (var r in registrations)
         {

@@ -51,5 +51,19 @@ public static class SingleLineText
         return result.ToString().Trim();
     }
 
+    /// <summary>
+    /// Multi-line text as plain lines: line breaks of any kind become \n, every other control character a space, and
+    /// each line is trimmed at its end. For the text part of a mail, where a line is only ever what its author wrote.
+    /// </summary>
+    public static string FlattenLines(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Split('\n');
+        return string.Join("\n", lines.Select(line => IsValid(line) ? line.TrimEnd() : Flatten(line)));
+    }
+
     private static bool IsBreaking(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bylab.Core.Auditing;
+using Bylab.Core.Common;
 using Bylab.Core.Data;
 using Bylab.Core.Time;
 using Bylab.Core.Venue;
@@ -399,7 +400,8 @@ public sealed class EventService(BylabDbContext db, TimeProvider time, AuditLog 
     {
         var errors = new List<EventInputError>();
         void Add(string field, string code) => errors.Add(new EventInputError(field, code));
-        void Text(string? value, string field, int maxLength, bool required)
+        // Single-line text reaches calendar files, mail text and CSV: no control characters (Common.SingleLineText).
+        void Text(string? value, string field, int maxLength, bool required, bool singleLine = true)
         {
             if (string.IsNullOrEmpty(value))
             {
@@ -412,13 +414,28 @@ public sealed class EventService(BylabDbContext db, TimeProvider time, AuditLog 
             {
                 Add(field, EventInputErrors.TooLong);
             }
+            else if (singleLine ? !SingleLineText.IsValid(value) : !SingleLineText.IsValidMultiLine(value))
+            {
+                Add(field, EventInputErrors.ControlCharacters);
+            }
+        }
+        void Time(DateTime? value, string field)
+        {
+            if (value is { } t && !Event.IsSensibleTime(t, now))
+            {
+                Add(field, EventInputErrors.OutOfRange);
+            }
         }
 
         Text(i.Title, nameof(EventInput.Title), Event.TitleMaxLength, required: true);
-        Text(i.Summary, nameof(EventInput.Summary), Event.SummaryMaxLength, required: true);
-        Text(i.DescriptionMarkdown, nameof(EventInput.DescriptionMarkdown), Event.DescriptionMaxLength, required: true);
+        Text(i.Summary, nameof(EventInput.Summary), Event.SummaryMaxLength, required: true, singleLine: false);
+        Text(i.DescriptionMarkdown, nameof(EventInput.DescriptionMarkdown), Event.DescriptionMaxLength, required: true, singleLine: false);
         Text(i.OrganiserName, nameof(EventInput.OrganiserName), Event.OrganiserNameMaxLength, required: true);
         Text(i.Question, nameof(EventInput.Question), Event.QuestionMaxLength, required: false);
+        Time(i.StartsAt, nameof(EventInput.StartsAt));
+        Time(i.EndsAt, nameof(EventInput.EndsAt));
+        Time(i.RegistrationOpensAt, nameof(EventInput.RegistrationOpensAt));
+        Time(i.RegistrationClosesAt, nameof(EventInput.RegistrationClosesAt));
 
         if (!Enum.IsDefined(i.Audience))
         {
@@ -459,7 +476,7 @@ public sealed class EventService(BylabDbContext db, TimeProvider time, AuditLog 
                 break;
             case EventLocationKind.Online:
                 Text(i.OnlineUrl, nameof(EventInput.OnlineUrl), Event.OnlineUrlMaxLength, required: true);
-                if (i.OnlineUrl is { Length: > 0 and <= Event.OnlineUrlMaxLength } url && !IsWebAddress(url))
+                if (i.OnlineUrl is { Length: > 0 and <= Event.OnlineUrlMaxLength } url && SingleLineText.IsValid(url) && !IsWebAddress(url))
                 {
                     Add(nameof(EventInput.OnlineUrl), EventInputErrors.InvalidUrl);
                 }

@@ -1,4 +1,5 @@
 using Bylab.Core.Auditing;
+using Bylab.Core.Common;
 using Bylab.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -376,14 +377,15 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
     public static IReadOnlyList<string> InvalidFields(Event ev, SignUpInput input)
     {
         var invalid = new List<string>();
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > Registration.NameMaxLength)
+        // The name and the address go into mail greetings, headers and CSV cells: one line each (Common.SingleLineText).
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > Registration.NameMaxLength || !SingleLineText.IsValid(input.Name.Trim()))
         {
             invalid.Add(nameof(SignUpInput.Name));
         }
         var email = input.Email?.Trim() ?? "";
         var at = email.IndexOf('@');
         if (email.Length is 0 or > Registration.EmailMaxLength || at < 1 || at != email.LastIndexOf('@') || at == email.Length - 1
-            || email.Any(char.IsWhiteSpace))
+            || email.Any(char.IsWhiteSpace) || !SingleLineText.IsValid(email))
         {
             invalid.Add(nameof(SignUpInput.Email));
         }
@@ -391,11 +393,11 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
         {
             invalid.Add(nameof(SignUpInput.Companions));
         }
-        if (ev.AskNeeds && input.Needs?.Trim().Length > Registration.NeedsMaxLength)
+        if (ev.AskNeeds && (input.Needs?.Trim().Length > Registration.NeedsMaxLength || !SingleLineText.IsValidMultiLine(input.Needs)))
         {
             invalid.Add(nameof(SignUpInput.Needs));
         }
-        if (ev.Question is not null && input.Answer?.Trim().Length > Registration.AnswerMaxLength)
+        if (ev.Question is not null && (input.Answer?.Trim().Length > Registration.AnswerMaxLength || !SingleLineText.IsValidMultiLine(input.Answer)))
         {
             invalid.Add(nameof(SignUpInput.Answer));
         }

@@ -50,23 +50,21 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment());
         services.AddIdentityCore<BylabUser>(o =>
             {
-                // As the web app sets them (WebServices.AddBylabWeb): length, not composition.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
+                // As the web app sets them (WebServices.AddBylabWeb).
+                IdentityRules.Passwords(o.Password);
                 o.User.RequireUniqueEmail = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BylabDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddBylabRules();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AccountService>();
         services.AddScoped<AdminUserService>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<LoginThrottles>();
+        services.AddScoped<TwoFactorEnrolments>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
 

@@ -21,7 +21,7 @@ public sealed class AccountEmails(IEmailSender sender, IStringLocalizer<AccountR
 
     private async Task SendAsync(BylabUser user, string to, string subjectKey, string bodyKey, string link)
     {
-        var (subject, body) = CultureSwitch.In(user.PreferredCulture, () => (l[subjectKey].Value, l[bodyKey, user.DisplayName, link].Value));
+        var (subject, body) = CultureSwitch.In(user.PreferredCulture, () => (l[subjectKey].Value, l[bodyKey, Bylab.Core.Common.SingleLineText.Flatten(user.DisplayName), link].Value));
         await sender.SendAsync(new EmailMessage(to, subject, body));
     }
 }

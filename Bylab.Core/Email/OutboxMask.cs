@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Bylab.Core.Email;
+
+/// <summary>
+/// What the outbox shows staff: every link with its secret parts hidden. A query value (token, userId, email) and any
+/// path segment long enough to be a key (a reset token, a personal sign-up link) become «•••», so the page tells
+/// which page a mail points to but never hands over a usable token. The stored message stays whole for tests.
+/// </summary>
+public static partial class OutboxMask
+{
+    public const string Hidden = "•••";
+
+    /// <summary>Path segments at least this long are treated as secrets (the site's own words in paths are shorter).</summary>
+    private const int SecretSegmentLength = 16;
+
+    [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.IgnoreCase)]
+    private static partial Regex Link();
+
+    public static string Mask(string? text) => string.IsNullOrEmpty(text) ? "" : Link().Replace(text, m => MaskLink(m.Value));
+
+    private static string MaskLink(string link)
+    {
+        if (!Uri.TryCreate(link, UriKind.Absolute, out var uri))
+        {
+            return Hidden;
+        }
+        var path = string.Join('/', uri.AbsolutePath.Split('/').Select(s => s.Length >= SecretSegmentLength ? Hidden : s));
+        var query = uri.Query.Length > 1
+            ? "?" + string.Join('&', uri.Query[1..].Split('&').Select(p => p.Split('=', 2) is [var name, _] ? name + "=" + Hidden : Hidden))
+            : "";
+        return uri.GetLeftPart(UriPartial.Authority) + path + query + (uri.Fragment.Length > 0 ? uri.Fragment : "");
+    }
+}
