@@ -59,12 +59,17 @@ public sealed class UserSessions(BylabDbContext db, TimeProvider time)
         return row.Ticket;
     }
 
-    /// <summary>A sliding renewal: the new ticket and expiry. False when the session has ended meanwhile.</summary>
-    public async Task<bool> RenewAsync(string key, byte[] ticket, DateTime expiresAt, CancellationToken ct = default)
+    /// <summary>
+    /// A new ticket under the same key: a sliding renewal, or a sign-in during the session (after the person changed
+    /// their password, the new ticket carries the new stamp, so this session lives on while the others end).
+    /// False when the session has ended meanwhile.
+    /// </summary>
+    public async Task<bool> RenewAsync(string key, string userId, string securityStamp, byte[] ticket, DateTime expiresAt, CancellationToken ct = default)
     {
         var id = Hash(key);
         return await db.Set<UserSession>().Where(s => s.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, ticket).SetProperty(x => x.ExpiresAt, expiresAt), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.UserId, userId).SetProperty(x => x.SecurityStamp, securityStamp)
+                .SetProperty(x => x.Ticket, ticket).SetProperty(x => x.ExpiresAt, expiresAt), ct) == 1;
     }
 
     public async Task EndAsync(string key, CancellationToken ct = default)

@@ -36,13 +36,14 @@ public static class SingleLineText
         {
             if (IsBreaking(c))
             {
-                if (!inBreak)
+                // One space for the whole run, and none beside a space that is already there.
+                if (result.Length > 0 && !char.IsWhiteSpace(result[^1]))
                 {
                     result.Append(' ');
                 }
                 inBreak = true;
             }
-            else
+            else if (!(inBreak && char.IsWhiteSpace(c)))
             {
                 result.Append(c);
                 inBreak = false;

@@ -65,8 +65,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The test host of the browser tests: the same app and database setup as the HTTP tests.</summary>
-public sealed class BrowserFactory : BylabFactory;
+/// <summary>
+/// The test host of the browser tests: the same app and database setup as the HTTP tests. The browser reaches it as
+/// 127.0.0.1, which the host filter must let through (outside Development only the public host is answered).
+/// </summary>
+public sealed class BrowserFactory : BylabFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("AllowedHosts", "127.0.0.1;localhost")];
+}
 
 [CollectionDefinition("Browser")]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

@@ -29,6 +29,20 @@ public static class Validation
     }
 }
 
+/// <summary>
+/// The form side of Core's <see cref="Bylab.Core.Common.SingleLineText"/> rule, with the message on the field in the
+/// person's language. Every single-line field of every form calls <see cref="SingleLine{T}"/>; text that may span lines
+/// calls <see cref="NoControlCharacters{T}"/>. The Core guards hold the same rule for any caller that skips the form.
+/// </summary>
+public static class TextRules
+{
+    public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l) =>
+        rule.Must(t => Bylab.Core.Common.SingleLineText.IsValid(t?.Trim())).WithMessage(_ => l["Validation.SingleLine"]);
+
+    public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l) =>
+        rule.Must(Bylab.Core.Common.SingleLineText.IsValidMultiLine).WithMessage(_ => l["Validation.ControlCharacters"]);
+}
+
 public static class ValidatorRegistration
 {
     /// <summary>Registers every FluentValidation validator in the assembly; controllers call them explicitly.</summary>

@@ -1,6 +1,7 @@
 using Bylab.Core.Accounts;
 using Bylab.Tests.Infrastructure;
 using Bylab.Tests.Web.Organise;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bylab.Tests.Web.Admin;
 
@@ -27,6 +28,7 @@ public sealed class OutboxSecrecyTests(BylabFactory factory) : IClassFixture<Byl
         }
         var (eventId, _) = await factory.EventAsync(ownerId: null);
         var guest = await factory.SignUpAsync(eventId, "Gjest Gjestesen");
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Bylab.Core.Events.EventNotificationDispatcher>().DeliverForEventAsync(eventId));
         var mails = new[] { Assert.Single(await factory.OutboxForAsync(kari)), Assert.Single(await factory.OutboxForAsync(newcomer)) }
             .Concat(await factory.OutboxForAsync(guest.Email)).ToList();
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
@@ -34,12 +36,16 @@ public sealed class OutboxSecrecyTests(BylabFactory factory) : IClassFixture<Byl
 
         foreach (var mail in mails)
         {
-            var link = BylabClient.FirstLink(mail.TextBody);
-            var uri = new Uri(link);
-            var secrets = System.Web.HttpUtility.ParseQueryString(uri.Query).AllKeys.Where(k => k is "token" or "userId").Select(k => System.Web.HttpUtility.ParseQueryString(uri.Query)[k]!)
-                .Concat(uri.Segments.Select(s => s.Trim('/')).Where(s => s.Length >= 20))
+            var links = System.Text.RegularExpressions.Regex.Matches(mail.TextBody, @"https?://[^\s]+").Select(m => new Uri(m.Value)).ToList();
+            var secrets = links.SelectMany(uri =>
+                {
+                    var query = System.Web.HttpUtility.ParseQueryString(uri.Query);
+                    return query.AllKeys.Where(k => k is "token" or "userId").Select(k => query[k]!)
+                        .Concat(uri.Segments.Select(s => s.Trim('/')).Where(s => s.Length >= 20));
+                })
                 .ToList();
             Assert.NotEmpty(secrets);
+            var uri = links[0];
 
             var page = await staff.GetPageAsync($"/admin/utboks/{mail.Id}");
             var shown = page.QuerySelector("pre.mail-body")!.TextContent;

@@ -50,18 +50,19 @@ public sealed class TwoFactorSecurityTests(BylabFactory factory) : IClassFixture
     {
         var (client, email, _) = await SignedInWithTotpAsync();
         using var _c = client;
-        var page = await client.GetPageAsync("/min-side/tofaktor");
+        var status = await client.GetPageAsync("/min-side/tofaktor");
+        var page = await client.GetPageAsync(status.QuerySelector("a[href$='/deaktiver']")!.GetAttribute("href")!);
 
         var bare = await client.PostRawAsync("/min-side/tofaktor/deaktiver", [new("__RequestVerificationToken", BylabClient.TokenFrom(page))]);
         Assert.True(await TwoFactorOnAsync(email));
         Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
 
-        var wrong = await client.SubmitAsync(page, new Dictionary<string, string> { ["Password"] = "ikke passordet mitt" }, "form[action$='/deaktiver']");
+        var wrong = await client.SubmitAsync(page, new Dictionary<string, string> { ["Password"] = "ikke passordet mitt" });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.NotNull((await BylabClient.ParseAsync(wrong)).QuerySelector("#Password-error"));
         Assert.True(await TwoFactorOnAsync(email));
 
-        var right = await client.SubmitAsync(page, new Dictionary<string, string> { ["Password"] = TestData.Password }, "form[action$='/deaktiver']");
+        var right = await client.SubmitAsync(page, new Dictionary<string, string> { ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.False(await TwoFactorOnAsync(email));
     }
@@ -71,13 +72,15 @@ public sealed class TwoFactorSecurityTests(BylabFactory factory) : IClassFixture
     {
         var (client, _, _) = await SignedInWithTotpAsync();
         using var _c = client;
-        var page = await client.GetPageAsync("/min-side/tofaktor");
+        var status = await client.GetPageAsync("/min-side/tofaktor");
+        var page = await client.GetPageAsync(status.QuerySelector("a[href$='/nye-koder']")!.GetAttribute("href")!);
 
         var bare = await client.PostRawAsync("/min-side/tofaktor/nye-koder", [new("__RequestVerificationToken", BylabClient.TokenFrom(page))]);
         Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
         Assert.Empty((await BylabClient.ParseAsync(bare)).QuerySelectorAll(".recovery-codes li"));
+        Assert.NotNull((await BylabClient.ParseAsync(bare)).QuerySelector("#Password-error"));
 
-        var right = await client.SubmitAsync(page, new Dictionary<string, string> { ["Password"] = TestData.Password }, "form[action$='/nye-koder']");
+        var right = await client.SubmitAsync(page, new Dictionary<string, string> { ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal(10, (await client.GetPageAsync(right.Headers.Location!.OriginalString)).QuerySelectorAll(".recovery-codes li").Length);
     }

@@ -36,7 +36,7 @@ public sealed class ProductionSettingsTests
     [Fact]
     public void WithoutSmtpTheSiteDoesNotStartUnlessTheOutboxIsChosen()
     {
-        using var factory = new ProductionFactory(("Bylab:Email:UseOutbox", null), ("Bylab:DataProtection:AllowUnprotectedKeys", "true"));
+        using var factory = new ProductionFactory(("Bylab:Email:UseOutbox", "false"), ("Bylab:DataProtection:AllowUnprotectedKeys", "true"));
         var message = StartFailure(factory);
         Assert.Contains("Bylab:Email:Smtp:Host", message);
         Assert.Contains("Bylab:Email:UseOutbox", message);
@@ -45,7 +45,7 @@ public sealed class ProductionSettingsTests
     [Fact]
     public void WithoutAKeyProtectionCertificateTheSiteDoesNotStartUnlessOptedOut()
     {
-        using var factory = new ProductionFactory(("Bylab:DataProtection:CertificatePath", null), ("Bylab:DataProtection:AllowUnprotectedKeys", null));
+        using var factory = new ProductionFactory(("Bylab:DataProtection:CertificatePath", ""), ("Bylab:DataProtection:AllowUnprotectedKeys", "false"));
         var message = StartFailure(factory);
         Assert.Contains("Bylab:DataProtection:CertificatePath", message);
         Assert.Contains("Bylab:DataProtection:AllowUnprotectedKeys", message);

@@ -46,13 +46,14 @@ public sealed class SignUpForm
 
 public sealed class SignUpFormValidator : AbstractValidator<SignUpForm>
 {
-    public SignUpFormValidator(IStringLocalizer<EventsResource> l)
+    public SignUpFormValidator(IStringLocalizer<EventsResource> l, IStringLocalizer<SharedResource> shared)
     {
         When(f => f.IsGuest, () =>
         {
             RuleFor(f => f.Name).Cascade(CascadeMode.Stop)
                 .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => l["Validation.NameRequired"])
-                .Must(n => n!.Trim().Length <= Registration.NameMaxLength).WithMessage(_ => l["Validation.NameTooLong", Registration.NameMaxLength]);
+                .Must(n => n!.Trim().Length <= Registration.NameMaxLength).WithMessage(_ => l["Validation.NameTooLong", Registration.NameMaxLength])
+                .SingleLine(shared);
             RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
                 .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => l["Validation.EmailRequired"])
                 .Must(e => e!.Trim().Length <= Registration.EmailMaxLength).WithMessage(_ => l["Validation.EmailTooLong", Registration.EmailMaxLength])
@@ -61,10 +62,12 @@ public sealed class SignUpFormValidator : AbstractValidator<SignUpForm>
         RuleFor(f => f.Companions)
             .Must((f, c) => string.IsNullOrWhiteSpace(c) || f.CompanionCount is { } n && n >= 0 && n <= f.MaxCompanions)
             .WithMessage(f => l["Validation.CompanionsRange", f.MaxCompanions]);
-        RuleFor(f => f.Needs).Must(n => (n?.Trim().Length ?? 0) <= Registration.NeedsMaxLength)
-            .WithMessage(_ => l["Validation.NeedsTooLong", Registration.NeedsMaxLength]);
-        RuleFor(f => f.Answer).Must(a => (a?.Trim().Length ?? 0) <= Registration.AnswerMaxLength)
-            .WithMessage(_ => l["Validation.AnswerTooLong", Registration.AnswerMaxLength]);
+        RuleFor(f => f.Needs).Cascade(CascadeMode.Stop).Must(n => (n?.Trim().Length ?? 0) <= Registration.NeedsMaxLength)
+            .WithMessage(_ => l["Validation.NeedsTooLong", Registration.NeedsMaxLength])
+            .NoControlCharacters(shared);
+        RuleFor(f => f.Answer).Cascade(CascadeMode.Stop).Must(a => (a?.Trim().Length ?? 0) <= Registration.AnswerMaxLength)
+            .WithMessage(_ => l["Validation.AnswerTooLong", Registration.AnswerMaxLength])
+            .NoControlCharacters(shared);
         RuleFor(f => f.Consent).Equal(true).WithMessage(_ => l["Validation.ConsentRequired"]);
     }
 
@@ -73,7 +76,7 @@ public sealed class SignUpFormValidator : AbstractValidator<SignUpForm>
     {
         var at = e.IndexOf('@');
         return at > 0 && at == e.LastIndexOf('@') && at < e.Length - 1
-            && e[(at + 1)..].Contains('.') && !e.EndsWith('.') && !e.Any(char.IsWhiteSpace);
+            && e[(at + 1)..].Contains('.') && !e.EndsWith('.') && !e.Any(char.IsWhiteSpace) && SingleLineText.IsValid(e);
     }
 }
 

@@ -114,14 +114,15 @@ public sealed class EventForm
 
 public sealed class EventFormValidator : AbstractValidator<EventForm>
 {
-    public EventFormValidator(IStringLocalizer<OrganiseResource> l)
+    public EventFormValidator(IStringLocalizer<OrganiseResource> l, IStringLocalizer<SharedResource> shared, TimeProvider time)
     {
-        RuleFor(f => f.Title).Text(l, "Error.TitleRequired", Event.TitleMaxLength);
-        RuleFor(f => f.Summary).Text(l, "Error.SummaryRequired", Event.SummaryMaxLength);
-        RuleFor(f => f.DescriptionMarkdown).Text(l, "Error.DescriptionRequired", Event.DescriptionMaxLength);
+        var now = time.GetUtcNow().UtcDateTime;
+        RuleFor(f => f.Title).Text(l, "Error.TitleRequired", Event.TitleMaxLength).SingleLine(shared);
+        RuleFor(f => f.Summary).Text(l, "Error.SummaryRequired", Event.SummaryMaxLength).NoControlCharacters(shared);
+        RuleFor(f => f.DescriptionMarkdown).Text(l, "Error.DescriptionRequired", Event.DescriptionMaxLength).NoControlCharacters(shared);
         RuleFor(f => f.Audience).NotNull().WithMessage(_ => l["Error.AudienceRequired"]);
-        RuleFor(f => f.StartsAt).Time(l, required: true);
-        RuleFor(f => f.EndsAt).Time(l, required: true);
+        RuleFor(f => f.StartsAt).Time(l, required: true, now);
+        RuleFor(f => f.EndsAt).Time(l, required: true, now);
         When(f => EventForm.ToUtc(f.StartsAt) is not null && EventForm.ToUtc(f.EndsAt) is not null, () =>
             RuleFor(f => f.EndsAt).Must((f, v) => EventForm.ToUtc(v) > EventForm.ToUtc(f.StartsAt)).WithMessage(_ => l["Error.EndBeforeStart"]));
 
@@ -130,22 +131,24 @@ public sealed class EventFormValidator : AbstractValidator<EventForm>
             RuleFor(f => f.VenueId).NotNull().WithMessage(_ => l["Error.VenueRequired"]));
         When(f => f.LocationKind == EventLocationKind.Elsewhere, () =>
         {
-            RuleFor(f => f.PlaceName).Text(l, "Error.PlaceNameRequired", Event.PlaceMaxLength);
-            RuleFor(f => f.PlaceAddress).MaximumLength(Event.PlaceMaxLength).WithMessage(_ => l["Error.TooLong", Event.PlaceMaxLength]);
+            RuleFor(f => f.PlaceName).Text(l, "Error.PlaceNameRequired", Event.PlaceMaxLength).SingleLine(shared);
+            RuleFor(f => f.PlaceAddress).Cascade(CascadeMode.Stop).MaximumLength(Event.PlaceMaxLength).WithMessage(_ => l["Error.TooLong", Event.PlaceMaxLength])
+                .SingleLine(shared);
         });
         When(f => f.LocationKind == EventLocationKind.Online, () =>
             RuleFor(f => f.OnlineUrl).Cascade(CascadeMode.Stop)
                 .Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage(_ => l["Error.OnlineUrlRequired"])
                 .Must(u => u!.Trim().Length <= Event.OnlineUrlMaxLength).WithMessage(_ => l["Error.TooLong", Event.OnlineUrlMaxLength])
+                .SingleLine(shared)
                 .Must(IsWebAddress).WithMessage(_ => l["Error.OnlineUrlInvalid"]));
 
-        RuleFor(f => f.OrganiserName).Text(l, "Error.OrganiserNameRequired", Event.OrganiserNameMaxLength);
+        RuleFor(f => f.OrganiserName).Text(l, "Error.OrganiserNameRequired", Event.OrganiserNameMaxLength).SingleLine(shared);
         RuleFor(f => f.Capacity).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(_ => l["Error.CapacityRequired"])
             .InclusiveBetween(1, Event.MaxCapacity).WithMessage(_ => l["Error.CapacityRange", Event.MaxCapacity]);
 
-        RuleFor(f => f.RegistrationOpensAt).Time(l, required: false);
-        RuleFor(f => f.RegistrationClosesAt).Time(l, required: false);
+        RuleFor(f => f.RegistrationOpensAt).Time(l, required: false, now);
+        RuleFor(f => f.RegistrationClosesAt).Time(l, required: false, now);
         // Registration opens before it closes and before the start, and closes no later than the end (as EventService holds it).
         When(f => EventForm.ToUtc(f.RegistrationOpensAt) is not null && EventForm.ToUtc(f.RegistrationClosesAt) is not null, () =>
             RuleFor(f => f.RegistrationClosesAt)
@@ -161,7 +164,8 @@ public sealed class EventFormValidator : AbstractValidator<EventForm>
 
         RuleFor(f => f.MaxCompanions).InclusiveBetween(0, Event.MaxCompanionsLimit).When(f => f.MaxCompanions is not null)
             .WithMessage(_ => l["Error.MaxCompanionsRange", Event.MaxCompanionsLimit]);
-        RuleFor(f => f.Question).MaximumLength(Event.QuestionMaxLength).WithMessage(_ => l["Error.TooLong", Event.QuestionMaxLength]);
+        RuleFor(f => f.Question).Cascade(CascadeMode.Stop).MaximumLength(Event.QuestionMaxLength).WithMessage(_ => l["Error.TooLong", Event.QuestionMaxLength])
+            .SingleLine(shared);
         RuleFor(f => f.ReminderHoursBefore).InclusiveBetween(1, Event.MaxReminderHours).When(f => f.ReminderHoursBefore is not null)
             .WithMessage(_ => l["Error.ReminderRange", Event.MaxReminderHours]);
     }
@@ -179,9 +183,10 @@ public sealed class CancelEventForm
 
 public sealed class CancelEventFormValidator : AbstractValidator<CancelEventForm>
 {
-    public CancelEventFormValidator(IStringLocalizer<OrganiseResource> l)
+    public CancelEventFormValidator(IStringLocalizer<OrganiseResource> l, IStringLocalizer<SharedResource> shared)
     {
-        RuleFor(f => f.Message).MaximumLength(Event.CancellationMessageMaxLength).WithMessage(_ => l["Error.TooLong", Event.CancellationMessageMaxLength]);
+        RuleFor(f => f.Message).Cascade(CascadeMode.Stop).MaximumLength(Event.CancellationMessageMaxLength).WithMessage(_ => l["Error.TooLong", Event.CancellationMessageMaxLength])
+            .NoControlCharacters(shared);
         RuleFor(f => f.Confirm).Equal(true).WithMessage(_ => l["Cancel.ConfirmRequired"]);
     }
 }
@@ -207,10 +212,13 @@ internal static class EventFormRules
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l[requiredKey])
             .Must(t => t!.Trim().Length <= max).WithMessage(_ => l["Error.TooLong", max]);
 
-    public static IRuleBuilderOptions<T, string?> Time<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l, bool required) =>
+    public static IRuleBuilderOptions<T, string?> Time<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l, bool required, DateTime utcNow) =>
         rule.Cascade(CascadeMode.Stop)
             .Must(v => !required || !string.IsNullOrWhiteSpace(v)).WithMessage(_ => l["Error.TimeRequired"])
             .Must(v => string.IsNullOrWhiteSpace(v) || EventForm.ParseLocal(v) is not null).WithMessage(_ => l["Error.TimeInvalid"])
             .Must(v => string.IsNullOrWhiteSpace(v) || EventForm.ToUtc(v) is not null)
-            .WithMessage((_, v) => l["Error.TimeDoesNotExist", EventForm.ParseLocal(v)!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)]);
+            .WithMessage((_, v) => l["Error.TimeDoesNotExist", EventForm.ParseLocal(v)!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)])
+            // The bounds are Event's (the service holds the same): year 9999 breaks calendar files and mails.
+            .Must(v => string.IsNullOrWhiteSpace(v) || Event.IsSensibleTime(EventForm.ToUtc(v)!.Value, utcNow))
+            .WithMessage(_ => l["Error.TimeOutOfRange", Event.EarliestTime.Year, utcNow.Year + Event.MaxYearsAhead]);
 }
