@@ -27,17 +27,11 @@ public sealed class ProductionSettingsTests
         }
     }
 
-    private static string StartFailure(BylabFactory factory)
-    {
-        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        return string.Join(" | ", Flatten(e).Select(x => x.Message));
-    }
-
     [Fact]
     public void WithoutSmtpTheSiteDoesNotStartUnlessTheOutboxIsChosen()
     {
         using var factory = new ProductionFactory(("Bylab:Email:UseOutbox", "false"), ("Bylab:DataProtection:AllowUnprotectedKeys", "true"));
-        var message = StartFailure(factory);
+        var message = StartFailure.Of(factory);
         Assert.Contains("Bylab:Email:Smtp:Host", message);
         Assert.Contains("Bylab:Email:UseOutbox", message);
     }
@@ -46,7 +40,7 @@ public sealed class ProductionSettingsTests
     public void WithoutAKeyProtectionCertificateTheSiteDoesNotStartUnlessOptedOut()
     {
         using var factory = new ProductionFactory(("Bylab:DataProtection:CertificatePath", ""), ("Bylab:DataProtection:AllowUnprotectedKeys", "false"));
-        var message = StartFailure(factory);
+        var message = StartFailure.Of(factory);
         Assert.Contains("Bylab:DataProtection:CertificatePath", message);
         Assert.Contains("Bylab:DataProtection:AllowUnprotectedKeys", message);
     }
@@ -60,20 +54,5 @@ public sealed class ProductionSettingsTests
 
         Assert.Equal(HttpStatusCode.OK, (await real.GetAsync("/konto/passord/glemt")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await evil.GetAsync("/konto/passord/glemt")).StatusCode);
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception e)
-    {
-        for (Exception? x = e; x is not null; x = x.InnerException)
-        {
-            yield return x;
-            if (x is AggregateException a)
-            {
-                foreach (var inner in a.InnerExceptions.SelectMany(Flatten))
-                {
-                    yield return inner;
-                }
-            }
-        }
     }
 }
