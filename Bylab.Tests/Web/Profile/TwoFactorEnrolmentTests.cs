@@ -36,11 +36,7 @@ public sealed class TwoFactorEnrolmentTests(BylabFactory factory) : IClassFixtur
         Assert.False(await factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync()));
         Assert.Null(await factory.WithDbAsync(db => db.UserTokens.Where(t => db.Users.Any(u => u.Email == email && u.Id == t.UserId)).Select(t => t.Value).FirstOrDefaultAsync()));
     }
-}
 
-/// <summary>The enrolment link: only for its own account, only once.</summary>
-public sealed class TwoFactorEnrolmentLinkTests(BylabFactory factory) : IClassFixture<BylabFactory>
-{
     private async Task<string> LinkForAsync(string userId)
     {
         string? token = null;
