@@ -103,9 +103,10 @@ public sealed class EventTextSafetyTests : IAsyncLifetime
             var calendar = Calendar.Load(text)!;
             var item = Assert.Single(calendar.Events);
             Assert.Equal(EventCalendar.Uid(ev.Id), item.Uid);
-            Assert.DoesNotContain('\n', item.Organizer!.CommonName);
-            Assert.DoesNotContain('"', item.Organizer.CommonName);
-            Assert.StartsWith("Ola END:VEVENT", item.Organizer.CommonName);
+            var commonName = item.Organizer!.CommonName ?? "";
+            Assert.DoesNotContain("\n", commonName);
+            Assert.DoesNotContain("\"", commonName);
+            Assert.StartsWith("Ola END:VEVENT", commonName);
         }
     }
 
