@@ -131,6 +131,9 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
 
         var page = await client.GetPageAsync("/min-side/tofaktor");
         Assert.Null(page.QuerySelector("a[href$='/deaktiver']"));
+        // The page that asks for the password is not offered either: the refusal comes before any typing.
+        var form = await client.Http.GetAsync("/min-side/tofaktor/deaktiver");
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
         var response = await client.PostRawAsync("/min-side/tofaktor/deaktiver",
             [new("__RequestVerificationToken", BylabClient.TokenFrom(page)), new("Password", TestData.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -18,7 +18,15 @@ public sealed class TwoFactorChangesController(
     IStringLocalizer<ProfileResource> l) : Controller
 {
     [HttpGet("deaktiver")]
-    public IActionResult Disable() => View("Disable", new ConfirmPasswordForm());
+    public async Task<IActionResult> Disable()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        // A role that needs two factors is told so at once, not after typing the password.
+        return await RequiresTwoFactorAsync(user) ? Refused() : View("Disable", new ConfirmPasswordForm());
+    }
 
     [HttpPost("deaktiver")]
     [EnableRateLimiting(RateLimits.Auth)]
@@ -28,10 +36,9 @@ public sealed class TwoFactorChangesController(
         {
             return Challenge();
         }
-        if ((await users.GetRolesAsync(user)).Intersect(Roles.RequiringTwoFactor).Any())
+        if (await RequiresTwoFactorAsync(user))
         {
-            TempData["Problem"] = l["TwoFactor.DisableRefused"].Value;
-            return RedirectToAction(nameof(TwoFactorController.Index), "TwoFactor");
+            return Refused();
         }
         if (!await PasswordConfirmedAsync(user, form, validator))
         {
@@ -71,6 +78,15 @@ public sealed class TwoFactorChangesController(
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, TwoFactorController.RecoveryCodeCount);
         TempData[TwoFactorController.CodesKey] = string.Join(' ', codes ?? []);
         return RedirectToAction(nameof(TwoFactorController.RecoveryCodes), "TwoFactor");
+    }
+
+    private async Task<bool> RequiresTwoFactorAsync(BylabUser user) =>
+        (await users.GetRolesAsync(user)).Intersect(Roles.RequiringTwoFactor).Any();
+
+    private RedirectToActionResult Refused()
+    {
+        TempData["Problem"] = l["TwoFactor.DisableRefused"].Value;
+        return RedirectToAction(nameof(TwoFactorController.Index), "TwoFactor");
     }
 
     private async Task<bool> PasswordConfirmedAsync(BylabUser user, ConfirmPasswordForm form, IValidator<ConfirmPasswordForm> validator)
