@@ -37,7 +37,10 @@ public sealed record ExportedRegistration(int EventId, string EventTitle, DateTi
     int Companions, string? Needs, string? Answer, DateTime CreatedAt, DateTime? CancelledAt, DateTime? CheckedInAt);
 
 /// <summary>What a person does with their own account beyond what Identity offers.</summary>
-public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time)
+public enum ChangeEmailOutcome { Changed, Taken, InvalidLink }
+
+public sealed class AccountService(
+    BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time, IEnumerable<IAccountDeletionStep> deletionSteps)
 {
     public async Task<PersonalDataExport?> ExportAsync(string userId, CancellationToken ct = default)
     {
@@ -80,8 +83,9 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
                 orderby f.CreatedAt
                 select new ExportedFollow(f.IdeaId, i.Title, f.CreatedAt))
             .ToListAsync(ct);
-        var registrations = await OwnRegistrations(user)
-            .AsNoTracking()
+        // Guest sign-ups made with the account's confirmed address are the person's data too.
+        var registrations = await db.Registrations.AsNoTracking()
+            .OfAccount(user.Id, user.EmailConfirmed ? user.Email : null)
             .OrderBy(r => r.CreatedAt)
             .Select(r => new ExportedRegistration(r.EventId, r.Event!.Title, r.Event.StartsAt, r.Status.ToString(), r.Name, r.Email,
                 r.Companions, r.Needs, r.Answer, r.CreatedAt, r.CancelledAt, r.CheckedInAt))
@@ -105,9 +109,9 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
     /// Ideas: ideas and comments stay with AuthorId null (shown as anonymous); votes stay, anonymous
     /// (UserId null), so a consultation's result and the vote counters do not change; follows are deleted.
     /// All of this is done by the foreign keys' ON DELETE rules (see IdeaConfigurations).
-    /// Event sign-ups (the account's, and guest sign-ups made with its address): those for events not yet started are
-    /// cancelled (the waitlist moves up); every sign-up loses its name, e-mail and answers, keeping only what the
-    /// attendance counts need.
+    /// Other features' data goes through their <see cref="IAccountDeletionStep"/> (event sign-ups – the account's, and
+    /// guest sign-ups made with its confirmed address: those for events not yet started are cancelled, and every
+    /// sign-up loses its name, e-mail and answers).
     /// </summary>
     public async Task<bool> DeleteAsync(string userId, CancellationToken ct = default)
     {
@@ -122,7 +126,10 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Details, (string?)null), ct);
         audit.Add(new Actor(userId, null), AuditActions.UserDeletedOwnAccount, "user", userId);
         await db.SaveChangesAsync(ct);
-        await ReleaseRegistrationsAsync(userId, ct);
+        foreach (var step in deletionSteps)
+        {
+            await step.ForgetAccountAsync(userId, ct);
+        }
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {
@@ -133,43 +140,30 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
     }
 
     /// <summary>
-    /// The account's sign-ups, and the guest sign-ups made with its (confirmed) address: the person owns that address,
-    /// so those are their personal data as much as the others.
+    /// The person followed the link sent to their new address. The token is bound to the account (its id and
+    /// security stamp) and to the new address, so a link opened while signed in as someone else, or a changed
+    /// link, is refused. In Bylab the user name is the e-mail address: both change together or not at all.
     /// </summary>
-    private IQueryable<Registration> OwnRegistrations(BylabUser user)
+    public async Task<ChangeEmailOutcome> ChangeEmailAsync(BylabUser user, string email, string token, CancellationToken ct = default)
     {
-        var address = user.EmailConfirmed && !string.IsNullOrEmpty(user.Email) ? Registration.NormalizeEmail(user.Email) : null;
-        return db.Registrations.Where(r => r.UserId == user.Id || (address != null && r.UserId == null && r.NormalizedEmail == address));
-    }
-
-    private async Task ReleaseRegistrationsAsync(string userId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
-        var registrations = await OwnRegistrations(user).Include(r => r.Event).ToListAsync(ct);
-        var freed = new List<Event>();
-        foreach (var r in registrations)
+        if (await users.FindByEmailAsync(email) is { } owner && owner.Id != user.Id)
         {
-            if (r.IsLive && r.Event!.AllowsCancellationAt(now))
-            {
-                if (r.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
-                {
-                    freed.Add(r.Event);
-                }
-                r.Status = RegistrationStatus.Cancelled;
-                r.CancelledAt = now;
-                r.CancelledBy = CancelledBy.Participant;
-            }
-            r.Name = "";
-            r.Email = "";
-            r.NormalizedEmail = $"DELETED-{r.Id}";
-            r.Needs = null;
-            r.Answer = null;
+            return ChangeEmailOutcome.Taken;
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var ev in freed.DistinctBy(e => e.Id))
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await users.ChangeEmailAsync(user, email, token);
+        if (result.Succeeded)
         {
-            await RegistrationService.PromoteWaitingAsync(db, ev, now, ct);
+            result = await users.SetUserNameAsync(user, email);
         }
+        if (!result.Succeeded)
+        {
+            await tx.RollbackAsync(ct);
+            return result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? ChangeEmailOutcome.Taken
+                : ChangeEmailOutcome.InvalidLink;
+        }
+        await tx.CommitAsync(ct);
+        return ChangeEmailOutcome.Changed;
     }
 }

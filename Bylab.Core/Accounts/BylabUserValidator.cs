@@ -18,5 +18,5 @@ public sealed class BylabUserValidator : IUserValidator<BylabUser>
             : IdentityResult.Failed(new IdentityError { Code = DisplayNameInvalid, Description = "The display name is empty, too long or not on one line." }));
 
     public static bool IsValidDisplayName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= BylabUser.DisplayNameMaxLength && SingleLineText.IsValid(name);
+        !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= BylabUser.DisplayNameMaxLength && TextRule.IsOneLine(name);
 }

@@ -2,20 +2,24 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Bylab.Core.Accounts;
 
-/// <summary>Bylab's own rules for Identity, registered in one place so that the web app and the tests use the same ones.</summary>
+/// <summary>The account rules the web app and the tests' Identity set-up share, so a test account is held to the same.</summary>
 public static class IdentityRules
 {
-    /// <summary>ASVS 2.1: length, not composition; the guessable passwords refused; one-line display names.</summary>
-    public static void Passwords(PasswordOptions o)
+    /// <summary>ASVS 2.1: length, not composition. One account per e-mail address.</summary>
+    public static void Configure(IdentityOptions o)
     {
-        o.RequiredLength = CommonPasswordValidator.MinimumLength;
-        o.RequireDigit = false;
-        o.RequireLowercase = false;
-        o.RequireUppercase = false;
-        o.RequireNonAlphanumeric = false;
-        o.RequiredUniqueChars = 1;
+        o.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequiredUniqueChars = 1;
+        o.User.RequireUniqueEmail = true;
+        // The user name is the e-mail address, and addresses like gunn@hønsegård.no are real.
+        o.User.AllowedUserNameCharacters = "";
     }
 
+    /// <summary>The guessable passwords refused (<see cref="CommonPasswordValidator"/>); one-line display names (<see cref="BylabUserValidator"/>).</summary>
     public static IdentityBuilder AddBylabRules(this IdentityBuilder builder) =>
         builder.AddPasswordValidator<CommonPasswordValidator>().AddUserValidator<BylabUserValidator>();
 }

@@ -19,16 +19,16 @@ public sealed record IdeaContent(
     {
         var invalid = new List<string>();
         var title = Title?.Trim() ?? "";
-        if (title.Length == 0 || title.Length > Idea.TitleMaxLength || !SingleLineText.IsValid(title))
+        if (title.Length == 0 || title.Length > Idea.TitleMaxLength || !TextRule.IsOneLine(title))
         {
             invalid.Add(nameof(Title));
         }
         var body = BodyMarkdown?.Trim() ?? "";
-        if (body.Length == 0 || body.Length > Idea.BodyMaxLength || !SingleLineText.IsValidMultiLine(body))
+        if (body.Length == 0 || body.Length > Idea.BodyMaxLength || !TextRule.IsPlainText(body))
         {
             invalid.Add(nameof(BodyMarkdown));
         }
-        if ((PlaceName?.Trim().Length ?? 0) > Idea.PlaceNameMaxLength || !SingleLineText.IsValid(PlaceName?.Trim()))
+        if ((PlaceName?.Trim().Length ?? 0) > Idea.PlaceNameMaxLength || !TextRule.IsOneLine(PlaceName?.Trim()))
         {
             invalid.Add(nameof(PlaceName));
         }

@@ -17,7 +17,7 @@ public sealed class SecurityPageTests(BrowserFixture fixture) : BrowserTest(fixt
     public Task AStaffMemberGetsTheirFirstAuthenticatorThroughTheAdminsLink() => InBrowserAsync(async page =>
     {
         var staffEmail = TestData.UniqueEmail("ny-ansatt");
-        var staff = await Factory.CreateUserAsync(staffEmail, TestData.Password, Roles.Staff);
+        var staff = await Factory.Users.CreateAsync(email: staffEmail, password: TestData.Password, roles: [Roles.Staff]);
 
         // The staff member alone: the password leads to the two-factor page, which says a link is needed.
         await SubmitLoginAsync(page, staffEmail, TestData.Password);
@@ -32,7 +32,7 @@ public sealed class SecurityPageTests(BrowserFixture fixture) : BrowserTest(fixt
 
         // An admin sends the link from the person's page.
         var adminEmail = TestData.UniqueEmail("admin");
-        await Factory.CreateUserAsync(adminEmail, TestData.Password, Roles.Admin);
+        await Factory.Users.CreateAsync(email: adminEmail, password: TestData.Password, roles: [Roles.Admin]);
         var adminKey = await Factory.EnableTotpAsync(adminEmail);
         await using (var adminContext = await Fixture.NewContextAsync())
         {
@@ -66,7 +66,7 @@ public sealed class SecurityPageTests(BrowserFixture fixture) : BrowserTest(fixt
     public Task TurningTwoFactorOffAndNewCodesAskForThePassword() => InBrowserAsync(async page =>
     {
         var email = TestData.UniqueEmail("tofaktor-av");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         var key = await Factory.EnableTotpAsync(email);
         await SubmitLoginAsync(page, email, TestData.Password);
         await page.GetByLabel("Kode fra autentiseringsappen").FillAsync(Totp.Code(key));
@@ -102,21 +102,21 @@ public sealed class SecurityPageTests(BrowserFixture fixture) : BrowserTest(fixt
     public Task TheNewPagesFitAPhoneAndADesktop() => InBrowserAsync(async page =>
     {
         var adminEmail = TestData.UniqueEmail("admin-med-et-ganske-langt-navn");
-        await Factory.CreateUserAsync(adminEmail, TestData.Password, Roles.Admin);
+        await Factory.Users.CreateAsync(email: adminEmail, password: TestData.Password, roles: [Roles.Admin]);
         var adminKey = await Factory.EnableTotpAsync(adminEmail);
         var staffEmail = TestData.UniqueEmail("ansatt-uten-app");
-        var staff = await Factory.CreateUserAsync(staffEmail, TestData.Password, Roles.Staff);
+        var staff = await Factory.Users.CreateAsync(email: staffEmail, password: TestData.Password, roles: [Roles.Staff]);
         const string token = "CfDJ8HemmeligTokenSomIkkeSkalVises";
         await Factory.WithScopeAsync(sp => sp.GetRequiredService<Bylab.Core.Email.IEmailSender>().SendAsync(new Bylab.Core.Email.EmailMessage(
             staffEmail, "Nytt passord hos Bylab Hamar",
             $"Hei!\n\nLag et nytt passord her: http://127.0.0.1/konto/passord/ny?email={staffEmail}&token={token}\n\nHilsen Bylab Hamar")));
         var mailId = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == staffEmail).Select(m => m.Id).SingleAsync());
-        var (consultationId, _) = await Factory.OpenConsultationAsync();
+        var (consultationId, _) = await Factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
         // A theme named as real ones are (the test's unique names are one long word, which no tag can wrap).
         await Factory.WithDbAsync(db => db.Themes.Where(t => db.Consultations.Any(c => c.Id == consultationId && c.ThemeId == t.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Title, "Byrom og møteplasser " + consultationId)));
-        var author = await Factory.CitizenAsync("trekker");
-        var ideaId = await Factory.IdeaAsync(author.Id, consultationId, "Idé som er trukket tilbake", "Det som ikke lenger vises.");
+        var author = await Factory.Users.CitizenAsync("trekker");
+        var ideaId = (await Factory.Ideas.IdeaAsync(author.Id, consultationId, "Idé som er trukket tilbake", "Det som ikke lenger vises.")).Id;
         await Factory.WithScopeAsync(async sp => await sp.GetRequiredService<IdeaService>().WithdrawAsync(author.Id, ideaId));
 
         await SubmitLoginAsync(page, adminEmail, TestData.Password);
@@ -145,7 +145,7 @@ public sealed class SecurityPageTests(BrowserFixture fixture) : BrowserTest(fixt
 
         // Turning two-factor off is for roles that do not need it.
         var citizenEmail = TestData.UniqueEmail("innbygger-med-app");
-        await Factory.CreateUserAsync(citizenEmail, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: citizenEmail, password: TestData.Password, roles: [Roles.Citizen]);
         var citizenKey = await Factory.EnableTotpAsync(citizenEmail);
         await using var citizenContext = await Fixture.NewContextAsync();
         var citizenPage = await citizenContext.NewPageAsync();
@@ -186,11 +186,11 @@ public sealed class SecurityPageTests(BrowserFixture fixture) : BrowserTest(fixt
     [Fact]
     public Task AWithdrawnIdeaAndTheTooLargeFormPageAreReadable() => InBrowserAsync(async page =>
     {
-        var (consultationId, _) = await Factory.OpenConsultationAsync();
-        var author = await Factory.CitizenAsync("forfatter");
-        var ideaId = await Factory.IdeaAsync(author.Id, consultationId, "Idé som trekkes tilbake", "Teksten som ikke skal vises mer.");
+        var (consultationId, _) = await Factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var author = await Factory.Users.CitizenAsync("forfatter");
+        var ideaId = (await Factory.Ideas.IdeaAsync(author.Id, consultationId, "Idé som trekkes tilbake", "Teksten som ikke skal vises mer.")).Id;
         await Factory.WithScopeAsync(async sp =>
-            Assert.Equal(WithdrawIdeaOutcome.Withdrawn, await sp.GetRequiredService<IdeaService>().WithdrawAsync(author.Id, ideaId)));
+            Assert.Equal(WithdrawIdeaOutcome.Withdrawn, (await sp.GetRequiredService<IdeaService>().WithdrawAsync(author.Id, ideaId)).Outcome));
 
         await page.GotoAsync($"/ideer/{ideaId}");
         await Expect(page.GetByText("Forfatteren har trukket tilbake denne ideen")).ToBeVisibleAsync();

@@ -15,14 +15,11 @@ public static class IdentitySetup
     {
         services.AddIdentity<BylabUser, IdentityRole>(o =>
             {
-                IdentityRules.Passwords(o.Password);
+                IdentityRules.Configure(o);
                 // Identity's own lockout counts wrong second-factor codes (the password step has LoginThrottles).
                 o.Lockout.MaxFailedAccessAttempts = LoginThrottles.MaxFailures;
                 o.Lockout.DefaultLockoutTimeSpan = LoginThrottles.Duration;
                 o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                // The user name is the e-mail address, and addresses like gunn@hønsegård.no are real.
-                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Tokens.EmailConfirmationTokenProvider = LongLivedTokenProvider.Name;
                 o.Tokens.ChangeEmailTokenProvider = LongLivedTokenProvider.Name;

@@ -1,3 +1,4 @@
+using Bylab.Core.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -18,6 +19,17 @@ public static class Validation
         return modelState.IsValid;
     }
 
+    /// <summary>A Core <see cref="TextRule"/> as a validation rule: the message for the code it fails with.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> Follows<T>(this IRuleBuilder<T, string?> rule, TextRule text,
+        Func<TextRule, string, string> message) =>
+        rule.Custom((value, context) =>
+        {
+            if (text.Check(value) is { } code)
+            {
+                context.AddFailure(message(text, code));
+            }
+        });
+
     /// <summary>Identity's errors by code, translated; the key is "Identity.{Code}" in the shared resources.</summary>
     public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, IStringLocalizer<SharedResource> l, string key = "")
     {
@@ -30,17 +42,17 @@ public static class Validation
 }
 
 /// <summary>
-/// The form side of Core's <see cref="Bylab.Core.Common.SingleLineText"/> rule, with the message on the field in the
-/// person's language. Every single-line field of every form calls <see cref="SingleLine{T}"/>; text that may span lines
-/// calls <see cref="NoControlCharacters{T}"/>. The Core guards hold the same rule for any caller that skips the form.
+/// Core's control-character rule (<see cref="TextRule.IsOneLine"/>, <see cref="TextRule.IsPlainText"/>) for forms whose
+/// fields are not yet Core <see cref="TextRule"/>s (those get it through <see cref="Validation.Follows{T}"/>), with the
+/// message on the field in the person's language. The Core guards of the same input ask the same rule.
 /// </summary>
 public static class TextRules
 {
     public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l) =>
-        rule.Must(t => Bylab.Core.Common.SingleLineText.IsValid(t?.Trim())).WithMessage(_ => l["Validation.SingleLine"]);
+        rule.Must(t => TextRule.IsOneLine(t?.Trim())).WithMessage(_ => l["Validation.SingleLine"]);
 
     public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l) =>
-        rule.Must(Bylab.Core.Common.SingleLineText.IsValidMultiLine).WithMessage(_ => l["Validation.ControlCharacters"]);
+        rule.Must(TextRule.IsPlainText).WithMessage(_ => l["Validation.ControlCharacters"]);
 }
 
 public static class ValidatorRegistration

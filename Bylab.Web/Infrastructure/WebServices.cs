@@ -51,6 +51,8 @@ public static class WebServices
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // The mail a request's change queued for its event goes out before the response (Features/Events).
+                o.Filters.Add<Features.Events.EventMailAfterRequest>();
                 // FluentValidation gives the messages; MVC must not invent English "field is required" ones.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })

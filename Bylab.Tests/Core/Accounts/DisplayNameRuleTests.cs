@@ -17,12 +17,12 @@ public sealed class DisplayNameRuleTests
     [InlineData("   ")]
     public async Task AccountWithABadDisplayNameIsNotSaved(string name)
     {
-        await using var core = await CoreServices.CreateAsync();
+        await using var core = await CoreHarness.CreateAsync();
         var created = await core.InScopeAsync(sp => sp.GetRequiredService<UserManager<BylabUser>>().CreateAsync(
             new BylabUser { UserName = "kari@test.bylab.no", Email = "kari@test.bylab.no", DisplayName = name }, TestData.Password));
         Assert.Contains(created.Errors, e => e.Code == BylabUserValidator.DisplayNameInvalid);
 
-        var kari = await core.CreateUserAsync("kari2@test.bylab.no", "Kari Nordmann");
+        var kari = await core.Users.CreateAsync("Kari Nordmann", "kari2@test.bylab.no");
         var updated = await core.InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<BylabUser>>();

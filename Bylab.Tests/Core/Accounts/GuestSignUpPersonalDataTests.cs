@@ -1,6 +1,6 @@
 using Bylab.Core.Accounts;
 using Bylab.Core.Events;
-using Bylab.Tests.Core.Events;
+using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Core.Accounts;
 
@@ -10,22 +10,22 @@ namespace Bylab.Tests.Core.Accounts;
 /// </summary>
 public sealed class GuestSignUpPersonalDataTests : IAsyncLifetime
 {
-    private RegistrationHarness _h = null!;
+    private CoreHarness _core = null!;
 
-    public async Task InitializeAsync() => _h = await RegistrationHarness.CreateAsync();
+    public async Task InitializeAsync() => _core = await CoreHarness.CreateAsync();
 
-    public async Task DisposeAsync() => await _h.DisposeAsync();
+    public async Task DisposeAsync() => await _core.DisposeAsync();
 
     [Fact]
     public async Task GuestSignUpsWithTheAccountsAddressAreInTheDataDownload()
     {
-        var (userId, email) = (await _h.CreateUsersAsync(1))[0];
-        var eventId = await _h.CreateEventAsync();
-        var other = await _h.CreateEventAsync();
-        await _h.AddRegistrationAsync(eventId, RegistrationStatus.Confirmed, name: "Kari som gjest", email: email.ToUpperInvariant());
-        await _h.AddRegistrationAsync(other, RegistrationStatus.Confirmed, name: "Noen andre", email: "noen.andre@example.org");
+        var kari = await _core.Users.CreateAsync("Kari Nordmann");
+        var eventId = (await _core.Events.AddAsync()).Id;
+        var other = (await _core.Events.AddAsync()).Id;
+        await _core.Events.RegistrationAsync(eventId, RegistrationStatus.Confirmed, name: "Kari som gjest", email: kari.Email!.ToUpperInvariant());
+        await _core.Events.RegistrationAsync(other, RegistrationStatus.Confirmed, name: "Noen andre", email: "noen.andre@example.org");
 
-        var export = await _h.InScopeAsync<AccountService, PersonalDataExport?>(s => s.ExportAsync(userId));
+        var export = await _core.WithAsync<AccountService, PersonalDataExport?>(s => s.ExportAsync(kari.Id));
 
         var registration = Assert.Single(export!.EventRegistrations);
         Assert.Equal(("Kari som gjest", eventId), (registration.Name, registration.EventId));
@@ -34,14 +34,14 @@ public sealed class GuestSignUpPersonalDataTests : IAsyncLifetime
     [Fact]
     public async Task DeletingTheAccountAnonymisesGuestSignUpsWithItsAddress()
     {
-        var (userId, email) = (await _h.CreateUsersAsync(1))[0];
-        var eventId = await _h.CreateEventAsync(capacity: 1);
-        var guest = await _h.AddRegistrationAsync(eventId, RegistrationStatus.Confirmed, name: "Kari som gjest", email: email);
-        var waiting = await _h.AddRegistrationAsync(eventId, RegistrationStatus.Waitlisted, name: "Ola", email: "ola@example.org");
+        var kari = await _core.Users.CreateAsync("Kari Nordmann");
+        var eventId = (await _core.Events.AddAsync(capacity: 1)).Id;
+        var guest = (await _core.Events.RegistrationAsync(eventId, RegistrationStatus.Confirmed, name: "Kari som gjest", email: kari.Email)).Id;
+        var waiting = (await _core.Events.RegistrationAsync(eventId, RegistrationStatus.Waitlisted, name: "Ola", email: "ola@example.org")).Id;
 
-        Assert.True(await _h.InScopeAsync<AccountService, bool>(s => s.DeleteAsync(userId)));
+        Assert.True(await _core.WithAsync<AccountService, bool>(s => s.DeleteAsync(kari.Id)));
 
-        var rows = await _h.RegistrationsOfAsync(eventId);
+        var rows = await _core.Events.RegistrationsOfAsync(eventId);
         var erased = rows.Single(r => r.Id == guest);
         Assert.Equal(("", "", RegistrationStatus.Cancelled), (erased.Name, erased.Email, erased.Status));
         // The freed place went to the waitlist, as for the account's own sign-ups.

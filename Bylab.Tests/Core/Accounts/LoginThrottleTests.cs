@@ -6,9 +6,9 @@ namespace Bylab.Tests.Core.Accounts;
 /// <summary>Failed logins per key: five lock it for a quarter of an hour; a success clears it; old counts are forgotten.</summary>
 public sealed class LoginThrottleCoreTests : IAsyncLifetime
 {
-    private CoreServices _core = null!;
+    private CoreHarness _core = null!;
 
-    public async Task InitializeAsync() => _core = await CoreServices.CreateAsync();
+    public async Task InitializeAsync() => _core = await CoreHarness.CreateAsync();
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
 
@@ -29,7 +29,7 @@ public sealed class LoginThrottleCoreTests : IAsyncLifetime
         Assert.False(await LockedAsync(LoginThrottles.AddressKey("ola@test.bylab.no")));
         Assert.False(await LockedAsync(LoginThrottles.DeviceKey("ABC", "kari-id")));
 
-        _core.Time.Advance(LoginThrottles.Duration + TimeSpan.FromSeconds(1));
+        _core.Clock.Advance(LoginThrottles.Duration + TimeSpan.FromSeconds(1));
         Assert.False(await LockedAsync(key));
         // A new window: one failure does not lock it again.
         Assert.False(await FailAsync(key));
@@ -42,7 +42,7 @@ public sealed class LoginThrottleCoreTests : IAsyncLifetime
         for (var i = 0; i < 10; i++)
         {
             Assert.False(await FailAsync(key));
-            _core.Time.Advance(LoginThrottles.Duration / 4);
+            _core.Clock.Advance(LoginThrottles.Duration / 4);
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class LoginThrottleCoreTests : IAsyncLifetime
         await _core.WithAsync<LoginThrottles, bool>(async t => { await t.ResetAsync(key); return true; });
         Assert.False(await FailAsync(key));
 
-        _core.Time.Advance(LoginThrottles.Duration + TimeSpan.FromSeconds(1));
+        _core.Clock.Advance(LoginThrottles.Duration + TimeSpan.FromSeconds(1));
         Assert.Equal(2, await _core.WithAsync<LoginThrottles, int>(t => t.DeleteExpiredAsync()));
     }
 

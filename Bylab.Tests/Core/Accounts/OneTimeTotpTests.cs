@@ -9,14 +9,14 @@ namespace Bylab.Tests.Core.Accounts;
 /// <summary>ASVS 2.8.4: an authenticator code signs in once, on one instance or two at the same moment.</summary>
 public sealed class OneTimeTotpTests : IAsyncLifetime
 {
-    private CoreServices _core = null!;
+    private CoreHarness _core = null!;
     private BylabUser _kari = null!;
     private string _key = "";
 
     public async Task InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync();
-        _kari = await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Staff);
+        _core = await CoreHarness.CreateAsync();
+        _kari = await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", roles: [Roles.Staff]);
         _key = await _core.InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<BylabUser>>();
@@ -32,11 +32,11 @@ public sealed class OneTimeTotpTests : IAsyncLifetime
     private Task<bool> ValidateAsync(string code) => _core.InScopeAsync(async sp =>
     {
         var users = sp.GetRequiredService<UserManager<BylabUser>>();
-        var provider = new OneTimeAuthenticatorTokenProvider(sp.GetRequiredService<BylabDbContext>(), _core.Time);
+        var provider = new OneTimeAuthenticatorTokenProvider(sp.GetRequiredService<BylabDbContext>(), _core.Clock);
         return await provider.ValidateAsync("TwoFactor", code, users, (await users.FindByIdAsync(_kari.Id))!);
     });
 
-    private string CodeAt(TimeSpan offset) => Totp.Code(_key, _core.Time.GetUtcNow() + offset);
+    private string CodeAt(TimeSpan offset) => Totp.Code(_key, _core.Clock.GetUtcNow() + offset);
 
     [Fact]
     public async Task ACodeIsAcceptedOnce()
@@ -76,7 +76,7 @@ public sealed class OneTimeTotpTests : IAsyncLifetime
     public async Task TheAcceptedStepIsStoredWithTheAccount()
     {
         Assert.True(await ValidateAsync(CodeAt(TimeSpan.Zero)));
-        var step = _core.Time.GetUtcNow().ToUnixTimeSeconds() / 30;
+        var step = _core.Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
         Assert.Equal(step, await _core.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Id == _kari.Id).LastTotpTimeStep)));
     }
 }

@@ -54,7 +54,7 @@ public sealed class PasswordRulesTests
     [Fact]
     public async Task IdentityUsesTheRulesWhenAnAccountIsCreated()
     {
-        await using var core = await CoreServices.CreateAsync();
+        await using var core = await CoreHarness.CreateAsync();
         var result = await core.InScopeAsync(async sp => await sp.GetRequiredService<UserManager<BylabUser>>().CreateAsync(
             new BylabUser { UserName = "ola@test.bylab.no", Email = "ola@test.bylab.no", DisplayName = "Ola Hamar" }, "     o      "));
         Assert.False(result.Succeeded);

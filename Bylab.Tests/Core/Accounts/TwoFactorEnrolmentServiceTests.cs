@@ -8,13 +8,13 @@ namespace Bylab.Tests.Core.Accounts;
 public sealed class TwoFactorEnrolmentServiceTests : IAsyncLifetime
 {
     private static readonly Actor Admin = new("admin-id", "Astrid Admin");
-    private CoreServices _core = null!;
+    private CoreHarness _core = null!;
     private BylabUser _staff = null!;
 
     public async Task InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync();
-        _staff = await _core.CreateUserAsync("ansatt@test.bylab.no", "Sindre Bylab-ansatt", Roles.Staff);
+        _core = await CoreHarness.CreateAsync();
+        _staff = await _core.Users.CreateAsync("Sindre Bylab-ansatt", "ansatt@test.bylab.no", roles: [Roles.Staff]);
     }
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
@@ -33,7 +33,7 @@ public sealed class TwoFactorEnrolmentServiceTests : IAsyncLifetime
     public async Task ALinkWorksOnceForItsOwnAccount()
     {
         var token = await LinkAsync();
-        var other = await _core.CreateUserAsync("moderator@test.bylab.no", "Mona Moderator", Roles.Moderator);
+        var other = await _core.Users.CreateAsync("Mona Moderator", "moderator@test.bylab.no", roles: [Roles.Moderator]);
 
         Assert.False(await ValidAsync(other.Id, token));
         Assert.True(await ValidAsync(_staff.Id, token));
@@ -49,9 +49,9 @@ public sealed class TwoFactorEnrolmentServiceTests : IAsyncLifetime
     public async Task ALinkExpiresAfterADay()
     {
         var token = await LinkAsync();
-        _core.Time.Advance(TwoFactorEnrolments.Lifetime - TimeSpan.FromMinutes(1));
+        _core.Clock.Advance(TwoFactorEnrolments.Lifetime - TimeSpan.FromMinutes(1));
         Assert.True(await ValidAsync(_staff.Id, token));
-        _core.Time.Advance(TimeSpan.FromMinutes(2));
+        _core.Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.False(await ValidAsync(_staff.Id, token));
         Assert.False(await UseAsync(_staff.Id, token));
     }

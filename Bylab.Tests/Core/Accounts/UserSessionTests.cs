@@ -9,19 +9,19 @@ namespace Bylab.Tests.Core.Accounts;
 /// <summary>Sessions kept on the server: a session is as alive as its row, and its row as its account's security stamp.</summary>
 public sealed class UserSessionTests : IAsyncLifetime
 {
-    private CoreServices _core = null!;
+    private CoreHarness _core = null!;
     private BylabUser _kari = null!;
 
     public async Task InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync();
-        _kari = await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Citizen);
+        _core = await CoreHarness.CreateAsync();
+        _kari = await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", roles: [Roles.Citizen]);
     }
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
 
     private Task<string> StartAsync(BylabUser user, TimeSpan? life = null) =>
-        _core.WithAsync<UserSessions, string>(s => s.StartAsync(user.Id, user.SecurityStamp!, [1, 2, 3], _core.Time.GetUtcNow().UtcDateTime + (life ?? TimeSpan.FromHours(8))));
+        _core.WithAsync<UserSessions, string>(s => s.StartAsync(user.Id, user.SecurityStamp!, [1, 2, 3], _core.Clock.GetUtcNow().UtcDateTime + (life ?? TimeSpan.FromHours(8))));
 
     private Task<byte[]?> FindAsync(string key) => _core.WithAsync<UserSessions, byte[]?>(s => s.FindAsync(key));
 
@@ -46,7 +46,7 @@ public sealed class UserSessionTests : IAsyncLifetime
     {
         var first = await StartAsync(_kari);
         var second = await StartAsync(_kari);
-        var ola = await _core.CreateUserAsync("ola@test.bylab.no", "Ola Hamar", Roles.Citizen);
+        var ola = await _core.Users.CreateAsync("Ola Hamar", "ola@test.bylab.no", roles: [Roles.Citizen]);
         var olas = await StartAsync(ola);
 
         await _core.InScopeAsync(async sp =>
@@ -67,7 +67,7 @@ public sealed class UserSessionTests : IAsyncLifetime
     {
         var shortLived = await StartAsync(_kari, TimeSpan.FromMinutes(30));
         var longLived = await StartAsync(_kari);
-        _core.Time.Advance(TimeSpan.FromHours(1));
+        _core.Clock.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(1, await _core.WithAsync<UserSessions, int>(s => s.DeleteEndedAsync()));
         Assert.Null(await FindAsync(shortLived));

@@ -12,8 +12,8 @@ public sealed class OutboxTests
     [Fact]
     public async Task MessagesOlderThanTheRetentionAreDeletedWithTheirAttachments()
     {
-        await using var core = await CoreServices.CreateAsync();
-        var now = core.Time.GetUtcNow().UtcDateTime;
+        await using var core = await CoreHarness.CreateAsync();
+        var now = core.Clock.GetUtcNow().UtcDateTime;
         await core.WithDbAsync(async db =>
         {
             db.OutboxMessages.Add(new OutboxMessage { CreatedAt = now.AddHours(-73), To = "gammel@example.org", Subject = "Gammel", TextBody = "x",
@@ -22,7 +22,7 @@ public sealed class OutboxTests
             return await db.SaveChangesAsync();
         });
 
-        var deleted = await core.WithDbAsync(db => new OutboxRetention(db, Options.Create(new EmailOptions { OutboxRetentionHours = 72 }), core.Time).DeleteExpiredAsync());
+        var deleted = await core.WithDbAsync(db => new OutboxRetention(db, Options.Create(new EmailOptions { OutboxRetentionHours = 72 }), core.Clock).DeleteExpiredAsync());
 
         Assert.Equal(1, deleted);
         Assert.Equal(["ny@example.org"], await core.WithDbAsync(db => db.OutboxMessages.Select(m => m.To).ToListAsync()));

@@ -1,6 +1,7 @@
 using System.Text;
 using Bylab.Core.Events;
 using Bylab.Core.Venue;
+using Bylab.Tests.Infrastructure;
 using Calendar = Ical.Net.Calendar;
 
 namespace Bylab.Tests.Core.Events;
@@ -13,11 +14,18 @@ namespace Bylab.Tests.Core.Events;
 public sealed class EventTextSafetyTests : IAsyncLifetime
 {
     private const string Injection = "Ola\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:falsk@example.org\r\nSUMMARY:Gratis konsert\r\nORGANIZER;CN=\"x\":mailto:x@example.org";
-    private EventsHarness _h = null!;
+    private CoreHarness _core = null!;
+    private string _staffId = "";
 
-    public async Task InitializeAsync() => _h = await EventsHarness.CreateAsync();
+    public async Task InitializeAsync()
+    {
+        _core = await CoreHarness.CreateAsync();
+        _staffId = (await _core.Users.CreateAsync("Sindre Bylab-ansatt", roles: [Bylab.Core.Accounts.Roles.Staff])).Id;
+    }
 
-    public async Task DisposeAsync() => await _h.DisposeAsync();
+    public async Task DisposeAsync() => await _core.DisposeAsync();
+
+    private Task<EventSaveResult> CreateAsync(EventInput input) => _core.WithAsync<EventService, EventSaveResult>(s => s.CreateAsync(input, _staffId));
 
     public static TheoryData<string> SingleLineFields =>
     [
@@ -31,28 +39,28 @@ public sealed class EventTextSafetyTests : IAsyncLifetime
     {
         var input = field switch
         {
-            nameof(EventInput.Title) => _h.Input() with { Title = "Åpent møte\r\nSUMMARY:Falsk" },
-            nameof(EventInput.OrganiserName) => _h.Input() with { OrganiserName = Injection },
-            nameof(EventInput.PlaceName) => _h.Input(location: EventLocationKind.Elsewhere) with { PlaceName = "Hamar\nbibliotek" },
-            nameof(EventInput.PlaceAddress) => _h.Input(location: EventLocationKind.Elsewhere) with { PlaceAddress = "Strandgata\u2028 45" },
-            nameof(EventInput.Question) => _h.Input() with { Question = "Hva heter du?\u0000" },
-            _ => _h.Input(location: EventLocationKind.Online) with { OnlineUrl = "https://video.example.org/\u001bmote" },
+            nameof(EventInput.Title) => _core.Events.Input() with { Title = "Åpent møte\r\nSUMMARY:Falsk" },
+            nameof(EventInput.OrganiserName) => _core.Events.Input() with { OrganiserName = Injection },
+            nameof(EventInput.PlaceName) => _core.Events.Input(location: EventLocationKind.Elsewhere) with { PlaceName = "Hamar\nbibliotek" },
+            nameof(EventInput.PlaceAddress) => _core.Events.Input(location: EventLocationKind.Elsewhere) with { PlaceAddress = "Strandgata\u2028 45" },
+            nameof(EventInput.Question) => _core.Events.Input() with { Question = "Hva heter du?\u0000" },
+            _ => _core.Events.Input(location: EventLocationKind.Online) with { OnlineUrl = "https://video.example.org/\u001bmote" },
         };
 
-        var result = await _h.Events(s => s.CreateAsync(input, _h.StaffId));
+        var result = await CreateAsync(input);
 
         Assert.Equal(EventSaveOutcome.InvalidInput, result.Outcome);
-        Assert.Contains(new EventInputError(field, EventInputErrors.ControlCharacters), result.Errors!);
-        Assert.Equal(0, await _h.WithDbAsync(db => Task.FromResult(db.Events.Count())));
+        Assert.Contains(new EventInputError(field, EventInputErrors.NotOneLine), result.Errors!);
+        Assert.Equal(0, await _core.WithDbAsync(db => Task.FromResult(db.Events.Count())));
     }
 
     [Fact]
     public async Task SummaryAndDescriptionMayHaveLineBreaksButNoOtherControlCharacters()
     {
-        var ok = await _h.Events(s => s.CreateAsync(_h.Input() with { Summary = "Første linje\nandre linje", DescriptionMarkdown = "# Tittel\r\n\r\nTekst" }, _h.StaffId));
+        var ok = await CreateAsync(_core.Events.Input() with { Summary = "Første linje\nandre linje", DescriptionMarkdown = "# Tittel\r\n\r\nTekst" });
         Assert.Equal(EventSaveOutcome.Saved, ok.Outcome);
 
-        var bad = await _h.Events(s => s.CreateAsync(_h.Input(startsAt: _h.Now.AddDays(20)) with { Summary = "Kort\u0007", DescriptionMarkdown = "Tekst\u001b[2J" }, _h.StaffId));
+        var bad = await CreateAsync(_core.Events.Input(startsAt: _core.Now.AddDays(20)) with { Summary = "Kort\u0007", DescriptionMarkdown = "Tekst\u001b[2J" });
         Assert.Equal(EventSaveOutcome.InvalidInput, bad.Outcome);
         Assert.Contains(new EventInputError(nameof(EventInput.Summary), EventInputErrors.ControlCharacters), bad.Errors!);
         Assert.Contains(new EventInputError(nameof(EventInput.DescriptionMarkdown), EventInputErrors.ControlCharacters), bad.Errors!);
@@ -70,19 +78,19 @@ public sealed class EventTextSafetyTests : IAsyncLifetime
     [MemberData(nameof(FarDates))]
     public async Task DatesOutsideSensibleBoundsAreRefused(string field, int startYears, int opensYears)
     {
-        var start = _h.Now.AddYears(startYears);
-        var input = _h.Input(startsAt: start) with { RegistrationOpensAt = opensYears == 0 ? null : _h.Now.AddYears(opensYears) };
+        var start = _core.Now.AddYears(startYears);
+        var input = _core.Events.Input(startsAt: start) with { RegistrationOpensAt = opensYears == 0 ? null : _core.Now.AddYears(opensYears) };
 
-        var result = await _h.Events(s => s.CreateAsync(input, _h.StaffId));
+        var result = await CreateAsync(input);
 
         Assert.Equal(EventSaveOutcome.InvalidInput, result.Outcome);
-        Assert.Contains(new EventInputError(field, EventInputErrors.OutOfRange), result.Errors!);
+        Assert.Contains(new EventInputError(field, EventInputErrors.TimeOutOfRange), result.Errors!);
     }
 
     [Fact]
     public async Task AnEventFourYearsAheadIsFine()
     {
-        var result = await _h.Events(s => s.CreateAsync(_h.Input(startsAt: _h.Now.AddYears(4)), _h.StaffId));
+        var result = await CreateAsync(_core.Events.Input(startsAt: _core.Now.AddYears(4)));
         Assert.Equal(EventSaveOutcome.Saved, result.Outcome);
     }
 
@@ -91,8 +99,8 @@ public sealed class EventTextSafetyTests : IAsyncLifetime
     {
         var ev = StoredEvent(organiser: Injection, title: "Møte\r\nSUMMARY:Falsk");
 
-        var single = EventCalendar.Single(new CalendarEntry(ev, "https://bylab.example/arrangementer/mote", "Bylab\r\nHamar"), _h.Now, "bylab@hamar.kommune.no");
-        var feed = EventCalendar.Feed("Bylab\r\nX-INJECTED:ja", [new CalendarEntry(ev, "https://bylab.example/arrangementer/mote", "Bylab")], _h.Now, "bylab@hamar.kommune.no");
+        var single = EventCalendar.Single(new CalendarEntry(ev, "https://bylab.example/arrangementer/mote", "Bylab\r\nHamar"), _core.Now, "bylab@hamar.kommune.no");
+        var feed = EventCalendar.Feed("Bylab\r\nX-INJECTED:ja", [new CalendarEntry(ev, "https://bylab.example/arrangementer/mote", "Bylab")], _core.Now, "bylab@hamar.kommune.no");
 
         foreach (var text in new[] { single, feed })
         {
@@ -134,10 +142,10 @@ public sealed class EventTextSafetyTests : IAsyncLifetime
         Slug = "mote",
         Title = title,
         Summary = "Kort.",
-        StartsAt = _h.Now.AddDays(3),
-        EndsAt = _h.Now.AddDays(3).AddHours(2),
+        StartsAt = _core.Now.AddDays(3),
+        EndsAt = _core.Now.AddDays(3).AddHours(2),
         LocationKind = EventLocationKind.Venue,
-        Venue = new Venue { Name = "Bylab Hamar", StreetAddress = "Torggata 1", PostalCode = "2317", City = "Hamar" },
+        Venue = new Bylab.Core.Venue.Venue { Name = "Bylab Hamar", StreetAddress = "Torggata 1", PostalCode = "2317", City = "Hamar" },
         OrganiserName = organiser,
         Status = EventStatus.Published,
     };

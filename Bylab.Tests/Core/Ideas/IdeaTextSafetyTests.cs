@@ -1,16 +1,17 @@
 using Bylab.Core.Auditing;
 using Bylab.Core.Ideas;
+using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Core.Ideas;
 
 /// <summary>Titles and place names of ideas, themes and consultations reach feeds and mails: one line each, guarded in Core.</summary>
 public sealed class IdeaTextSafetyTests : IAsyncLifetime
 {
-    private IdeasHarness _h = null!;
+    private CoreHarness _core = null!;
 
-    public async Task InitializeAsync() => _h = await IdeasHarness.CreateAsync();
+    public async Task InitializeAsync() => _core = await CoreHarness.CreateAsync();
 
-    public async Task DisposeAsync() => await _h.DisposeAsync();
+    public async Task DisposeAsync() => await _core.DisposeAsync();
 
     [Theory]
     [InlineData("Benker\r\npå torget", "Tekst", null, nameof(IdeaContent.Title))]
@@ -26,10 +27,10 @@ public sealed class IdeaTextSafetyTests : IAsyncLifetime
     [Fact]
     public async Task SubmittedIdeaWithALineBreakInTheTitleIsRefused()
     {
-        var user = await _h.CreateUserAsync();
-        var consultation = await _h.CreateConsultationAsync();
+        var user = await _core.Users.CreateAsync("Kari Nordmann", roles: [Bylab.Core.Accounts.Roles.Citizen]);
+        var consultation = await _core.Ideas.ConsultationAsync();
 
-        var result = await _h.Ideas(s => s.SubmitAsync(user, consultation, new IdeaContent("Benker\npå torget", "Tekst")));
+        var result = await _core.WithAsync<IdeaService, SubmitResult>(s => s.SubmitAsync(user.Id, consultation.Id, new IdeaContent("Benker\npå torget", "Tekst")));
 
         Assert.Equal(SubmitOutcome.InvalidInput, result.Outcome);
         Assert.Equal([nameof(IdeaContent.Title)], result.InvalidFields!);
@@ -39,13 +40,13 @@ public sealed class IdeaTextSafetyTests : IAsyncLifetime
     public async Task ThemeAndConsultationTitlesStayOnOneLine()
     {
         var staff = new Actor("staff", "Staff");
-        var theme = await _h.WithAsync<SaveResult, ThemeService>(s => s.CreateAsync(staff, new ThemeInput("Klima\r\nog miljø", "Beskrivelse.")));
+        var theme = await _core.WithAsync<ThemeService, SaveResult>(s => s.CreateAsync(staff, new ThemeInput("Klima\r\nog miljø", "Beskrivelse.")));
         Assert.Equal(SaveOutcome.InvalidInput, theme.Outcome);
         Assert.Contains(nameof(ThemeInput.Title), theme.InvalidFields!);
 
-        var themeId = await _h.CreateThemeAsync();
-        var consultation = await _h.WithAsync<SaveResult, ConsultationService>(s => s.CreateAsync(staff,
-            new ConsultationInput("Stortorget\nsin framtid", "Beskrivelse.", themeId, IdeasHarness.Start, IdeasHarness.Start.AddDays(1), IdeasHarness.Start.AddDays(2))));
+        var themeId = (await _core.Ideas.ThemeAsync()).Id;
+        var consultation = await _core.WithAsync<ConsultationService, SaveResult>(s => s.CreateAsync(staff,
+            new ConsultationInput("Stortorget\nsin framtid", "Beskrivelse.", themeId, _core.Now, _core.Now.AddDays(1), _core.Now.AddDays(2))));
         Assert.Equal(SaveOutcome.InvalidInput, consultation.Outcome);
         Assert.Contains(nameof(ConsultationInput.Title), consultation.InvalidFields!);
     }

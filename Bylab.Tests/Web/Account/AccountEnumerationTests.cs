@@ -80,7 +80,7 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.CountingFact
 
     private async Task<BylabUser> UnconfirmedAsync(string email)
     {
-        var user = await factory.CreateUserAsync(email, TestData.Password);
+        var user = await factory.Users.CreateAsync(email: email, password: TestData.Password);
         await factory.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, false)));
         return user;
     }
@@ -107,7 +107,7 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.CountingFact
     public async Task AnUnknownAddressIsCheckedAgainstAPasswordHashLikeAKnownOne()
     {
         var known = TestData.UniqueEmail("kjent");
-        await factory.CreateUserAsync(known, TestData.Password);
+        await factory.Users.CreateAsync(email: known, password: TestData.Password);
         using var client = factory.CreateBylabClient();
 
         var before = factory.Hasher.Verifications;
@@ -125,7 +125,7 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.CountingFact
     public async Task RegistrationWithATakenAddressDoesTheSameWorkAndAnswersTheSame()
     {
         var taken = TestData.UniqueEmail("tatt");
-        await factory.CreateUserAsync(taken, TestData.Password);
+        await factory.Users.CreateAsync(email: taken, password: TestData.Password);
         using var client = factory.CreateBylabClient();
         Dictionary<string, string> Form(string email, string password) => new()
         {
@@ -156,7 +156,7 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.CountingFact
     public async Task AnUnknownAddressIsLockedOutAsAKnownOneIs()
     {
         var known = TestData.UniqueEmail("kjent");
-        await factory.CreateUserAsync(known, TestData.Password);
+        await factory.Users.CreateAsync(email: known, password: TestData.Password);
         var unknown = TestData.UniqueEmail("ukjent");
         using var client = factory.CreateBylabClient();
 
@@ -175,7 +175,7 @@ public sealed class AccountEnumerationTests(AccountEnumerationTests.CountingFact
     public async Task AccountMailIsSentAfterTheAnswer()
     {
         var email = TestData.UniqueEmail("treg-post");
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         using var client = factory.CreateBylabClient();
         var page = await client.GetPageAsync("/konto/passord/glemt");
 

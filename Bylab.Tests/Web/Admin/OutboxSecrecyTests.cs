@@ -15,7 +15,7 @@ public sealed class OutboxSecrecyTests(BylabFactory factory) : IClassFixture<Byl
     public async Task TheOutboxMasksTheTokensInEveryLink()
     {
         var kari = TestData.UniqueEmail("kari");
-        await factory.CreateUserAsync(kari, TestData.Password);
+        await factory.Users.CreateAsync(email: kari, password: TestData.Password);
         var newcomer = TestData.UniqueEmail("ny");
         using (var visitor = factory.CreateBylabClient())
         {
@@ -26,8 +26,8 @@ public sealed class OutboxSecrecyTests(BylabFactory factory) : IClassFixture<Byl
                 ["ConfirmPassword"] = TestData.Password, ["AcceptPrivacy"] = "true",
             });
         }
-        var (eventId, _) = await factory.EventAsync(ownerId: null);
-        var guest = await factory.SignUpAsync(eventId, "Gjest Gjestesen");
+        var (eventId, _) = await factory.Events.ForOrganiserAsync(null);
+        var guest = await factory.Events.SignUpGuestAsync(eventId, "Gjest Gjestesen");
         await factory.WithScopeAsync(sp => sp.GetRequiredService<Bylab.Core.Events.EventNotificationDispatcher>().DeliverForEventAsync(eventId));
         var mails = new[] { Assert.Single(await factory.OutboxForAsync(kari)), Assert.Single(await factory.OutboxForAsync(newcomer)) }
             .Concat(await factory.OutboxForAsync(guest.Email)).ToList();

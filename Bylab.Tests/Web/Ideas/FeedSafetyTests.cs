@@ -11,15 +11,14 @@ public sealed class FeedSafetyTests(BylabFactory factory) : IClassFixture<BylabF
     [Fact]
     public async Task AStoredTitleWithControlCharactersStillGivesAValidFeed()
     {
-        var data = new IdeasData(factory);
-        var setup = await data.ConsultationAsync("Strøm");
-        var author = await factory.CreateUserAsync(TestData.UniqueEmail("forfatter"), TestData.Password);
-        var idea = await data.IdeaAsync(setup, author.Id, "Benker på torget");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Strøm"));
+        var author = await factory.Users.CreateAsync("Forfatter");
+        var idea = await factory.Ideas.IdeaAsync(author.Id, setup.Id, "Benker på torget");
         await factory.WithDbAsync(db => db.Ideas.Where(i => i.Id == idea.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Title, "Benker\u0001 på\r\ntorget\u001b")));
         using var client = factory.CreateBylabClient();
 
-        var response = await client.Http.GetAsync($"/medvirkning/{setup.ConsultationSlug}/feed.atom");
+        var response = await client.Http.GetAsync($"/medvirkning/{setup.Slug}/feed.atom");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         XNamespace atom = "http://www.w3.org/2005/Atom";

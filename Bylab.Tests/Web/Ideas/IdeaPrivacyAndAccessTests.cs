@@ -12,16 +12,14 @@ namespace Bylab.Tests.Web.Ideas;
 /// </summary>
 public sealed class IdeaPrivacyAndAccessTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly IdeasData _data = new(factory);
-
     [Fact]
     public async Task AWithdrawnIdeaShowsThatItWasWithdrawnNotItsText()
     {
-        var setup = await _data.ConsultationAsync("Tilbaketrukket tekst");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Tilbaketrukket tekst"));
         var (author, authorEmail) = await factory.SignedInAsync("forfatter", Roles.Citizen);
         using var _a = author;
         var authorId = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == authorEmail).Id));
-        var idea = await _data.IdeaAsync(setup, authorId, "Idé som angres", "Her står det noe jeg ikke lenger vil vise fram, om naboen min.");
+        var idea = await factory.Ideas.IdeaAsync(authorId, setup.Id, "Idé som angres", "Her står det noe jeg ikke lenger vil vise fram, om naboen min.");
         Assert.Equal(HttpStatusCode.Redirect, (await author.SubmitAsync($"/ideer/{idea.Id}/trekk-tilbake", new Dictionary<string, string>())).StatusCode);
 
         using var stranger = factory.CreateBylabClient();
@@ -35,9 +33,9 @@ public sealed class IdeaPrivacyAndAccessTests(BylabFactory factory) : IClassFixt
     [Fact]
     public async Task ANonAuthorPostingAnInvalidEditGets403NotTheForm()
     {
-        var setup = await _data.ConsultationAsync("Redigering");
-        var owner = await factory.CreateUserAsync(TestData.UniqueEmail("eier"), TestData.Password, Roles.Citizen);
-        var idea = await _data.IdeaAsync(setup, owner.Id, "Idé med eier");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Redigering"));
+        var owner = await factory.Users.CitizenAsync("eier");
+        var idea = await factory.Ideas.IdeaAsync(owner.Id, setup.Id, "Idé med eier");
         var (stranger, _) = await factory.SignedInAsync("fremmed", Roles.Citizen);
         using var _s = stranger;
         var token = BylabClient.TokenFrom(await stranger.GetPageAsync("/ideer/" + idea.Slug));
@@ -51,10 +49,10 @@ public sealed class IdeaPrivacyAndAccessTests(BylabFactory factory) : IClassFixt
     [Fact]
     public async Task ANonAuthorPostingAnInvalidCommentEditGets403NotTheForm()
     {
-        var setup = await _data.ConsultationAsync("Kommentarredigering");
-        var owner = await factory.CreateUserAsync(TestData.UniqueEmail("eier"), TestData.Password, Roles.Citizen);
-        var idea = await _data.IdeaAsync(setup, owner.Id, "Idé med kommentar");
-        var commentId = await _data.WithAsync<CommentService, int>(async s => (await s.AddAsync(owner.Id, idea.Id, null, "Første kommentar")).CommentId!.Value);
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Kommentarredigering"));
+        var owner = await factory.Users.CitizenAsync("eier");
+        var idea = await factory.Ideas.IdeaAsync(owner.Id, setup.Id, "Idé med kommentar");
+        var commentId = await factory.WithAsync<CommentService, int>(async s => (await s.AddAsync(owner.Id, idea.Id, null, "Første kommentar")).CommentId!.Value);
         var (stranger, _) = await factory.SignedInAsync("fremmed", Roles.Citizen);
         using var _s = stranger;
         var token = BylabClient.TokenFrom(await stranger.GetPageAsync("/ideer/" + idea.Slug));

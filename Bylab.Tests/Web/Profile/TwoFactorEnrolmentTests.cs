@@ -21,7 +21,7 @@ public sealed class TwoFactorEnrolmentTests(BylabFactory factory) : IClassFixtur
     public async Task AStaffAccountCannotEnrolWithThePasswordAlone(string role)
     {
         var email = TestData.UniqueEmail("ansatt");
-        await factory.CreateUserAsync(email, TestData.Password, role);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [role]);
         using var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
 
@@ -49,9 +49,9 @@ public sealed class TwoFactorEnrolmentTests(BylabFactory factory) : IClassFixtur
     public async Task ALinkOpensTheSetupForItsOwnAccountOnlyAndOnlyOnce()
     {
         var kari = TestData.UniqueEmail("kari-ansatt");
-        var kariUser = await factory.CreateUserAsync(kari, TestData.Password, Roles.Staff);
+        var kariUser = await factory.Users.CreateAsync(email: kari, password: TestData.Password, roles: [Roles.Staff]);
         var ola = TestData.UniqueEmail("ola-ansatt");
-        await factory.CreateUserAsync(ola, TestData.Password, Roles.Moderator);
+        await factory.Users.CreateAsync(email: ola, password: TestData.Password, roles: [Roles.Moderator]);
         var link = await LinkForAsync(kariUser.Id);
 
         using (var other = factory.CreateBylabClient())

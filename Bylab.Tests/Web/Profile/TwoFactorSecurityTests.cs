@@ -14,7 +14,7 @@ public sealed class TwoFactorSecurityTests(BylabFactory factory) : IClassFixture
     private async Task<(BylabClient Client, string Email, string Key)> SignedInWithTotpAsync()
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         var key = await factory.EnableTotpAsync(email);
         var client = factory.CreateBylabClient();
         await client.LogInWithTotpAsync(email, TestData.Password, key);
@@ -28,7 +28,7 @@ public sealed class TwoFactorSecurityTests(BylabFactory factory) : IClassFixture
     public async Task ATotpCodeSignsInOnlyOnce()
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         var key = await factory.EnableTotpAsync(email);
         var code = Totp.Code(key);
 

@@ -20,8 +20,8 @@ public sealed class CacheControlTests(BylabFactory factory) : IClassFixture<Byla
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         using var _c = client;
-        var (id, _) = await factory.EventAsync(ownerId: null);
-        await factory.SignUpAsync(id, "Kari Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(null);
+        await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
 
         var response = await client.Http.GetAsync($"/arrangor/arrangementer/{id}/deltakere.csv");
 
@@ -57,8 +57,8 @@ public sealed class CacheControlTests(BylabFactory factory) : IClassFixture<Byla
     [Fact]
     public async Task ThePersonalRegistrationFilesAreNotCached()
     {
-        var (id, _) = await factory.EventAsync(ownerId: null);
-        var registration = await factory.SignUpAsync(id, "Kari Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(null);
+        var registration = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
         using var anonymous = factory.CreateBylabClient();
         foreach (var path in new[] { "", "/qr.png", "/kalender.ics" })
         {

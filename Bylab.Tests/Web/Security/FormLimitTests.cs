@@ -41,7 +41,7 @@ public sealed class FormLimitTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task AnOrdinaryLoginStillWorks()
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         using var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
     }

@@ -51,7 +51,7 @@ public sealed class HostHeaderTests(HostHeaderTests.ForgedHostFactory factory) :
         Assert.Equal(HttpStatusCode.Redirect, (await evil.SubmitAsync("/konto/registrer", register)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await evil.SubmitAsync("/konto/send-bekreftelse", new Dictionary<string, string> { ["Email"] = newcomer })).StatusCode);
         var existing = TestData.UniqueEmail("finnes");
-        await factory.CreateUserAsync(existing, TestData.Password, Roles.Citizen);
+        await factory.Users.CreateAsync(email: existing, password: TestData.Password, roles: [Roles.Citizen]);
         register["Email"] = existing;
         Assert.Equal(HttpStatusCode.Redirect, (await evil.SubmitAsync("/konto/registrer", register)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await evil.SubmitAsync("/konto/passord/glemt", new Dictionary<string, string> { ["Email"] = existing })).StatusCode);
@@ -62,12 +62,12 @@ public sealed class HostHeaderTests(HostHeaderTests.ForgedHostFactory factory) :
         Assert.Equal(HttpStatusCode.Redirect, (await evil.SubmitAsync("/min-side/e-post", new Dictionary<string, string> { ["Email"] = changed, ["Password"] = TestData.Password })).StatusCode);
 
         // An official answer to an idea, mailed to its followers.
-        var (consultationId, consultationSlug) = await factory.OpenConsultationAsync();
-        var follower = await factory.CitizenAsync("folger");
-        var ideaId = await factory.IdeaAsync(follower.Id, consultationId, "Benker langs Mjøsa");
-        await factory.FollowAsync(follower.Id, ideaId);
+        var (consultationId, consultationSlug) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var follower = await factory.Users.CitizenAsync("folger");
+        var ideaId = (await factory.Ideas.IdeaAsync(follower.Id, consultationId, "Benker langs Mjøsa")).Id;
+        await factory.Ideas.FollowAsync(follower.Id, ideaId);
         var staffEmail = TestData.UniqueEmail("ansatt");
-        await factory.CreateUserAsync(staffEmail, TestData.Password, Roles.Staff);
+        await factory.Users.CreateAsync(email: staffEmail, password: TestData.Password, roles: [Roles.Staff]);
         var key = await factory.EnableTotpAsync(staffEmail);
         using var staff = factory.CreateEvilClient();
         await staff.LogInWithTotpAsync(staffEmail, TestData.Password, key);
@@ -78,7 +78,7 @@ public sealed class HostHeaderTests(HostHeaderTests.ForgedHostFactory factory) :
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
 
         // A guest sign-up: the confirmation mail with its personal link.
-        var (_, slug) = await factory.EventAsync(ownerId: null);
+        var (_, slug) = await factory.Events.ForOrganiserAsync(null);
         var guest = TestData.UniqueEmail("gjest");
         using var visitor = factory.CreateEvilClient();
         Assert.Equal(HttpStatusCode.SeeOther, (await visitor.SubmitAsync($"/arrangementer/{slug}",
@@ -100,7 +100,12 @@ public sealed class HostHeaderTests(HostHeaderTests.ForgedHostFactory factory) :
         // The Atom feed, the calendar feed and the programme page that shows the feed's address.
         var atom = await evil.Http.GetStringAsync($"/medvirkning/{consultationSlug}/feed.atom");
         Assert.DoesNotContain(Evil, atom);
-        Assert.StartsWith(PublicUrl + "/", XDocument.Parse(atom).Root!.Elements(XName.Get("id", "http://www.w3.org/2005/Atom")).Single().Value);
+        XNamespace ns = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(atom);
+        var addresses = feed.Descendants(ns + "link").Select(l => (string)l.Attribute("href")!).Concat(feed.Descendants(ns + "id").Select(i => i.Value)).ToList();
+        // The feed's id, self and alternate links, and the entry's id and link.
+        Assert.Equal(5, addresses.Count);
+        Assert.All(addresses, a => Assert.StartsWith(PublicUrl + "/", a));
         Assert.DoesNotContain(Evil, await evil.Http.GetStringAsync("/arrangementer/kalender.ics"));
         var programme = await evil.GetPageAsync("/arrangementer");
         Assert.All(programme.QuerySelectorAll("code.feed-address"), c => Assert.StartsWith(PublicUrl + "/", c.TextContent));

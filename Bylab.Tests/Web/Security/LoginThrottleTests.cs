@@ -35,7 +35,7 @@ public sealed class LoginThrottleTests(LoginThrottleTests.LowLimitFactory factor
     public async Task AStrangerGuessingCannotLockThePersonOutOfTheirOwnBrowser()
     {
         var email = TestData.UniqueEmail("kjent");
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         using var own = factory.CreateBylabClient();
         await own.LogInAsync(email, TestData.Password);
         await LogOutAsync(own);
@@ -58,7 +58,7 @@ public sealed class LoginThrottleTests(LoginThrottleTests.LowLimitFactory factor
     public async Task SuccessfulLoginsAreNotCountedAgainstTheAddress()
     {
         var email = TestData.UniqueEmail("ofte");
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         for (var i = 0; i < 6; i++)
         {
             using var client = factory.CreateBylabClient();
@@ -70,7 +70,7 @@ public sealed class LoginThrottleTests(LoginThrottleTests.LowLimitFactory factor
     public async Task ThePersonsOwnBrowserHasABudgetOfItsOwn()
     {
         var email = TestData.UniqueEmail("glemsk");
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         using var own = factory.CreateBylabClient();
         await own.LogInAsync(email, TestData.Password);
         await LogOutAsync(own);

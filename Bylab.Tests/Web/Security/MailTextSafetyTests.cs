@@ -4,7 +4,6 @@ using Bylab.Core.Email;
 using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Bylab.Tests.Infrastructure;
-using Bylab.Tests.Web.Events;
 using Bylab.Web.Areas.Admin.Ideas;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,8 +30,7 @@ public sealed class MailTextSafetyTests(BylabFactory factory) : IClassFixture<By
     [Fact]
     public async Task EventMailsKeepNamesTitlesAndOrganisersOnTheirLines()
     {
-        var data = new EventMailData(factory);
-        var ev = await data.EventAsync(e =>
+        var ev = await factory.Events.WorkshopAsync(e =>
         {
             e.Title = "Møte\r\nKlikk her: https://evil.example/";
             e.OrganiserName = Hostile;
@@ -62,7 +60,7 @@ public sealed class MailTextSafetyTests(BylabFactory factory) : IClassFixture<By
     public async Task AccountMailGreetsAStoredMultiLineNameOnOneLine()
     {
         var email = TestData.UniqueEmail();
-        var user = await factory.CreateUserAsync(email, TestData.Password);
+        var user = await factory.Users.CreateAsync(email: email, password: TestData.Password);
         await factory.WithDbAsync(async db =>
         {
             // Stored before the rule existed: written straight to the table.

@@ -54,7 +54,7 @@ public sealed class SessionTests(BylabFactory factory) : IClassFixture<BylabFact
     private async Task<string> UserAsync(string prefix, params string[] roles)
     {
         var email = TestData.UniqueEmail(prefix);
-        await factory.CreateUserAsync(email, TestData.Password, roles);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: roles);
         return email;
     }
 
@@ -97,9 +97,9 @@ public sealed class SessionTests(BylabFactory factory) : IClassFixture<BylabFact
     {
         var email = await UserAsync("slettes", Roles.Citizen);
         var other = await SessionCookieAsync(factory, email);
-        var (consultationId, _) = await factory.OpenConsultationAsync();
-        var writer = await factory.CreateUserAsync(TestData.UniqueEmail("forfatter"), TestData.Password, Roles.Citizen);
-        var ideaId = await factory.IdeaAsync(writer.Id, consultationId, "Idé å følge");
+        var (consultationId, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var writer = await factory.Users.CreateAsync(email: TestData.UniqueEmail("forfatter"), password: TestData.Password, roles: [Roles.Citizen]);
+        var ideaId = (await factory.Ideas.IdeaAsync(writer.Id, consultationId, "Idé å følge")).Id;
         using var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
         using var otherBrowser = factory.CreateBylabClient();
@@ -125,7 +125,7 @@ public sealed class SessionTests(BylabFactory factory) : IClassFixture<BylabFact
         var email = await UserAsync("arrangor", Roles.Citizen, Roles.Organiser);
         var session = await SessionCookieAsync(factory, email);
         Assert.Equal(HttpStatusCode.OK, await ProfileWithAsync(factory, session));
-        var admin = await factory.CreateUserAsync(TestData.UniqueEmail("admin"), TestData.Password, Roles.Admin);
+        var admin = await factory.Users.CreateAsync(email: TestData.UniqueEmail("admin"), password: TestData.Password, roles: [Roles.Admin]);
         var userId = await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).Id));
 
         await factory.WithScopeAsync(async sp =>
@@ -152,7 +152,7 @@ public sealed class SessionTests(BylabFactory factory) : IClassFixture<BylabFact
         using var first = new BylabFactory();
         using var second = new BylabFactory { DatabaseFile = first.DatabaseFile };
         var email = TestData.UniqueEmail("to-instanser");
-        await first.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await first.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         var session = await SessionCookieAsync(first, email);
         Assert.Equal(HttpStatusCode.OK, await ProfileWithAsync(second, session));
 

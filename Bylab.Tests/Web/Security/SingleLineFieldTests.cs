@@ -14,7 +14,7 @@ namespace Bylab.Tests.Web.Security;
 /// </summary>
 public sealed class SingleLineFieldTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private const string Message = "Teksten kan ikke ha linjeskift, tabulator eller andre kontrolltegn.";
+    private const string Message = "Teksten må stå på én linje, uten linjeskift, tabulator eller andre kontrolltegn.";
 
     private static async Task<IHtmlDocument> RefusedAsync(HttpResponseMessage response, string field)
     {
@@ -57,7 +57,7 @@ public sealed class SingleLineFieldTests(BylabFactory factory) : IClassFixture<B
     [Fact]
     public async Task GuestSignUpRefusesALineBreakInTheName()
     {
-        var (id, slug) = await factory.EventAsync(ownerId: null);
+        var (id, slug) = await factory.Events.ForOrganiserAsync(null);
         using var client = factory.CreateBylabClient();
         var email = TestData.UniqueEmail("gjest");
 

@@ -65,7 +65,7 @@ internal static class AccountRules
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.EmailRequired"])
             .MaximumLength(BylabUser.EmailMaxLength).WithMessage(_ => l["Validation.EmailTooLong", BylabUser.EmailMaxLength])
-            .Must(e => SingleLineText.IsValid(e) && System.Net.Mail.MailAddress.TryCreate(e, out var a) && a.Address == e!.Trim() && e.Contains('.'))
+            .Must(e => TextRule.IsOneLine(e) && System.Net.Mail.MailAddress.TryCreate(e, out var a) && a.Address == e!.Trim() && e.Contains('.'))
             .WithMessage(_ => l["Validation.EmailInvalid"]);
 
     /// <summary>Length counted without runs of spaces; not on the list of common ones, nor made of local words (Core's CommonPasswordValidator).</summary>
