@@ -28,7 +28,7 @@ public class BylabFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Bylab:Database:ConnectionString", $"Data Source={DatabaseFile};Default Timeout=30;Foreign Keys=True");
+        builder.UseSetting("Bylab:Database:ConnectionString", TestDatabase.ConnectionString(DatabaseFile));
         builder.UseSetting("Bylab:Site:PublicUrl", "http://localhost");
         // The events background service would otherwise, a minute in, delete the participants of past events a test
         // set up; its work is tested in Core, and HTTP tests call the dispatcher themselves.

@@ -39,7 +39,7 @@ public sealed class CoreServices : IAsyncDisposable
     {
         var file = Path.Combine(Path.GetTempPath(), "bylab-tests", $"core-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var connectionString = $"Data Source={file};Default Timeout=30;Foreign Keys=True";
+        var connectionString = TestDatabase.ConnectionString(file);
         var time = new FakeTimeProvider(Start);
 
         var services = new ServiceCollection();

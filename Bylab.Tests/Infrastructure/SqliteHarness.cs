@@ -22,7 +22,7 @@ public abstract class SqliteHarness : IAsyncDisposable
     {
         _file = Path.Combine(Path.GetTempPath(), "bylab-tests", $"{name}-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-        ConnectionString = $"Data Source={_file};Default Timeout=60;Foreign Keys=True;Pooling=False";
+        ConnectionString = TestDatabase.ConnectionString(_file, pooling: false);
         Clock = new FakeTimeProvider(new DateTimeOffset(start));
 
         var services = new ServiceCollection();

@@ -255,7 +255,7 @@ public sealed class VotingTests : IAsyncLifetime
         await _h.WithDbAsync(async db =>
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            await using var other = new SqliteConnection(_h.ConnectionString.Replace("Default Timeout=60", "Default Timeout=1"));
+            await using var other = new SqliteConnection(new SqliteConnectionStringBuilder(_h.ConnectionString) { DefaultTimeout = 1 }.ToString());
             await other.OpenAsync();
             await using var begin = other.CreateCommand();
             begin.CommandText = "BEGIN IMMEDIATE;";
