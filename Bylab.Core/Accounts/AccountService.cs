@@ -138,7 +138,8 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
         var freed = new List<Event>();
         foreach (var r in registrations)
         {
-            if (r.IsLive && r.Event!.AllowsCancellationAt(now))
+            // Someone checked in at the door keeps the place they are sitting in (see CancelOutcome.CheckedIn).
+            if (r.IsLive && r.CheckedInAt is null && r.Event!.AllowsCancellationAt(now))
             {
                 if (r.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
                 {

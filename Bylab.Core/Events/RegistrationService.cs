@@ -47,7 +47,18 @@ public sealed record SignUpResult(
 
 public enum ConfirmEmailOutcome { Confirmed, Waitlisted, AlreadyConfirmed, NotFound, NotOpen }
 
-public enum CancelOutcome { Cancelled, AlreadyCancelled, NotFound, EventStarted }
+public enum CancelOutcome
+{
+    Cancelled,
+    AlreadyCancelled,
+    NotFound,
+    EventStarted,
+    /// <summary>
+    /// The participant was checked in at the door: they are there, so their place is not given away. Staff undo the
+    /// check-in first if it was a mistake. (The other order – cancelled, then scanned – is refused by the check-in.)
+    /// </summary>
+    CheckedIn,
+}
 
 public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotFound, NotConfirmed, WrongEvent }
 
@@ -282,6 +293,12 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
         {
             return CancelOutcome.EventStarted;
         }
+        // Read under the write lock, and check-in's UPDATE needs that lock too: a check-in either committed before
+        // this read (refused here) or runs after this commit (refused by its own Status condition).
+        if (registration.CheckedInAt is not null)
+        {
+            return CancelOutcome.CheckedIn;
+        }
         var heldPlaceOrQueue = registration.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted;
         registration.Status = RegistrationStatus.Cancelled;
         registration.CancelledAt = now;
@@ -448,7 +465,8 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
             return Result(CheckInOutcome.NotConfirmed, registration);
         }
         var now = Now;
-        // One conditional UPDATE: whoever gets there first checks the person in, the other is told it is done.
+        // One conditional UPDATE: whoever gets there first checks the person in, the other is told it is done. It
+        // re-checks the status, because a cancellation may have committed since the read above.
         var updated = await db.Registrations
             .Where(r => r.Id == registration.Id && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInById, actorId), ct);
@@ -520,7 +538,7 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
         return new RegistrationView(
             r.Id, r.Status, r.Name, r.Email, r.Companions, r.Needs, r.Answer, r.CheckInCode, r.ManageToken,
             await WaitlistPositionAsync(r, ct), r.CreatedAt, r.CancelledAt, r.CancelledBy, r.CheckedInAt,
-            CanCancel: r.IsLive && ev.AllowsCancellationAt(now),
+            CanCancel: r.IsLive && r.CheckedInAt is null && ev.AllowsCancellationAt(now),
             ev.Id, ev.Slug, ev.Title, ev.StartsAt, ev.EndsAt, ev.Status, EventCalendar.LocationText(ev, online: ""),
             OnlineUrl: r.Status == RegistrationStatus.Confirmed && ev.LocationKind == EventLocationKind.Online ? ev.OnlineUrl : null,
             ev.Question);

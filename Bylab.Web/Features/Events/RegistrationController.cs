@@ -77,6 +77,9 @@ public sealed class RegistrationController(
             case CancelOutcome.AlreadyCancelled:
                 TempData["Message"] = l["Registration.AlreadyCancelled"].Value;
                 break;
+            case CancelOutcome.CheckedIn:
+                TempData["Problem"] = l["Registration.CancelCheckedIn"].Value;
+                break;
             default:
                 TempData["Problem"] = l["Registration.CancelTooLate"].Value;
                 break;
