@@ -14,6 +14,7 @@ public sealed class VoteLimitFactory : BylabFactory
 /// <summary>
 /// The vote allowance over HTTP, as two citizens meet it with the forms of the idea page: the site-wide default in
 /// one consultation, a consultation's own value in another, and an idea withdrawn after one of them voted for it.
+/// And one vote per person and idea when the same vote arrives many times at once.
 /// </summary>
 public sealed class VoteAllowancePagesTests(VoteLimitFactory factory) : IClassFixture<VoteLimitFactory>
 {
@@ -101,5 +102,33 @@ public sealed class VoteAllowancePagesTests(VoteLimitFactory factory) : IClassFi
         Assert.False(votes.ContainsKey(torget[3].Id));
         Assert.Equal([1, 1, 1], strand.Take(3).Select(i => votes[i.Id]));
         Assert.False(votes.ContainsKey(strand[3].Id));
+    }
+
+    [Fact]
+    public async Task TheSameVoteSentTenTimesAtOnceCountsOnce()
+    {
+        var setup = await _data.ConsultationAsync("Dobbeltklikk");
+        var (_, author) = await CitizenAsync("forfatter");
+        var idea = await _data.IdeaAsync(setup, author, "Lys i Strandgata");
+        var (kari, _) = await CitizenAsync("kari");
+        using var _kari = kari;
+        var token = BylabClient.TokenFrom(await kari.GetPageAsync("/ideer/" + idea.Slug));
+
+        // votes.js posts with this header and gets JSON: 200 when the vote was counted, 409 when it was not.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/ideer/{idea.Id}/stem")
+            {
+                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]),
+            };
+            request.Headers.Add("X-Requested-With", "fetch");
+            using var response = await kari.Http.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        })));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(9, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict && r.Body.Contains("Du har allerede stemt på denne ideen.")));
+        Assert.Equal(1, await factory.WithDbAsync(db => Task.FromResult(db.Votes.Count(v => v.IdeaId == idea.Id))));
+        Assert.Equal("1", VoteCount(await kari.GetPageAsync("/ideer/" + idea.Slug)));
     }
 }
