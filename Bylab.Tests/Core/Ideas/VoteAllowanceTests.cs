@@ -139,4 +139,21 @@ public sealed class VoteAllowanceTests
         }
         Assert.Null((await h.Queries(q => q.GetAsync(ideas[0], voter)))!.ViewerVotesLeft);
     }
+
+    [Fact]
+    public async Task AVoteSentAgainAtTheLimitIsAlreadyVotedNotLimitReached()
+    {
+        // The second tab or the back button, once the allowance is used up: the person is told they already voted
+        // for this idea, which is true, rather than that they have no votes left.
+        await using var h = await IdeasHarness.CreateAsync();
+        var consultation = await h.CreateConsultationAsync(maxVotes: 2);
+        var author = await h.CreateUserAsync("author");
+        var voter = await h.CreateUserAsync("voter");
+        var ideas = await IdeasAsync(h, author, consultation, 2, "Idé");
+        Assert.Equal(CastVoteOutcome.Voted, await VoteAsync(h, voter, ideas[0]));
+        Assert.Equal(CastVoteOutcome.Voted, await VoteAsync(h, voter, ideas[1]));
+
+        Assert.Equal(CastVoteOutcome.AlreadyVoted, await VoteAsync(h, voter, ideas[0]));
+        Assert.Equal((1, 1), await h.VoteCountsAsync(ideas[0]));
+    }
 }
