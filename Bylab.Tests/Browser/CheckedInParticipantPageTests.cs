@@ -1,6 +1,5 @@
 using Bylab.Core.Events;
-using Bylab.Tests.Web.Organise;
-using Microsoft.Extensions.DependencyInjection;
+using Bylab.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,14 +11,11 @@ public sealed class CheckedInParticipantPageTests(BrowserFixture fixture) : Brow
     [Fact]
     public async Task ACheckedInParticipantIsToldWhyTheyCannotCancel()
     {
-        var (id, _) = await Factory.EventAsync(ownerId: null, title: "Nabolagsmøte på Ankerskogen");
-        var kari = await Factory.SignUpAsync(id, "Kari Nordmann");
-        var staff = await Factory.CreateUserAsync(Bylab.Tests.Infrastructure.TestData.UniqueEmail("ansatt"), Bylab.Tests.Infrastructure.TestData.Password);
-        await Factory.WithScopeAsync(async sp =>
-        {
-            var result = await sp.GetRequiredService<RegistrationService>().CheckInByIdAsync(id, kari.Id, staff.Id);
-            Assert.Equal(CheckInOutcome.CheckedIn, result.Outcome);
-        });
+        var (id, _) = await Factory.Events.ForOrganiserAsync(ownerId: null, title: "Nabolagsmøte på Ankerskogen");
+        var kari = await Factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
+        var staff = await Factory.Users.CreateAsync("Ansatt");
+        var result = await Factory.WithAsync((CheckInService c) => c.CheckInByIdAsync(id, kari.Id, staff.Id));
+        Assert.Equal(CheckInOutcome.CheckedIn, result.Outcome);
 
         await InBrowserAsync(async page =>
         {

@@ -1,7 +1,6 @@
 using Bylab.Core;
 using Bylab.Core.Data;
 using Bylab.Core.Ideas;
-using Bylab.Tests.Core.Ideas;
 using Bylab.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -45,24 +44,23 @@ public sealed class BusyTimeoutTests(BylabFactory factory) : IClassFixture<Bylab
         }
     }
 
+    /// <summary>Both ways tests open a database: the Core services' harness and the web app's test host.</summary>
     [Fact]
     public async Task EveryTestDatabaseWaitsOnlyAFewSeconds()
     {
         Assert.InRange(TestDatabase.BusyTimeoutSeconds, 1, 20);
-        await using var ideas = await IdeasHarness.CreateAsync();
-        Assert.Equal(TestWaits, await ideas.WithDbAsync(WaitsOf));
-        await using var core = await CoreServices.CreateAsync();
-        Assert.Equal(TestWaits, await core.WithAsync<BylabDbContext, (int, int)>(WaitsOf));
+        await using var core = await CoreHarness.CreateAsync();
+        Assert.Equal(TestWaits, await core.WithDbAsync(WaitsOf));
         Assert.Equal(TestWaits, await factory.WithDbAsync(WaitsOf));
     }
 
     [Fact]
     public async Task AServiceBlockedByAHeldWriteLockGivesUpInsteadOfHanging()
     {
-        await using var h = await IdeasHarness.CreateAsync();
-        var consultation = await h.CreateConsultationAsync();
-        var author = await h.CreateUserAsync("author");
-        var idea = await h.SubmitAsync(author, consultation);
+        await using var h = await CoreHarness.CreateAsync();
+        var consultation = (await h.Ideas.ConsultationAsync()).Id;
+        var author = (await h.Users.CreateAsync("author")).Id;
+        var idea = (await h.Ideas.IdeaAsync(author, consultation)).Id;
 
         // Something else holds the write lock and never lets go (as a broken transaction would).
         await using var holder = new SqliteConnection(h.ConnectionString);
@@ -81,6 +79,6 @@ public sealed class BusyTimeoutTests(BylabFactory factory) : IClassFixture<Bylab
         var busy = await Assert.ThrowsAsync<SqliteException>(() => votes.CastAsync(author, idea));
 
         Assert.Equal(5 /* SQLITE_BUSY */, busy.SqliteErrorCode);
-        Assert.Equal((0, 0), await h.VoteCountsAsync(idea));
+        Assert.Equal((0, 0), await h.Ideas.VoteCountsAsync(idea));
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using Bylab.Core.Accounts;
 using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Web.Ideas;
@@ -18,19 +17,16 @@ public sealed class VoteLimitFactory : BylabFactory
 /// </summary>
 public sealed class VoteAllowancePagesTests(VoteLimitFactory factory) : IClassFixture<VoteLimitFactory>
 {
-    private readonly IdeasData _data = new(factory);
-
     private async Task<(BylabClient Client, string UserId)> CitizenAsync(string prefix)
     {
-        var email = TestData.UniqueEmail(prefix);
-        var user = await factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        var user = await factory.Users.CitizenAsync(prefix);
         var client = factory.CreateBylabClient();
-        await client.LogInAsync(email, TestData.Password);
+        await client.LogInAsync(user.Email!, TestData.Password);
         return (client, user.Id);
     }
 
     /// <summary>Presses «Stem» on the idea's page (no JavaScript) and returns the page it lands on.</summary>
-    private static async Task<IHtmlDocument> VoteAsync(BylabClient client, (int Id, string Slug) idea)
+    private static async Task<IHtmlDocument> VoteAsync(BylabClient client, TestIdea idea)
     {
         var response = await client.SubmitAsync("/ideer/" + idea.Slug, new Dictionary<string, string>(), "form[data-vote-form]");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -46,24 +42,19 @@ public sealed class VoteAllowancePagesTests(VoteLimitFactory factory) : IClassFi
     [Fact]
     public async Task TwoCitizensMeetTheDefaultAndTheConsultationsOwnAllowance()
     {
-        var byDefault = await _data.ConsultationAsync("Stortorget");
-        var ownValue = await _data.ConsultationAsync("Strandsonen", maxVotes: 3);
+        var byDefault = await factory.Ideas.ConsultationAsync(TestData.Unique("Stortorget"));
+        var ownValue = await factory.Ideas.ConsultationAsync(TestData.Unique("Strandsonen"), maxVotes: 3);
         var (authorClient, author) = await CitizenAsync("forfatter");
-        var torget = new List<(int Id, string Slug)>();
-        var strand = new List<(int Id, string Slug)>();
-        for (var n = 0; n < 4; n++)
-        {
-            torget.Add(await _data.IdeaAsync(byDefault, author, $"Torget idé {n}"));
-            strand.Add(await _data.IdeaAsync(ownValue, author, $"Strand idé {n}"));
-        }
+        var torget = await factory.Ideas.IdeasAsync(author, byDefault.Id, 4, "Torget idé");
+        var strand = await factory.Ideas.IdeasAsync(author, ownValue.Id, 4, "Strand idé");
         var (kari, _) = await CitizenAsync("kari");
         var (ola, _) = await CitizenAsync("ola");
 
         // The consultation without a value of its own says it takes two votes each, the site-wide default.
         Assert.Contains("Du kan gi opptil 2 stemmer i denne medvirkningen.",
-            (await kari.GetPageAsync($"/medvirkning/{byDefault.ConsultationSlug}")).QuerySelector("main")!.TextContent);
+            (await kari.GetPageAsync($"/medvirkning/{byDefault.Slug}")).QuerySelector("main")!.TextContent);
         Assert.Contains("Du kan gi opptil 3 stemmer i denne medvirkningen.",
-            (await kari.GetPageAsync($"/medvirkning/{ownValue.ConsultationSlug}")).QuerySelector("main")!.TextContent);
+            (await kari.GetPageAsync($"/medvirkning/{ownValue.Slug}")).QuerySelector("main")!.TextContent);
 
         Assert.Equal(Voted, Alert(await VoteAsync(kari, torget[0])));
         var second = await VoteAsync(kari, torget[1]);
@@ -107,9 +98,9 @@ public sealed class VoteAllowancePagesTests(VoteLimitFactory factory) : IClassFi
     [Fact]
     public async Task TheSameVoteSentTenTimesAtOnceCountsOnce()
     {
-        var setup = await _data.ConsultationAsync("Dobbeltklikk");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Dobbeltklikk"));
         var (_, author) = await CitizenAsync("forfatter");
-        var idea = await _data.IdeaAsync(setup, author, "Lys i Strandgata");
+        var idea = await factory.Ideas.IdeaAsync(author, setup.Id, "Lys i Strandgata");
         var (kari, _) = await CitizenAsync("kari");
         using var _kari = kari;
         var token = BylabClient.TokenFrom(await kari.GetPageAsync("/ideer/" + idea.Slug));

@@ -20,9 +20,9 @@ public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClass
     {
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         using var _staff = staff;
-        var (id, _) = await factory.EventAsync(ownerId: null, capacity: 1);
-        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
-        var ola = await factory.SignUpAsync(id, "Ola Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 1);
+        var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
+        var ola = await factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
         Assert.Equal(RegistrationStatus.Waitlisted, ola.Status);
 
         // Kari has her page open on the phone, with the cancel button, when she walks in at the door.
@@ -46,10 +46,10 @@ public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClass
         Assert.Equal("Deltakeren er sjekket inn og kan ikke fjernes. Angre innsjekkingen først hvis den var feil.",
             Alert(await staff.GetPageAsync(remove.Headers.Location!.ToString())));
 
-        var stored = await factory.RegistrationAsync(id, kari.Email);
+        var stored = await factory.Events.RegistrationOfAsync(id, kari.Email);
         Assert.Equal(RegistrationStatus.Confirmed, stored.Status);
         Assert.NotNull(stored.CheckedInAt);
-        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.RegistrationAsync(id, ola.Email)).Status);
+        Assert.Equal(RegistrationStatus.Waitlisted, (await factory.Events.RegistrationOfAsync(id, ola.Email)).Status);
         Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.EventNotifications.Any(n =>
             n.RegistrationId == ola.Id && (n.Kind == EventNotificationKind.Promoted || n.Kind == EventNotificationKind.Cancelled)))));
         Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.EventNotifications.Any(n =>
@@ -61,9 +61,9 @@ public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClass
     {
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         using var _staff = staff;
-        var (id, _) = await factory.EventAsync(ownerId: null, capacity: 1);
-        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
-        var ola = await factory.SignUpAsync(id, "Ola Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 1);
+        var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
+        var ola = await factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
         // Staff opened the QR code's page before Kari cancelled.
         var scanned = await staff.GetPageAsync("/arrangor/innsjekk/" + kari.CheckInCode);
 
@@ -75,8 +75,8 @@ public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Redirect, checkIn.StatusCode);
         Assert.Equal("Kari Nordmann har ikke plass: står på venteliste eller er avmeldt.",
             Alert(await staff.GetPageAsync(checkIn.Headers.Location!.ToString())));
-        var stored = await factory.RegistrationAsync(id, kari.Email);
+        var stored = await factory.Events.RegistrationOfAsync(id, kari.Email);
         Assert.Equal((RegistrationStatus.Cancelled, null), (stored.Status, stored.CheckedInAt));
-        Assert.Equal(RegistrationStatus.Confirmed, (await factory.RegistrationAsync(id, ola.Email)).Status);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.Events.RegistrationOfAsync(id, ola.Email)).Status);
     }
 }

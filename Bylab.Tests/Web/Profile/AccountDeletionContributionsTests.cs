@@ -1,5 +1,4 @@
 using System.Net;
-using Bylab.Core.Accounts;
 using Bylab.Core.Ideas;
 using Bylab.Tests.Infrastructure;
 using Bylab.Tests.Web.Ideas;
@@ -12,25 +11,22 @@ namespace Bylab.Tests.Web.Profile;
 /// </summary>
 public sealed class AccountDeletionContributionsTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly IdeasData _data = new(factory);
-
     [Fact]
     public async Task CommentsIdeasAndVotesStayWithoutTheNameOfADeletedAccount()
     {
-        var setup = await _data.ConsultationAsync("Slettet konto");
-        var other = await factory.CreateUserAsync(TestData.UniqueEmail("annen"), TestData.Password, Roles.Citizen);
-        var theirs = await _data.IdeaAsync(setup, other.Id, "Benker langs Mjøsa");
-        var email = TestData.UniqueEmail("solveig");
-        var leaving = await factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Slettet konto"));
+        var other = await factory.Users.CitizenAsync("annen");
+        var theirs = await factory.Ideas.IdeaAsync(other.Id, setup.Id, "Benker langs Mjøsa");
+        var leaving = await factory.Users.CitizenAsync("solveig");
         var name = leaving.DisplayName; // unique: the e-mail's local part
-        var own = await _data.IdeaAsync(setup, leaving.Id, "Gatekunst i Torggata");
+        var own = await factory.Ideas.IdeaAsync(leaving.Id, setup.Id, "Gatekunst i Torggata");
         using var client = factory.CreateBylabClient();
-        await client.LogInAsync(email, TestData.Password);
+        await client.LogInAsync(leaving.Email!, TestData.Password);
 
         // A comment, a reply to someone else, and a vote, all through the idea page's forms.
         var url = "/ideer/" + theirs.Slug;
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, new Dictionary<string, string> { ["Body"] = "Gjerne med ryggstø!" }, "#ny-kommentar")).StatusCode);
-        var asked = await _data.WithAsync<CommentService, AddCommentResult>(c => c.AddAsync(other.Id, theirs.Id, null, "Hva med skygge?"));
+        var asked = await factory.WithAsync((CommentService c) => c.AddAsync(other.Id, theirs.Id, null, "Hva med skygge?"));
         Assert.Equal(AddCommentOutcome.Added, asked.Outcome);
         var page = await client.GetPageAsync(url);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(page, new Dictionary<string, string> { ["Body"] = "Trær langs stien." },
@@ -60,7 +56,7 @@ public sealed class AccountDeletionContributionsTests(BylabFactory factory) : IC
         Assert.Contains("Gatekunst i Torggata", ownPage.QuerySelector("h1")!.TextContent);
         Assert.Contains("slettet konto", ownPage.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain(name, ownPage.DocumentElement.OuterHtml);
-        var list = await visitor.GetPageAsync($"/medvirkning/{setup.ConsultationSlug}");
+        var list = await visitor.GetPageAsync($"/medvirkning/{setup.Slug}");
         Assert.Contains("Gatekunst i Torggata", list.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain(name, list.DocumentElement.OuterHtml);
     }
