@@ -29,6 +29,10 @@ public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClass
         using var phone = factory.CreateBylabClient();
         var ownPage = await phone.GetPageAsync("/pamelding/" + kari.ManageToken);
         Assert.NotNull(ownPage.QuerySelector("form[action$='/avmeld']"));
+        // Staff had the question page for removing her open in another tab.
+        var removePath = $"/arrangor/arrangementer/{id}/deltakere/{kari.Id}/fjern";
+        var oldTab = await staff.GetPageAsync(removePath);
+        Assert.NotNull(oldTab.QuerySelector($"form[action='{removePath}']"));
         var door = $"/arrangor/arrangementer/{id}/innsjekk";
         Assert.Equal(HttpStatusCode.Redirect, (await staff.SubmitAsync(door, new Dictionary<string, string> { ["Code"] = kari.CheckInCode }, "#code-form")).StatusCode);
         Assert.Equal("Kari Nordmann er sjekket inn.", Alert(await staff.GetPageAsync(door)));
@@ -41,10 +45,18 @@ public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClass
         Assert.Null(after.QuerySelector("form[action$='/avmeld']"));
         Assert.Contains(checkedIn, after.QuerySelector(".registration-cancel")!.TextContent);
 
-        var remove = await staff.SubmitAsync($"/arrangor/arrangementer/{id}/deltakere/{kari.Id}/fjern", new Dictionary<string, string>());
+        // Staff's question page says why and offers only to undo the check-in, no button that would be refused.
+        const string cannotRemove = "Deltakeren er sjekket inn og kan ikke fjernes. Angre innsjekkingen først hvis den var feil.";
+        var ask = await staff.GetPageAsync(removePath);
+        Assert.Equal(cannotRemove, Alert(ask));
+        Assert.Null(ask.QuerySelector($"form[action='{removePath}']"));
+        Assert.Empty(ask.QuerySelectorAll("main button").Where(b => b.TextContent.Contains("fjern", StringComparison.OrdinalIgnoreCase)));
+        Assert.NotNull(ask.QuerySelector($"form[action='/arrangor/arrangementer/{id}/deltakere/{kari.Id}/angre-innsjekk']"));
+
+        // The old tab's form, sent anyway, is refused by the service.
+        var remove = await staff.SubmitAsync(oldTab, new Dictionary<string, string>(), $"form[action='{removePath}']");
         Assert.Equal(HttpStatusCode.Redirect, remove.StatusCode);
-        Assert.Equal("Deltakeren er sjekket inn og kan ikke fjernes. Angre innsjekkingen først hvis den var feil.",
-            Alert(await staff.GetPageAsync(remove.Headers.Location!.ToString())));
+        Assert.Equal(cannotRemove, Alert(await staff.GetPageAsync(remove.Headers.Location!.ToString())));
 
         var stored = await factory.Events.RegistrationOfAsync(id, kari.Email);
         Assert.Equal(RegistrationStatus.Confirmed, stored.Status);
