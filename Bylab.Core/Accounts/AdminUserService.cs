@@ -13,7 +13,7 @@ public enum LockResult { Done, NotFound, OwnAccount }
 public sealed record UserSummary(string Id, string DisplayName, string Email, bool EmailConfirmed, bool TwoFactorEnabled, bool LockedOut, DateTime CreatedAt, IReadOnlyList<string> Roles);
 
 /// <summary>What an admin does to other people's accounts. Every change is written to the audit log in the same transaction.</summary>
-public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time)
+public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, UserSessions sessions, TimeProvider time)
 {
     public const int PageSize = 25;
 
@@ -84,8 +84,9 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         }
         Check(await users.AddToRolesAsync(user, toAdd));
         Check(await users.RemoveFromRolesAsync(user, toRemove));
-        // A new security stamp signs the person out elsewhere, so a removed role stops working at once.
+        // A new security stamp, and every session ended: a removed role stops working at once, on every instance.
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(user.Id, ct);
         audit.Add(actor, AuditActions.RolesChanged, "user", user.Id,
             $"{user.Email}: +[{string.Join(", ", toAdd)}] -[{string.Join(", ", toRemove)}]");
         await db.SaveChangesAsync(ct);
@@ -110,6 +111,13 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         if (locked)
         {
             Check(await users.UpdateSecurityStampAsync(user));
+            await sessions.EndAllAsync(user.Id, ct);
+        }
+        else if (user.Email is not null)
+        {
+            // Unblocking also lifts a lock that failed passwords put on the address.
+            var key = LoginThrottles.AddressKey(user.Email);
+            await db.Set<LoginThrottle>().Where(t => t.Key == key).ExecuteDeleteAsync(ct);
         }
         audit.Add(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, "user", user.Id, user.Email);
         await db.SaveChangesAsync(ct);
@@ -132,6 +140,7 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(user.Id, ct);
         audit.Add(actor, AuditActions.TwoFactorReset, "user", user.Id, user.Email);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -16,4 +16,10 @@ public class BylabUser : IdentityUser
     public DateTime CreatedAt { get; set; }
 
     public DateTime? LastLoginAt { get; set; }
+
+    /// <summary>
+    /// The RFC 6238 time step (Unix time / 30 s) of the last authenticator code accepted: a code for this step or an
+    /// earlier one is refused, so each code signs in once (ASVS 2.8.4). See <see cref="OneTimeAuthenticatorTokenProvider"/>.
+    /// </summary>
+    public long? LastTotpTimeStep { get; set; }
 }

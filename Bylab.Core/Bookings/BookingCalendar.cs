@@ -1,3 +1,4 @@
+using Bylab.Core.Common;
 using Bylab.Core.Time;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -48,9 +49,10 @@ public static class BookingCalendar
             DtStamp = CalendarFiles.Utc(stampUtc),
             DtStart = CalendarFiles.Oslo(entry.StartsAt),
             DtEnd = CalendarFiles.Oslo(entry.EndsAt),
-            Summary = entry.Title,
-            Description = entry.Url is null ? entry.Description : (entry.Description.Length > 0 ? entry.Description + "\n\n" : "") + entry.Url,
-            Location = string.IsNullOrWhiteSpace(entry.Location) ? null : entry.Location,
+            // Stored text is put on its lines whatever it holds (Common/SingleLineText): no line of its own in the file.
+            Summary = SingleLineText.Flatten(entry.Title),
+            Description = SingleLineText.FlattenLines(entry.Url is null ? entry.Description : (entry.Description.Length > 0 ? entry.Description + "\n\n" : "") + entry.Url),
+            Location = string.IsNullOrWhiteSpace(entry.Location) ? null : SingleLineText.Flatten(entry.Location),
             Url = entry.Url is null ? null : new Uri(entry.Url),
             Status = entry.Cancelled ? "CANCELLED" : "CONFIRMED",
             Transparency = TransparencyType.Opaque,

@@ -67,9 +67,9 @@ public static class BookingErrors
 public static class BookingRules
 {
     public static readonly TextRule Purpose = new(nameof(BookingInput.Purpose), Booking.PurposeMaxLength, Required: true);
-    public static readonly TextRule Notes = new(nameof(BookingInput.Notes), Booking.NotesMaxLength);
-    public static readonly TextRule Reason = new("Reason", Booking.ReasonMaxLength, Required: true);
-    public static readonly TextRule Message = new("Message", Booking.ReasonMaxLength);
+    public static readonly TextRule Notes = new(nameof(BookingInput.Notes), Booking.NotesMaxLength, MultiLine: true);
+    public static readonly TextRule Reason = new("Reason", Booking.ReasonMaxLength, Required: true, MultiLine: true);
+    public static readonly TextRule Message = new("Message", Booking.ReasonMaxLength, MultiLine: true);
     public static readonly RangeRule ExpectedPeople = new(nameof(BookingInput.ExpectedPeople), 1, Booking.MaxPeople);
     public static readonly RangeRule Occurrences = new(nameof(BookingInput.Occurrences), BookingSeries.MinOccurrences, BookingSeries.MaxOccurrences);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Bylab.Core.Common;
 using Bylab.Core.Time;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -91,16 +92,16 @@ public static class EventCalendar
             DtStamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc)),
             DtStart = Oslo(ev.StartsAt),
             DtEnd = Oslo(ev.EndsAt),
-            Summary = ev.Title,
-            Description = description.ToString(),
-            Location = string.IsNullOrWhiteSpace(entry.Location) ? null : entry.Location,
+            Summary = SingleLineText.Flatten(ev.Title),
+            Description = SingleLineText.FlattenLines(description.ToString()),
+            Location = string.IsNullOrWhiteSpace(entry.Location) ? null : SingleLineText.Flatten(entry.Location),
             Url = new Uri(entry.Url),
             Status = cancelled ? "CANCELLED" : "CONFIRMED",
             Transparency = TransparencyType.Opaque,
         };
         if (!string.IsNullOrWhiteSpace(organizerEmail))
         {
-            item.Organizer = new Organizer("mailto:" + organizerEmail) { CommonName = ev.OrganiserName };
+            item.Organizer = new Organizer("mailto:" + organizerEmail) { CommonName = ParameterText(ev.OrganiserName) };
         }
         return item;
     }
@@ -108,6 +109,12 @@ public static class EventCalendar
     private static CalDateTime Oslo(DateTime utc) => CalendarFiles.Oslo(utc);
 
     private static string Serialize(Calendar calendar) => CalendarFiles.Serialize(calendar);
+
+    /// <summary>
+    /// A parameter value (CN="…") cannot hold a line break or a double quote at all (RFC 5545 3.1; Ical.Net writes
+    /// them as they are, so «Ola\r\nBEGIN:VEVENT» would start a new event): one line, and ' for ".
+    /// </summary>
+    private static string ParameterText(string text) => SingleLineText.Flatten(text).Replace('"', '\'');
 
     private static string Parts(string separator, params string?[] parts) =>
         string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));

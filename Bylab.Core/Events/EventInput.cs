@@ -122,4 +122,8 @@ public static class EventInputErrors
     public const string UnknownSpace = "unknown-space";
     public const string UnknownOrganisation = "unknown-organisation";
     public const string NotMember = "not-member";
+    /// <summary>Before <see cref="Event.EarliestTime"/> or more than <see cref="Event.MaxYearsAhead"/> years ahead.</summary>
+    public const string TimeOutOfRange = "time-out-of-range";
+    public const string NotOneLine = FieldErrors.NotOneLine;
+    public const string ControlCharacters = FieldErrors.ControlCharacters;
 }

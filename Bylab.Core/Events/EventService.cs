@@ -127,9 +127,9 @@ public sealed class EventService(
 
     /// <summary>
     /// <see cref="EventRules"/>, then what only Core can check: the theme, the organisation (and that the actor may act
-    /// for it), the venue and its space exist, the space holds that many, capacity is not below the places taken, and
-    /// the start is not in the past. Returns the input with the space filled in (the whole venue when none was chosen)
-    /// and the organiser's name as the event shows it.
+    /// for it), the venue and its space exist, the space holds that many, capacity is not below the places taken, the
+    /// start is not in the past, and no time is beyond <see cref="Event.IsSensibleTime"/>. Returns the input with the
+    /// space filled in (the whole venue when none was chosen) and the organiser's name as the event shows it.
     /// </summary>
     private async Task<(EventInput Clean, string OrganiserName, List<EventInputError> Errors)> GuardAsync(EventInput i, DateTime now, Event? existing,
         int placesTaken, EventActor actor, CancellationToken ct)
@@ -137,6 +137,18 @@ public sealed class EventService(
         var errors = EventRules.Check(i).ToList();
         void Add(string field, string code) => errors.Add(new EventInputError(field, code));
 
+        // Within Event's bounds (the form asks the same): a year like 9999 would break calendar files and mails.
+        foreach (var (field, value) in new (string, DateTime?)[]
+        {
+            (nameof(EventInput.StartsAt), i.StartsAt), (nameof(EventInput.EndsAt), i.EndsAt),
+            (nameof(EventInput.RegistrationOpensAt), i.RegistrationOpensAt), (nameof(EventInput.RegistrationClosesAt), i.RegistrationClosesAt),
+        })
+        {
+            if (value is { } t && !Event.IsSensibleTime(t, now))
+            {
+                Add(field, EventInputErrors.TimeOutOfRange);
+            }
+        }
         if (i.ThemeId is { } themeId && !await db.Themes.AnyAsync(t => t.Id == themeId, ct))
         {
             Add(nameof(EventInput.ThemeId), EventInputErrors.UnknownTheme);

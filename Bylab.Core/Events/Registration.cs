@@ -81,6 +81,12 @@ public class Registration
     /// <summary>Holds a place or a place in the queue: leaving may let the waitlist move up, and the participant is told.</summary>
     public bool HoldsPlaceOrQueue => Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted;
 
+    /// <summary>
+    /// The sign-up can still be withdrawn: it is live and the person has not been checked in at the door (someone in
+    /// the room keeps their place; staff undo the check-in first if it was a mistake).
+    /// </summary>
+    public bool IsCancellable => IsLive && CheckedInAt is null;
+
     /// <summary>A guest followed the link in the e-mail (an account's address is confirmed at sign-up).</summary>
     public void ConfirmEmail(DateTime now) => EmailConfirmedAt = now;
 
@@ -146,5 +152,20 @@ public class Registration
         }
         var cleaned = new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
         return cleaned.Length == CheckInCodeLength && cleaned.All(c => CheckInAlphabet.Contains(c)) ? cleaned : null;
+    }
+}
+
+/// <summary>
+/// The sign-ups that are one person's personal data: those made with their account, and guest sign-ups made with the
+/// account's confirmed address (the person owns that address, so those are theirs as much as the others). The data
+/// download and the account deletion ask the same question here.
+/// </summary>
+public static class AccountRegistrations
+{
+    /// <param name="confirmedEmail">The account's address if it is confirmed; null counts only the account's own sign-ups.</param>
+    public static IQueryable<Registration> OfAccount(this IQueryable<Registration> registrations, string userId, string? confirmedEmail)
+    {
+        var address = string.IsNullOrWhiteSpace(confirmedEmail) ? null : Registration.NormalizeEmail(confirmedEmail);
+        return registrations.Where(r => r.UserId == userId || (address != null && r.UserId == null && r.NormalizedEmail == address));
     }
 }

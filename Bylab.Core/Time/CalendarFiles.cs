@@ -26,7 +26,7 @@ public static class CalendarFiles
     /// <summary>Marks a calendar as a feed: its name in the calendar app and how often to fetch it again.</summary>
     public static void AsFeed(Calendar calendar, string name)
     {
-        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-CALNAME", Common.SingleLineText.Flatten(name));
         calendar.AddProperty("X-WR-TIMEZONE", Zone);
         var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
         refresh.AddParameter("VALUE", "DURATION");

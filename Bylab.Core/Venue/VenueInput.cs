@@ -64,13 +64,13 @@ public static class VenueRules
     public static readonly TextRule StreetAddress = new(nameof(VenueInput.StreetAddress), Venue.StreetAddressMaxLength, Required: true);
     public static readonly TextRule PostalCode = new(nameof(VenueInput.PostalCode), Venue.PostalCodeMaxLength, Required: true);
     public static readonly TextRule City = new(nameof(VenueInput.City), Venue.CityMaxLength, Required: true);
-    public static readonly TextRule Description = new(nameof(VenueInput.Description), Venue.TextMaxLength);
-    public static readonly TextRule AccessibilityInfo = new(nameof(VenueInput.AccessibilityInfo), Venue.TextMaxLength);
+    public static readonly TextRule Description = new(nameof(VenueInput.Description), Venue.TextMaxLength, MultiLine: true);
+    public static readonly TextRule AccessibilityInfo = new(nameof(VenueInput.AccessibilityInfo), Venue.TextMaxLength, MultiLine: true);
     public static readonly TextRule ContactEmail = new(nameof(VenueInput.ContactEmail), Venue.ContactEmailMaxLength, Format: TextFormat.Email);
     public static readonly TextRule ContactPhone = new(nameof(VenueInput.ContactPhone), Venue.ContactPhoneMaxLength);
-    public static readonly TextRule AccessInstructions = new(nameof(VenueInput.AccessInstructions), Venue.TextMaxLength);
+    public static readonly TextRule AccessInstructions = new(nameof(VenueInput.AccessInstructions), Venue.TextMaxLength, MultiLine: true);
     public static readonly TextRule ContactPerson = new(nameof(VenueInput.ContactPerson), Venue.ContactPersonMaxLength);
-    public static readonly TextRule TidyingInstructions = new(nameof(VenueInput.TidyingInstructions), Venue.TextMaxLength);
+    public static readonly TextRule TidyingInstructions = new(nameof(VenueInput.TidyingInstructions), Venue.TextMaxLength, MultiLine: true);
     public static readonly RangeRule Capacity = new(nameof(VenueInput.Capacity), 1, Space.MaxCapacity);
     public static readonly TextRule ClosureReason = new(nameof(VenueClosure.Reason), VenueClosure.ReasonMaxLength, Required: true);
 
@@ -153,7 +153,7 @@ public static class SpaceRules
     public const string WouldOverlap = "would-overlap";
 
     public static readonly TextRule Name = new(nameof(SpaceInput.Name), Space.NameMaxLength, Required: true);
-    public static readonly TextRule Description = new(nameof(SpaceInput.Description), Space.DescriptionMaxLength);
+    public static readonly TextRule Description = new(nameof(SpaceInput.Description), Space.DescriptionMaxLength, MultiLine: true);
     public static readonly RangeRule Capacity = new(nameof(SpaceInput.Capacity), 1, Space.MaxCapacity);
     public static readonly RangeRule SetupMinutes = new(nameof(SpaceInput.SetupMinutes), 0, Space.MaxBufferMinutes);
     public static readonly RangeRule CleanupMinutes = new(nameof(SpaceInput.CleanupMinutes), 0, Space.MaxBufferMinutes);

@@ -43,6 +43,10 @@ public sealed class CoreHarness : IAsyncDisposable
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; }
     public string DatabaseFile { get; }
+
+    /// <summary>The harness's database as the services open it, for a connection or a hand-built service of a test's own.</summary>
+    public string ConnectionString => TestDatabase.ConnectionString(DatabaseFile);
+
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Every e-mail Core sent (the dispatcher's, composed by <see cref="SubjectComposer"/>).</summary>
@@ -76,7 +80,7 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddIdentityCore<BylabUser>(IdentityRules.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BylabDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddBylabRules();
         // What the web layer adds: its mail texts (here a stand-in) and a sender (here a recorder).
         services.AddSingleton<IEventMailComposer, SubjectComposer>();
         services.AddSingleton<Bylab.Core.Bookings.IBookingMailComposer, BookingSubjectComposer>();

@@ -13,6 +13,7 @@ namespace Bylab.Web.Features.Account;
 public sealed class LoginController(
     SignInManager<BylabUser> signIn,
     UserManager<BylabUser> users,
+    PasswordLogin login,
     TimeProvider time,
     IStringLocalizer<AccountResource> l) : Controller
 {
@@ -21,36 +22,36 @@ public sealed class LoginController(
 
     [HttpPost("logg-inn")]
     [EnableRateLimiting(RateLimits.Auth)]
+    [CountsFailuresPerAddress]
     public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator)
     {
         if (!ModelState.Validate(validator, form))
         {
             return View(form);
         }
-        var result = await signIn.PasswordSignInAsync(form.Email!.Trim(), form.Password!, form.RememberMe, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        var (outcome, user) = await login.LogInAsync(form.Email!.Trim(), form.Password!, form.RememberMe, HttpContext.RequestAborted);
+        switch (outcome)
         {
-            return RedirectToAction(nameof(TwoFactor), new { form.ReturnUrl, form.RememberMe });
+            case LoginOutcome.RequiresTwoFactor:
+                return RedirectToAction(nameof(TwoFactor), new { form.ReturnUrl, form.RememberMe });
+            case LoginOutcome.LockedOut:
+                return View("Lockout");
+            case LoginOutcome.NotConfirmed:
+                ModelState.AddModelError("", l["Login.NotConfirmed"]);
+                return View(form);
+            case LoginOutcome.Failed:
+                ModelState.AddModelError("", l["Login.Failed"]);
+                return View(form);
         }
-        if (result.IsLockedOut)
+        await RecordLoginAsync(user!);
+        if (!user!.TwoFactorEnabled && (await users.GetRolesAsync(user)).Intersect(Roles.RequiringTwoFactor).Any())
         {
-            return View("Lockout");
-        }
-        if (result.IsNotAllowed)
-        {
-            ModelState.AddModelError("", l["Login.NotConfirmed"]);
-            return View(form);
-        }
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", l["Login.Failed"]);
-            return View(form);
-        }
-        var user = (await users.FindByEmailAsync(form.Email!.Trim()))!;
-        await RecordLoginAsync(user);
-        if (!user.TwoFactorEnabled && (await users.GetRolesAsync(user)).Intersect(Roles.RequiringTwoFactor).Any())
-        {
-            // Staff roles must use two factors; until they have set it up, /admin stays closed to them.
+            // Staff roles must use two factors; until they have set it up (with the enrolment link an admin sends),
+            // /admin stays closed to them. The link itself leads to the setup page, through this login.
+            if (form.ReturnUrl?.StartsWith("/min-side/tofaktor/aktiver", StringComparison.Ordinal) == true && Url.IsLocalUrl(form.ReturnUrl))
+            {
+                return LocalRedirect(form.ReturnUrl);
+            }
             TempData["Problem"] = l["Login.TwoFactorRequired"].Value;
             return Redirect("/min-side/tofaktor");
         }
@@ -132,6 +133,7 @@ public sealed class LoginController(
             return View(form);
         }
         await RecordLoginAsync(user);
+        login.CompletedWithSecondFactor(user);
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }
 

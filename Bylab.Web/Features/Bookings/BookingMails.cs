@@ -17,7 +17,14 @@ namespace Bylab.Web.Features.Bookings;
 public sealed class BookingMails(IStringLocalizer<BookingsResource> l, IOptions<SiteOptions> site, IOptions<EmailOptions> email, TimeProvider time)
     : IBookingMailComposer
 {
-    private sealed record Line(string Text, string? Url = null);
+    /// <summary>One line of a mail; stored text is put on one line whatever it holds (Common/SingleLineText).</summary>
+    private sealed record Line
+    {
+        public Line(string text, string? url = null) => (Text, Url) = (SingleLineText.Flatten(text), url is null ? null : SingleLineText.Flatten(url));
+
+        public string Text { get; }
+        public string? Url { get; }
+    }
 
     public EmailMessage Compose(BookingNotificationKind kind, IReadOnlyList<BookingMailItem> bookings, BookingRecipient recipient, string? message) =>
         CultureSwitch.In(recipient.Culture, () => Write(kind, bookings, recipient, message));
@@ -48,7 +55,7 @@ public sealed class BookingMails(IStringLocalizer<BookingsResource> l, IOptions<
         }
         paragraphs.Add([new(l[items.Count > 1 ? "Mail.Links" : "Mail.Link"].Value, site.Value.Link(BookingPaths.Booking(first.Booking.Id)))]);
         paragraphs.Add([.. l["Mail.Signature"].Value.Split('\n').Select(x => new Line(x))]);
-        var subject = l[$"Mail.{kind}.Subject", first.Booking.Purpose, BookingText.Date(first.Booking.StartsAt)].Value;
+        var subject = SingleLineText.Flatten(l[$"Mail.{kind}.Subject", first.Booking.Purpose, BookingText.Date(first.Booking.StartsAt)].Value);
         return new EmailMessage(recipient.Email, subject, Text(paragraphs), Html(paragraphs), Attachments(kind, items));
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bylab.Core.Bookings;
+using Bylab.Core.Common;
 using Bylab.Core.Time;
 using Bylab.Web.Features.Bookings;
 using Bylab.Web.Features.Organise;
@@ -44,8 +45,8 @@ public sealed class BookingStatisticsController(BookingStatistics statistics, Ti
                 [
                     r.Year.ToString(CultureInfo.InvariantCulture),
                     r.Month.ToString("00", CultureInfo.InvariantCulture),
-                    r.Organisation,
-                    r.Space,
+                    SingleLineText.Flatten(r.Organisation),
+                    SingleLineText.Flatten(r.Space),
                     Number(f.BookedHours),
                     Number(f.UsedHours),
                     Number(f.UtilisationPercent),
