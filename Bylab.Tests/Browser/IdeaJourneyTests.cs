@@ -20,7 +20,6 @@ public sealed class IdeaJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" })).ToBeVisibleAsync();
     }
 
-    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     [Fact]
     public Task AnyoneBrowsesConsultationsFiltersIdeasAndReadsOne() => InBrowserAsync(async page =>

@@ -76,7 +76,6 @@ public sealed class IdeasAdminPageTests(BrowserFixture fixture) : BrowserTest(fi
 
     private static ILocator AdminMenu(IPage page) => page.Locator("nav.admin-nav");
 
-    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 }
 
 internal static class BrowserLogins

@@ -102,5 +102,4 @@ public sealed class IdeasJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         }, "first-citizen-again");
     }
 
-    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 }
