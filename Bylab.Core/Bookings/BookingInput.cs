@@ -55,6 +55,7 @@ public static class BookingErrors
     public const string Taken = "taken";
     public const string UnknownBooking = "unknown-booking";
     public const string OutsideBooking = "outside-booking";
+    public const string OtherSpace = "other-space";
     public const string BookingInUse = "booking-in-use";
     public const string TimeDoesNotExist = "time-does-not-exist";
 }

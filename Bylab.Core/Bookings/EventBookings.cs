@@ -114,10 +114,16 @@ public sealed class EventBookings(BylabDbContext db, TimeProvider time, AuditLog
     /// <summary>An existing booking of the organisation, approved or pending, that covers the event and carries no other live event.</summary>
     public async Task<EventSlotResult> UseAsync(int bookingId, EventSlot slot, CancellationToken ct)
     {
-        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, ct);
+        var booking = await db.Bookings.AsNoTracking().Include(b => b.Space).SingleOrDefaultAsync(b => b.Id == bookingId, ct);
         if (booking is null || booking.OrganisationId != slot.OrganisationId || booking.Status is not (BookingStatus.Approved or BookingStatus.Pending))
         {
             return new EventSlotResult(EventSlotOutcome.Invalid, Problem: new("BookingChoice", BookingErrors.UnknownBooking));
+        }
+        if (booking.SpaceId != slot.SpaceId)
+        {
+            // The event would be announced in one space while its booking holds another: the space it names could be
+            // someone else's at that time.
+            return new EventSlotResult(EventSlotOutcome.Invalid, Problem: new("SpaceId", BookingErrors.OtherSpace, [booking.Space!.Name]));
         }
         if (booking.StartsAt > slot.StartsAt || slot.EndsAt > booking.EndsAt)
         {

@@ -101,6 +101,8 @@ public sealed class BookingRequestFormTests(BylabFactory factory) : IClassFixtur
         { "not-a-date", "Date", "åååå-mm-dd" },
         { "spring-forward", "StartTime", "Klokka 02:30 finnes ikke" },
         { "no-purpose", "Purpose", "Skriv hva lokalet skal brukes til." },
+        { "forged-organisation", "OrganisationId", "organisasjon du er medlem av" },
+        { "nynorsk-end-before-start", "EndTime", "Slutten må vere etter starten." },
     };
 
     [Theory]
@@ -127,6 +129,11 @@ public sealed class BookingRequestFormTests(BylabFactory factory) : IClassFixtur
             case "not-a-date": fields["Date"] = "31.12.2027"; break;
             case "spring-forward": (fields["Date"], fields["StartTime"], fields["EndTime"]) = ("2027-03-28", "02:30", "04:00"); break;
             case "no-purpose": fields["Purpose"] = ""; break;
+            case "forged-organisation": fields["OrganisationId"] = "99999"; break;
+            case "nynorsk-end-before-start":
+                fields["EndTime"] = "17:00";
+                await o.Client.SubmitAsync("/", new Dictionary<string, string> { ["culture"] = "nn" }, "form.language-switcher");
+                break;
         }
         var before = await factory.WithDbAsync(db => db.Bookings.CountAsync());
 

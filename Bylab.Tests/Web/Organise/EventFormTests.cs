@@ -1,5 +1,6 @@
 using System.Net;
 using Bylab.Core.Accounts;
+using Bylab.Core.Bookings;
 using Bylab.Core.Common;
 using Bylab.Core.Events;
 using Bylab.Web.Features.Organise;
@@ -197,6 +198,51 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync("/arrangor/arrangementer/ny", free, "#event-form")).StatusCode);
         var stored = await factory.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.Title == free["Title"]));
         Assert.Equal(Bylab.Core.Bookings.BookingStatus.Pending, (await factory.Bookings.StoredAsync(stored.BookingId!.Value)).Status);
+    }
+
+    [Fact]
+    public async Task AnOrganiserHoldsTheEventInAnApprovedBookingOfTheirOwnAndNeverInAnotherOrganisationsOrAnotherSpaces()
+    {
+        var (organiser, email) = await factory.SignedInAsync("arrangor", Roles.Organiser);
+        var mine = await factory.Bookings.OrganisationAsync("Sykkelnettverket", memberIds: await factory.Users.IdOfAsync(email));
+        var others = await factory.Bookings.OrganisationAsync("Nordic Towns");
+        var meeting = await factory.Bookings.SpaceAsync(TestBookings.MeetingRoom);
+        var whole = await factory.Bookings.SpaceAsync(TestBookings.Whole);
+        var day = factory.Bookings.Date(DayOfWeek.Wednesday, weeks: 5);
+        var ours = await factory.Bookings.AddAsync(mine, meeting, TestBookings.Oslo(day, 17), TestBookings.Oslo(day, 21), $"Sykkelverksted {Guid.NewGuid():N}", isPublic: true);
+        var theirs = await factory.Bookings.AddAsync(others, meeting, TestBookings.Oslo(day, 9), TestBookings.Oslo(day, 11), $"Nettverksmøte {Guid.NewGuid():N}");
+        var empty = await organiser.GetPageAsync("/arrangor/arrangementer/ny");
+        Assert.NotNull(empty.QuerySelector($"#BookingChoice option[value='{ours.Id}']"));
+        Assert.Null(empty.QuerySelector($"#BookingChoice option[value='{theirs.Id}']"));
+
+        async Task<(HttpResponseMessage Response, string Title)> SendAsync(int booking, int space, int from, int to)
+        {
+            var form = await VenueFormAsync($"Sykkelverksted for alle {Guid.NewGuid():N}", $"{day:yyyy-MM-dd}T{from:D2}:00", $"{day:yyyy-MM-dd}T{to:D2}:00", capacity: "10");
+            (form["OrganisationId"], form["SpaceId"], form["BookingChoice"]) = (mine.ToString(), space.ToString(), booking.ToString());
+            return (await organiser.SubmitAsync("/arrangor/arrangementer/ny", form, "#event-form"), form["Title"]);
+        }
+        async Task<string> RefusedOnAsync((HttpResponseMessage Response, string Title) sent, string field)
+        {
+            Assert.Equal(HttpStatusCode.OK, sent.Response.StatusCode);
+            Assert.False(await factory.WithDbAsync(db => db.Events.AnyAsync(e => e.Title == sent.Title)));
+            var page = await BylabClient.ParseAsync(sent.Response);
+            return page.QuerySelector($"#{field}-error")?.TextContent ?? throw new Xunit.Sdk.XunitException($"No error on {field}: {string.Join(" | ", page.ErrorSummary())}");
+        }
+
+        // A forged id: another organisation's booking is not the organiser's to use.
+        Assert.Contains("Velg en booking fra lista", await RefusedOnAsync(await SendAsync(theirs.Id, meeting.Id, 9, 11), "BookingChoice"));
+        // The booking holds the meeting room: the event cannot be announced in the whole venue on the strength of it.
+        Assert.Contains("gjelder Møterommet", await RefusedOnAsync(await SendAsync(ours.Id, whole.Id, 18, 20), "SpaceId"));
+
+        var (response, title) = await SendAsync(ours.Id, meeting.Id, 18, 20);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.Title == title));
+        Assert.Equal((ours.Id, meeting.Id), (stored.BookingId, stored.SpaceId));
+        var page = await organiser.GetPageAsync($"/arrangor/arrangementer/{stored.Id}");
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await organiser.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/arrangor/arrangementer/{stored.Id}/publiser']")).StatusCode);
+        Assert.Equal(EventStatus.Published, (await factory.Events.StoredAsync(stored.Id)).Status);
+        Assert.Equal(BookingStatus.Approved, (await factory.Bookings.StoredAsync(ours.Id)).Status);
     }
 
     [Theory]

@@ -37,10 +37,17 @@ public sealed class VenueAdminTests(BylabFactory factory) : IClassFixture<BylabF
         var saved = await staff.SubmitAsync(form, new Dictionary<string, string>
         {
             ["Hours[1].LendOpens"] = "08:00", ["Hours[1].LendCloses"] = "22:00", ["Name"] = "Bylab Hamar",
+            ["StreetAddress"] = "Torggata 20", ["AccessibilityInfo"] = "Trinnfri inngang fra Torggata; teleslynge i møterommet.",
+            ["TidyingInstructions"] = "Sett stolene på plass og ta med søppelet ut.",
         }, "#venue-form");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(new TimeOnly(20, 0), (await StoredAsync()).LendingHours.Single(h => h.Day == DayOfWeek.Wednesday).Closes);
+        var venue = await StoredAsync();
+        Assert.Equal(new TimeOnly(20, 0), venue.LendingHours.Single(h => h.Day == DayOfWeek.Wednesday).Closes);
+        Assert.Equal(("Torggata 20", "Sett stolene på plass og ta med søppelet ut."), (venue.StreetAddress, venue.TidyingInstructions));
+        var about = (await staff.GetPageAsync("/lokalet")).Body!.TextContent;
+        Assert.Contains("Torggata 20", about);
+        Assert.Contains("Trinnfri inngang fra Torggata; teleslynge i møterommet.", about);
         var wednesday = factory.Bookings.Date(DayOfWeek.Wednesday, 1);
         var week = await staff.GetPageAsync($"/lokalet/kalender?dato={wednesday:yyyy-MM-dd}");
         Assert.Contains("08:00–20:00", week.QuerySelector($"[aria-labelledby='day-{wednesday:yyyy-MM-dd}']")!.TextContent);
