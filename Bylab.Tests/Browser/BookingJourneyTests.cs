@@ -194,20 +194,24 @@ public sealed class BookingJourneyTests(BrowserFixture fixture) : BrowserTest(fi
             "/admin/organisasjoner", "/admin/organisasjoner/ny", $"/admin/organisasjoner/{people.OrganisationId}",
         ];
 
+        var titles = new Dictionary<string, string>();
         await InBrowserAsync(async page =>
         {
             await page.LogInAsync(people.Organiser);
-            await WalkAsync(page, organiserPages, "organiser");
+            await WalkAsync(page, organiserPages, "organiser", titles);
         });
         await InBrowserAsync(async page =>
         {
             await page.LogInWithTotpAsync(people.Staff, people.StaffKey);
-            await WalkAsync(page, staffPages, "staff");
+            await WalkAsync(page, staffPages, "staff", titles);
         });
+        // Each page is named on its own (a screen reader's list of tabs, the browser's history).
+        Assert.All(titles.Keys, t => Assert.EndsWith(" – Bylab Hamar", t));
+        Assert.Equal(organiserPages.Length + staffPages.Length, titles.Count);
     }
 
-    /// <summary>Each page at 375 and at 1280 pixels: axe finds nothing serious, and nothing but a data table scrolls sideways.</summary>
-    private static async Task WalkAsync(IPage page, IEnumerable<string> paths, string who)
+    /// <summary>Each page at 375 and at 1280 pixels: axe finds nothing serious, nothing but a data table scrolls sideways, and its title is its own.</summary>
+    private static async Task WalkAsync(IPage page, IEnumerable<string> paths, string who, Dictionary<string, string> titles)
     {
         foreach (var width in new[] { 375, 1280 })
         {
@@ -219,6 +223,11 @@ public sealed class BookingJourneyTests(BrowserFixture fixture) : BrowserTest(fi
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a {width} px screen");
                 await page.AssertAccessibleAsync();
+                if (width == 375)
+                {
+                    var title = await page.TitleAsync();
+                    Assert.True(titles.TryAdd(title, path), $"{path} has the same title as {titles.GetValueOrDefault(title)}: {title}");
+                }
                 if (Environment.GetEnvironmentVariable("BYLAB_SCREENSHOTS") is { Length: > 0 } folder)
                 {
                     // For a person to look at (BYLAB_SCREENSHOTS=artifacts/shots): the tests never read them.
