@@ -63,7 +63,8 @@ public sealed record IdeaFormModel(
     IReadOnlyList<Theme> Themes,
     int? IdeaId = null,
     string? IdeaSlug = null,
-    int? MinutesLeft = null);
+    int? MinutesLeft = null,
+    string? IdeaTitle = null);
 
 public sealed record IdeaPreviewModel(IdeaFormModel Page, IdeaForm Form, IReadOnlyList<SimilarIdea> Similar, string PreviewHtml);
 
