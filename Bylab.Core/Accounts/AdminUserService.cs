@@ -10,7 +10,10 @@ public enum RoleChangeResult { Updated, Unchanged, NotFound, UnknownRole, LastAd
 
 public enum LockResult { Done, NotFound, OwnAccount }
 
-public sealed record UserSummary(string Id, string DisplayName, string Email, bool EmailConfirmed, bool TwoFactorEnabled, bool LockedOut, DateTime CreatedAt, IReadOnlyList<string> Roles);
+/// <param name="LockedOut">Cannot log in now: blocked by an admin, or locked for a while after failed attempts.</param>
+/// <param name="Blocked">Blocked by an admin (until unblocked), as opposed to the short lock after failed attempts.</param>
+public sealed record UserSummary(string Id, string DisplayName, string Email, bool EmailConfirmed, bool TwoFactorEnabled, bool LockedOut, DateTime CreatedAt, IReadOnlyList<string> Roles,
+    bool Blocked = false);
 
 /// <summary>What an admin does to other people's accounts. Every change is written to the audit log in the same transaction.</summary>
 public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time)
@@ -37,12 +40,12 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(u => new
             {
-                u.Id, u.DisplayName, u.Email, u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd, u.CreatedAt,
+                u.Id, u.DisplayName, u.Email, u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd, u.CreatedAt, u.BlockedAt,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);
         var items = rows.Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.EmailConfirmed, u.TwoFactorEnabled,
-            u.LockoutEnd > now, u.CreatedAt, u.Roles.OrderBy(r => r).ToList())).ToList();
+            u.LockoutEnd > now, u.CreatedAt, u.Roles.OrderBy(r => r).ToList(), u.BlockedAt != null && u.LockoutEnd > now)).ToList();
         return new Paged<UserSummary>(items, page, PageSize, total);
     }
 
@@ -55,7 +58,7 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         }
         var roles = await users.GetRolesAsync(user);
         return new UserSummary(user.Id, user.DisplayName, user.Email ?? "", user.EmailConfirmed, user.TwoFactorEnabled,
-            user.LockoutEnd > time.GetUtcNow(), user.CreatedAt, roles.OrderBy(r => r).ToList());
+            user.LockoutEnd > time.GetUtcNow(), user.CreatedAt, roles.OrderBy(r => r).ToList(), user.IsBlockedAt(time.GetUtcNow()));
     }
 
     public async Task<RoleChangeResult> SetRolesAsync(Actor actor, string userId, IReadOnlyCollection<string> wanted, CancellationToken ct = default)
@@ -106,6 +109,8 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.SetLockoutEnabledAsync(user, true));
+        // BlockedAt marks the lock as the admin's, so the person is told «blocked, contact us», not «try again later».
+        user.BlockedAt = locked ? time.GetUtcNow().UtcDateTime : null;
         Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
         if (locked)
         {

@@ -152,6 +152,7 @@ public static class WebServices
         services.AddBylabRateLimits();
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
+        services.AddScoped<SiteVenue>();
         services.AddScoped<Features.Account.AccountEmails>();
         services.AddScoped<Areas.Admin.Ideas.AnswerEmails>();
         services.AddScoped<Bylab.Core.Events.IEventMailComposer, Features.Events.EventMails>();

@@ -14,6 +14,7 @@ public sealed class LoginController(
     SignInManager<BylabUser> signIn,
     UserManager<BylabUser> users,
     TimeProvider time,
+    SiteVenue venue,
     IStringLocalizer<AccountResource> l) : Controller
 {
     [HttpGet("logg-inn")]
@@ -34,7 +35,7 @@ public sealed class LoginController(
         }
         if (result.IsLockedOut)
         {
-            return View("Lockout");
+            return await LockedOutAsync(await users.FindByEmailAsync(form.Email!.Trim()));
         }
         if (result.IsNotAllowed)
         {
@@ -124,7 +125,7 @@ public sealed class LoginController(
     {
         if (result.IsLockedOut)
         {
-            return View("Lockout");
+            return await LockedOutAsync(user);
         }
         if (!result.Succeeded)
         {
@@ -134,6 +135,15 @@ public sealed class LoginController(
         await RecordLoginAsync(user);
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }
+
+    /// <summary>
+    /// Blocked by an admin: say so and whom to contact (a new password would not help). Locked for a while after failed
+    /// attempts: say when to try again. Identity answers «locked out» for both; <see cref="BylabUser.BlockedAt"/> tells them apart.
+    /// </summary>
+    private async Task<IActionResult> LockedOutAsync(BylabUser? user) =>
+        user is not null && user.IsBlockedAt(time.GetUtcNow())
+            ? View("Blocked", await venue.GetAsync())
+            : View("Lockout");
 
     private async Task RecordLoginAsync(BylabUser user)
     {
