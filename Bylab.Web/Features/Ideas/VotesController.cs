@@ -47,12 +47,18 @@ public sealed class VotesController(VoteService votes, IdeaQueries queries, IStr
         }
         if (Request.Headers[FetchHeader] == "fetch")
         {
-            var body = new { voted = idea.ViewerVoted, count = idea.VoteCount, message, ok = succeeded };
+            // votesLeftText: the «Du har N stemmer igjen» line, so the page shows the new number at once (null = no limit).
+            var body = new { voted = idea.ViewerVoted, count = idea.VoteCount, message, ok = succeeded,
+                votesLeft = idea.ViewerVotesLeft, votesLeftText = VotesLeftText(idea.ViewerVotesLeft, l) };
             return succeeded ? Json(body) : Conflict(body);
         }
         TempData[succeeded ? "Message" : "Problem"] = message;
         return Redirect(IdeaPaths.Idea(idea.Slug) + "#stemmer");
     }
+
+    /// <summary>«Du har 3 stemmer igjen i denne medvirkningen»; null when the consultation sets no limit.</summary>
+    public static string? VotesLeftText(int? left, IStringLocalizer<IdeasResource> l) =>
+        left is { } n ? l[n == 1 ? "Votes.LeftOne" : "Votes.Left", n].Value : null;
 
     private async Task<int?> LimitAsync(int ideaId, CancellationToken ct)
     {
