@@ -49,11 +49,12 @@ public enum ConfirmEmailOutcome { Confirmed, Waitlisted, AlreadyConfirmed, NotFo
 
 public enum CancelOutcome { Cancelled, AlreadyCancelled, NotFound, EventStarted }
 
-public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotFound, NotConfirmed, WrongEvent }
+public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotFound, NotConfirmed, WrongEvent, TooEarly, TooLate }
 
 /// <param name="Name">Null once the personal data is deleted.</param>
+/// <param name="OpensAt">For <see cref="CheckInOutcome.TooEarly"/>: when check-in opens (UTC).</param>
 public sealed record CheckInResult(CheckInOutcome Outcome, int? RegistrationId = null, int? EventId = null, string? Name = null,
-    int Companions = 0, DateTime? CheckedInAt = null);
+    int Companions = 0, DateTime? CheckedInAt = null, DateTime? OpensAt = null);
 
 /// <summary>The participant's own page, reached by the personal link.</summary>
 /// <param name="WaitlistPosition">1-based, when waitlisted.</param>
@@ -101,7 +102,7 @@ public sealed record CheckInCandidate(int RegistrationId, int EventId, string Ev
 /// serialised: capacity is never exceeded and each freed place is handed on exactly once. The e-mails a change
 /// causes are written as <see cref="EventNotification"/> rows in the same transaction.
 /// </summary>
-public sealed class RegistrationService(BylabDbContext db, TimeProvider time, AuditLog audit)
+public sealed class RegistrationService(BylabDbContext db, TimeProvider time, AuditLog audit, Microsoft.Extensions.Options.IOptions<EventOptions> options)
 {
     public const string RemovedAuditAction = "event.registration.removed";
     private static readonly string[] Cultures = ["nb", "nn", "en"];
@@ -450,6 +451,12 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
             return Result(CheckInOutcome.NotConfirmed, registration);
         }
         var now = Now;
+        if (await CheckInTimingAsync(registration.EventId, now, ct) is { } closed)
+        {
+            return closed.Timing == CheckInTiming.TooEarly
+                ? Result(CheckInOutcome.TooEarly, registration) with { OpensAt = closed.OpensAt }
+                : Result(CheckInOutcome.TooLate, registration);
+        }
         // One conditional UPDATE: whoever gets there first checks the person in, the other is told it is done.
         var updated = await db.Registrations
             .Where(r => r.Id == registration.Id && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
@@ -460,6 +467,15 @@ public sealed class RegistrationService(BylabDbContext db, TimeProvider time, Au
         }
         var current = await db.Registrations.AsNoTracking().SingleAsync(r => r.Id == registration.Id, ct);
         return Result(current.CheckedInAt is null ? CheckInOutcome.NotConfirmed : CheckInOutcome.AlreadyCheckedIn, current);
+    }
+
+    /// <summary>Null when check-in is open for the event now; otherwise why not, and when it opens.</summary>
+    private async Task<(CheckInTiming Timing, DateTime OpensAt)?> CheckInTimingAsync(int eventId, DateTime now, CancellationToken ct)
+    {
+        var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == eventId, ct);
+        var window = CheckInWindow.From(options.Value);
+        var timing = ev.CheckInTimingAt(now, window);
+        return timing == CheckInTiming.Open ? null : (timing, window.OpensAt(ev.StartsAt));
     }
 
     /// <summary>Staff pressed the wrong row.</summary>

@@ -110,7 +110,8 @@ public sealed class RegistrationConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task TwoStaffScanningTheSameCodeCheckInOnce()
     {
-        var ev = await _h.CreateEventAsync();
+        // An hour before the start: the check-in window is open.
+        var ev = await _h.CreateEventAsync(startsAt: EventsHarnessBase.Start.AddHours(1));
         var person = (await _h.CreateUsersAsync(1))[0];
         var staff = (await _h.CreateUsersAsync(1, "staff"))[0];
         await _h.SignUpAccountAsync(ev, person);

@@ -195,7 +195,8 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task StaffCheckInByTypedCodeAndUndo()
     {
-        var ev = await _h.CreateEventAsync(capacity: 1);
+        // An hour before the start: the check-in window is open.
+        var ev = await _h.CreateEventAsync(capacity: 1, startsAt: EventsHarnessBase.Start.AddHours(1));
         var other = await _h.CreateEventAsync();
         var people = await _h.CreateUsersAsync(2);
         var staff = (await _h.CreateUsersAsync(1, "staff"))[0];
