@@ -48,6 +48,7 @@ public static class DependencyInjection
 
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<AccountService>();
         services.AddScoped<AdminUserService>();
         services.AddScoped<AdminBootstrap>();

@@ -153,6 +153,7 @@ public static class WebServices
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
         services.AddScoped<SiteVenue>();
+        services.AddScoped<Areas.Admin.Audit.AuditText>();
         services.AddSingleton<Features.Organise.CheckInClock>();
         services.AddScoped<Features.Account.AccountEmails>();
         services.AddScoped<Areas.Admin.Ideas.AnswerEmails>();
