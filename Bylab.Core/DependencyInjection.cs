@@ -58,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<IdeaService>();
         services.AddScoped<VoteService>();
         services.AddScoped<CommentService>();
+        services.AddScoped<CommentDigestService>();
+        services.AddScoped<MyIdeasQueries>();
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<VenueCalendar>();

@@ -15,6 +15,24 @@ public enum CommentNoticeReason
 /// </summary>
 public class CommentNotice
 {
+    /// <summary>
+    /// Who hears about a new comment: the author of the comment it replies to, and the idea's author; never the writer
+    /// themselves, and each person once (a reply to your own comment on your own idea is a reply).
+    /// </summary>
+    public static IReadOnlyList<(string RecipientId, CommentNoticeReason Reason)> RecipientsOf(string writerId, string? ideaAuthorId, string? parentAuthorId)
+    {
+        var recipients = new List<(string, CommentNoticeReason)>();
+        if (parentAuthorId is not null && parentAuthorId != writerId)
+        {
+            recipients.Add((parentAuthorId, CommentNoticeReason.ReplyToYourComment));
+        }
+        if (ideaAuthorId is not null && ideaAuthorId != writerId && ideaAuthorId != parentAuthorId)
+        {
+            recipients.Add((ideaAuthorId, CommentNoticeReason.OnYourIdea));
+        }
+        return recipients;
+    }
+
     public long Id { get; set; }
     public string RecipientId { get; set; } = "";
     public int CommentId { get; set; }

@@ -160,6 +160,9 @@ public static class WebServices
         services.AddScoped<Bylab.Core.Events.IEventMailComposer, Features.Events.EventMails>();
         // Reminders, expiry, personal-data deletion and unsent e-mail; in the web host only, so Core tests run without it.
         services.AddHostedService<Bylab.Core.Events.EventsBackgroundService>();
+        // The daily comment digests to idea authors; in the web host only, as above.
+        services.AddScoped<Bylab.Core.Ideas.ICommentDigestComposer, Features.Ideas.CommentDigestMails>();
+        services.AddHostedService<Bylab.Core.Ideas.IdeasBackgroundService>();
         services.AddValidatorsFrom(typeof(WebServices).Assembly);
         return services;
     }

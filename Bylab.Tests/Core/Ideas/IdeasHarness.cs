@@ -31,6 +31,22 @@ public sealed class IdeasHarness : SqliteHarness
         services.AddScoped<CommentService>();
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
+        services.AddScoped<MyIdeasQueries>();
+        services.AddScoped<CommentDigestService>();
+        services.AddSingleton<ICommentDigestComposer, ListingDigestComposer>();
+        services.AddSingleton<Bylab.Core.Email.IEmailSender>(Sender);
+    }
+
+    /// <summary>Every e-mail the services sent (comment digests).</summary>
+    public Events.RecordingSender Sender { get; } = new();
+
+    public Task<T> Digests<T>(Func<CommentDigestService, Task<T>> work) => InScopeAsync(work);
+
+    /// <summary>A digest as one line per comment: «Reason CommentId Writer», so tests read what it holds.</summary>
+    private sealed class ListingDigestComposer : ICommentDigestComposer
+    {
+        public Bylab.Core.Email.EmailMessage Compose(CommentDigestMail mail) =>
+            new(mail.Email, $"digest {mail.Items.Count}", string.Join("\n", mail.Items.Select(i => $"{i.Reason} {i.CommentId} {i.WriterName}")));
     }
 
     public static Task<IdeasHarness> CreateAsync(Action<IdeaOptions>? configure = null) => MigrateAsync(new IdeasHarness(configure));
