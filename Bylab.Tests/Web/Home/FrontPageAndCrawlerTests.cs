@@ -1,0 +1,94 @@
+using System.Net;
+using System.Xml.Linq;
+using Bylab.Core.Events;
+using Bylab.Tests.Infrastructure;
+using Bylab.Tests.Web.Events;
+using Bylab.Tests.Web.Organise;
+
+namespace Bylab.Tests.Web.Home;
+
+/// <summary>
+/// The front page lists what is coming and promises nothing the site does not do; search engines and link previews
+/// get robots.txt, a sitemap, a favicon, a description and Open Graph tags – with addresses from Bylab:Site:PublicUrl.
+/// </summary>
+public sealed class FrontPageAndCrawlerTests(BylabFactory factory) : IClassFixture<BylabFactory>
+{
+    private readonly EventsData _data = new(factory);
+
+    [Fact]
+    public async Task TheFrontPageListsTheNextEventsWithPlacesLeftAndSaysHowToBorrowTheVenue()
+    {
+        // The soonest event of all in this host: half an hour from now.
+        var soon = await _data.EventAsync("Frokostmøte i Bylab", e =>
+        {
+            e.StartsAt = DateTime.UtcNow.AddMinutes(30);
+            e.EndsAt = e.StartsAt.AddHours(1);
+            e.Capacity = 12;
+            e.MaxCompanions = 2;
+        });
+        await factory.SignUpAsync(soon.Id, "Kari Nordmann", companions: 1);
+        using var client = factory.CreateBylabClient();
+
+        var page = await client.GetPageAsync("/");
+
+        var first = page.QuerySelector(".home-events .event-card")!;
+        Assert.Contains("Frokostmøte i Bylab", first.TextContent);
+        Assert.Contains("10 ledige plasser", first.TextContent);
+        Assert.Equal($"/arrangementer/{soon.Slug}", first.QuerySelector("h3 a")!.GetAttribute("href"));
+        var borrow = page.QuerySelector("#borrow-card")!;
+        Assert.Contains("det går ikke an å booke på nettsiden ennå", borrow.TextContent);
+        Assert.NotNull(borrow.QuerySelector("a[href='mailto:bylab@hamar.kommune.no']"));
+    }
+
+    [Fact]
+    public async Task RobotsSitemapAndFaviconAnswerWithoutALoginAndNameOnlyThePublicUrl()
+    {
+        var published = await _data.EventAsync("Åpent møte i sitemapen");
+        var draft = await _data.EventAsync("Kladd som ikke skal vises", e => { e.Status = EventStatus.Draft; e.PublishedAt = null; });
+        using var client = factory.CreateBylabClient();
+        // A forged Host header must not end up in the addresses.
+        client.Http.DefaultRequestHeaders.Host = "evil.example";
+
+        var robots = await client.Http.GetAsync("/robots.txt");
+        Assert.Equal(HttpStatusCode.OK, robots.StatusCode);
+        var robotsText = await robots.Content.ReadAsStringAsync();
+        Assert.Contains("Sitemap: http://localhost/sitemap.xml", robotsText);
+        Assert.Contains("Disallow: /pamelding", robotsText);
+
+        var sitemap = await client.Http.GetAsync("/sitemap.xml");
+        Assert.Equal(HttpStatusCode.OK, sitemap.StatusCode);
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locs = XDocument.Parse(await sitemap.Content.ReadAsStringAsync()).Descendants(ns + "loc").Select(l => l.Value).ToList();
+        Assert.All(locs, l => Assert.StartsWith("http://localhost/", l));
+        Assert.Contains("http://localhost/", locs);
+        Assert.Contains("http://localhost/ideer", locs);
+        Assert.Contains($"http://localhost/arrangementer/{published.Slug}", locs);
+        Assert.DoesNotContain($"http://localhost/arrangementer/{draft.Slug}", locs);
+
+        var favicon = await client.Http.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, favicon.StatusCode);
+        Assert.Equal("image/x-icon", favicon.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task APublicPageCarriesADescriptionAndOpenGraphAndAPersonalPageNeither()
+    {
+        var ev = await _data.EventAsync("Kveldsmøte om parkene");
+        var kari = await factory.SignUpAsync(ev.Id, "Kari Nordmann");
+        using var client = factory.CreateBylabClient();
+        client.Http.DefaultRequestHeaders.Host = "evil.example";
+
+        var page = await client.GetPageAsync($"/arrangementer/{ev.Slug}");
+        string? Meta(string selector) => page.QuerySelector(selector)?.GetAttribute("content");
+        Assert.Contains("Kom og si hva du mener om byen.", Meta("meta[name=description]"));
+        Assert.Equal("Kveldsmøte om parkene", Meta("meta[property='og:title']"));
+        Assert.Equal($"http://localhost/arrangementer/{ev.Slug}", Meta("meta[property='og:url']"));
+        Assert.Equal("Bylab Hamar", Meta("meta[property='og:site_name']"));
+        Assert.Contains("Kom og si hva du mener om byen.", Meta("meta[property='og:description']"));
+
+        // The personal page's address holds a secret: no preview, no indexing.
+        var personal = await client.GetPageAsync($"/pamelding/{kari.ManageToken}");
+        Assert.Null(personal.QuerySelector("meta[property='og:url']"));
+        Assert.Equal("noindex, nofollow", personal.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+    }
+}

@@ -1,0 +1,37 @@
+using Bylab.Tests.Infrastructure;
+using Bylab.Tests.Web.Events;
+
+namespace Bylab.Tests.Web.Localization;
+
+/// <summary>Content exists in bokmål only: under a nynorsk or English interface it is marked lang="nb" (WCAG 3.1.2), and the statement says so.</summary>
+public sealed class ContentLanguageTests(BylabFactory factory) : IClassFixture<BylabFactory>
+{
+    [Theory]
+    [InlineData("nb", null)]
+    [InlineData("nn", "nb")]
+    [InlineData("en", "nb")]
+    public async Task BokmalContentIsMarkedWhenTheInterfaceIsAnotherLanguage(string culture, string? expected)
+    {
+        var ev = await new EventsData(factory).EventAsync("Møte om bokmål og nynorsk");
+        using var client = factory.CreateBylabClient();
+
+        var page = await client.GetPageAsync($"/arrangementer/{ev.Slug}?culture={culture}&ui-culture={culture}");
+
+        Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(expected, page.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Equal(expected, page.QuerySelector(".event__description")!.GetAttribute("lang"));
+        var card = (await client.GetPageAsync($"/arrangementer?culture={culture}&ui-culture={culture}")).QuerySelector($".event-card a[href='/arrangementer/{ev.Slug}']")!;
+        Assert.Equal(expected, card.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task TheAccessibilityStatementSaysWhichContentIsInWhichLanguage()
+    {
+        using var client = factory.CreateBylabClient();
+        var page = await client.GetPageAsync("/tilgjengelighet?culture=en&ui-culture=en");
+        var text = page.QuerySelector("main")!.TextContent;
+        Assert.Contains("exists only in the language it was written in, usually bokmål. It is not translated.", text);
+        Assert.Contains("marked as bokmål in the code (lang=\"nb\")", text);
+        Assert.DoesNotContain("The content is available in bokmål, nynorsk and English", text);
+    }
+}
