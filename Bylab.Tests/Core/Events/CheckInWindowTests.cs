@@ -59,4 +59,13 @@ public sealed class CheckInWindowTests : IAsyncLifetime
 
         Assert.Equal(expected, ev.CheckInTimingAt(DateTimeOffset.Parse(now).UtcDateTime, window));
     }
+
+    [Fact]
+    public void BadCheckInSettingsAreNamed()
+    {
+        var failures = new EventOptionsValidator().Validate(null, new EventOptions { CheckInOpensHoursBefore = -1, CheckInClosesDaysAfter = 31 }).Failures!.ToList();
+        Assert.Contains(failures, f => f.StartsWith("Bylab:Events:CheckInOpensHoursBefore") && f.Contains("-1"));
+        Assert.Contains(failures, f => f.StartsWith("Bylab:Events:CheckInClosesDaysAfter") && f.Contains("31"));
+        Assert.True(new EventOptionsValidator().Validate(null, new EventOptions()).Succeeded);
+    }
 }

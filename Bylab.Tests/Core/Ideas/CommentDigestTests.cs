@@ -124,4 +124,11 @@ public sealed class CommentDigestTests : IAsyncLifetime
         Assert.Equal((0, 1), await RoundAsync());
         Assert.Single(_h.Sender.Sent);
     }
+
+    [Fact]
+    public void ABadBackgroundIntervalIsNamed()
+    {
+        var failure = Assert.Single(new IdeaOptionsValidator().Validate(null, new IdeaOptions { BackgroundIntervalSeconds = 0 }).Failures!);
+        Assert.StartsWith("Bylab:Ideas:BackgroundIntervalSeconds", failure);
+    }
 }
