@@ -33,6 +33,8 @@ public class BylabFactory : WebApplicationFactory<Program>
         // The events background service would otherwise, a minute in, delete the participants of past events a test
         // set up; its work is tested in Core, and HTTP tests call the dispatcher themselves.
         builder.UseSetting("Bylab:Events:BackgroundIntervalSeconds", "3600");
+        // Likewise the comment digests: a digest mail arriving mid-test would change what a test finds in the outbox.
+        builder.UseSetting("Bylab:Ideas:BackgroundIntervalSeconds", "3600");
         builder.UseSetting("Bylab:RateLimits:AuthPermits", "100000");
         builder.UseSetting("Bylab:RateLimits:AccountPermits", "100000");
         foreach (var (key, value) in Settings)
