@@ -158,7 +158,7 @@ public static partial class Seeder
     }
 
     /// <summary>
-    /// About <see cref="RegistrationTarget"/> sign-ups. Each event is filled in time order as RegistrationService would:
+    /// About <see cref="RegistrationTarget"/> sign-ups. Each event is filled in time order as SignUpService and EventPlaces would:
     /// confirmed while the places (1 + companions) fit and nobody waits, then waitlisted with WaitlistedAt increasing.
     /// Some are cancelled by the participant, a few guests have not yet confirmed their e-mail; a cancelled event's
     /// sign-ups are all cancelled with it. Accounts are the first users only (never the sign-up people); guests have

@@ -1,6 +1,5 @@
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
-using Bylab.Core.Events;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +36,10 @@ public sealed record ExportedRegistration(int EventId, string EventTitle, DateTi
     int Companions, string? Needs, string? Answer, DateTime CreatedAt, DateTime? CancelledAt, DateTime? CheckedInAt);
 
 /// <summary>What a person does with their own account beyond what Identity offers.</summary>
-public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time)
+public enum ChangeEmailOutcome { Changed, Taken, InvalidLink }
+
+public sealed class AccountService(
+    BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time, IEnumerable<IAccountDeletionStep> deletionSteps)
 {
     public async Task<PersonalDataExport?> ExportAsync(string userId, CancellationToken ct = default)
     {
@@ -105,8 +107,8 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
     /// Ideas: ideas and comments stay with AuthorId null (shown as anonymous); votes stay, anonymous
     /// (UserId null), so a consultation's result and the vote counters do not change; follows are deleted.
     /// All of this is done by the foreign keys' ON DELETE rules (see IdeaConfigurations).
-    /// Event sign-ups: those for events not yet started are cancelled (the waitlist moves up); every sign-up loses
-    /// its name, e-mail and answers, keeping only what the attendance counts need.
+    /// Other features' data goes through their <see cref="IAccountDeletionStep"/> (event sign-ups: those for events
+    /// not yet started are cancelled, and every sign-up loses its name, e-mail and answers).
     /// </summary>
     public async Task<bool> DeleteAsync(string userId, CancellationToken ct = default)
     {
@@ -121,7 +123,10 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Details, (string?)null), ct);
         audit.Add(new Actor(userId, null), AuditActions.UserDeletedOwnAccount, "user", userId);
         await db.SaveChangesAsync(ct);
-        await ReleaseRegistrationsAsync(userId, ct);
+        foreach (var step in deletionSteps)
+        {
+            await step.ForgetAccountAsync(userId, ct);
+        }
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {
@@ -131,33 +136,31 @@ public sealed class AccountService(BylabDbContext db, UserManager<BylabUser> use
         return true;
     }
 
-    private async Task ReleaseRegistrationsAsync(string userId, CancellationToken ct)
+    /// <summary>
+    /// The person followed the link sent to their new address. The token is bound to the account (its id and
+    /// security stamp) and to the new address, so a link opened while signed in as someone else, or a changed
+    /// link, is refused. In Bylab the user name is the e-mail address: both change together or not at all.
+    /// </summary>
+    public async Task<ChangeEmailOutcome> ChangeEmailAsync(BylabUser user, string email, string token, CancellationToken ct = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var registrations = await db.Registrations.Include(r => r.Event).Where(r => r.UserId == userId).ToListAsync(ct);
-        var freed = new List<Event>();
-        foreach (var r in registrations)
+        if (await users.FindByEmailAsync(email) is { } owner && owner.Id != user.Id)
         {
-            if (r.IsLive && r.Event!.AllowsCancellationAt(now))
-            {
-                if (r.Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted)
-                {
-                    freed.Add(r.Event);
-                }
-                r.Status = RegistrationStatus.Cancelled;
-                r.CancelledAt = now;
-                r.CancelledBy = CancelledBy.Participant;
-            }
-            r.Name = "";
-            r.Email = "";
-            r.NormalizedEmail = $"DELETED-{r.Id}";
-            r.Needs = null;
-            r.Answer = null;
+            return ChangeEmailOutcome.Taken;
         }
-        await db.SaveChangesAsync(ct);
-        foreach (var ev in freed.DistinctBy(e => e.Id))
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await users.ChangeEmailAsync(user, email, token);
+        if (result.Succeeded)
         {
-            await RegistrationService.PromoteWaitingAsync(db, ev, now, ct);
+            result = await users.SetUserNameAsync(user, email);
         }
+        if (!result.Succeeded)
+        {
+            await tx.RollbackAsync(ct);
+            return result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? ChangeEmailOutcome.Taken
+                : ChangeEmailOutcome.InvalidLink;
+        }
+        await tx.CommitAsync(ct);
+        return ChangeEmailOutcome.Changed;
     }
 }

@@ -145,6 +145,59 @@ public class Event
 
     /// <summary>Participants may cancel until the event starts.</summary>
     public bool AllowsCancellationAt(DateTime utcNow) => utcNow < StartsAt;
+
+    /// <summary>Its managers may still change it: not called off, not over.</summary>
+    public bool IsEditableAt(DateTime utcNow) => !IsCancelled && EndsAt > utcNow;
+
+    /// <summary>A draft goes into the programme only before it starts (the caller checks that it is not published already).</summary>
+    public bool CanBePublishedAt(DateTime utcNow) => !IsCancelled && StartsAt > utcNow;
+
+    /// <summary>It can be called off until it has ended.</summary>
+    public bool CanBeCancelledAt(DateTime utcNow) => EndsAt > utcNow;
+
+    public void Publish(DateTime utcNow)
+    {
+        Status = EventStatus.Published;
+        PublishedAt = utcNow;
+    }
+
+    /// <summary>
+    /// Saves the form over the event. A published event whose time or place changed is news: calendars update
+    /// their copy only when SEQUENCE goes up (RFC 5545), and participants are to be told.
+    /// </summary>
+    public EventEdit Edit(EventInput input, DateTime utcNow)
+    {
+        var changed = input.ChangedFrom(EventInput.From(this));
+        input.ApplyTo(this);
+        UpdatedAt = utcNow;
+        var news = IsPublished && changed.Any(EventInput.TimeAndPlaceFields.Contains);
+        if (news)
+        {
+            Sequence++;
+        }
+        return new EventEdit(changed, news);
+    }
+
+    /// <summary>
+    /// Calls the event off with the organiser's message to participants (trimmed; cut at
+    /// <see cref="CancellationMessageMaxLength"/>). The caller cancels the sign-ups.
+    /// </summary>
+    public void Cancel(string? message, DateTime utcNow)
+    {
+        if (IsPublished)
+        {
+            // Calendars replace their copy only when SEQUENCE goes up (RFC 5545), so the cancelled .ics must.
+            Sequence++;
+        }
+        var text = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        Status = EventStatus.Cancelled;
+        CancelledAt = utcNow;
+        CancellationMessage = text is { Length: > CancellationMessageMaxLength } ? text[..CancellationMessageMaxLength] : text;
+    }
 }
+
+/// <param name="ChangedFields">The <see cref="EventInput"/> properties whose value changed, in form order.</param>
+/// <param name="IsNews">A published event moved in time or place: participants are told, calendars update.</param>
+public sealed record EventEdit(IReadOnlyList<string> ChangedFields, bool IsNews);
 
 public enum RegistrationWindow { Open, NotYetOpen, Closed, Started, NotAvailable }

@@ -25,7 +25,8 @@ public enum EventNotificationKind
 /// nothing is lost when the process stops. <see cref="EventNotificationDispatcher"/> composes and sends it,
 /// then sets <see cref="SentAt"/>. A claim (<see cref="ClaimedUntil"/>) keeps two senders (the request and
 /// the background service, or two instances) from sending the same row at once. A reminder is unique per
-/// registration (partial unique index), so it is never queued twice.
+/// registration and <see cref="EventSequence"/> (partial unique index), so it is never queued twice for the same
+/// time and place, and a new one goes out when the event moves after the first.
 /// </summary>
 public class EventNotification
 {
@@ -33,6 +34,8 @@ public class EventNotification
     public int RegistrationId { get; set; }
     public Registration? Registration { get; set; }
     public EventNotificationKind Kind { get; set; }
+    /// <summary>For a reminder: the event's <see cref="Event.Sequence"/> (its time and place) it reminds of.</summary>
+    public int EventSequence { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ClaimedUntil { get; set; }
     public int Attempts { get; set; }

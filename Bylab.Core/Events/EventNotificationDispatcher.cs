@@ -17,7 +17,8 @@ namespace Bylab.Core.Events;
 /// until <see cref="MaxAttempts"/>; then the row stays unsent with its <see cref="EventNotification.LastError"/>.
 /// </remarks>
 public sealed class EventNotificationDispatcher(
-    BylabDbContext db, IEventMailComposer composer, IEmailSender sender, TimeProvider time, ILogger<EventNotificationDispatcher> logger)
+    BylabDbContext db, EventPlaces places, IEventMailComposer composer, IEmailSender sender, TimeProvider time,
+    ILogger<EventNotificationDispatcher> logger)
 {
     public const int MaxAttempts = 10;
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
@@ -83,7 +84,7 @@ public sealed class EventNotificationDispatcher(
         }
         var registration = notification.Registration;
 
-        if (Obsolete(notification.Kind, registration, ev, now) is { } reason)
+        if (Obsolete(notification.Kind, registration, ev, now, notification.EventSequence) is { } reason)
         {
             await MarkAsync(id, "Skipped: " + reason, ct);
             logger.LogInformation("Event notification {Id} ({Kind}) skipped: {Reason}", id, notification.Kind, reason);
@@ -92,32 +93,37 @@ public sealed class EventNotificationDispatcher(
 
         try
         {
-            var position = registration.Status == RegistrationStatus.Waitlisted ? await WaitlistPositionAsync(registration, ct) : null;
+            var position = await places.PositionAsync(registration, ct);
             var message = composer.Compose(notification.Kind, ev, registration, position);
             await sender.SendAsync(message, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var attempts = notification.Attempts;
-            // Wait a little longer after each failure, so a mail server that is down is not hammered by every request.
-            var retryAt = Now + TimeSpan.FromMinutes(Math.Min(60, attempts * attempts));
-            await db.EventNotifications.Where(n => n.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(n => n.LastError, Truncate(e.GetType().Name + ": " + e.Message))
-                .SetProperty(n => n.ClaimedUntil, retryAt), CancellationToken.None);
-            if (attempts >= MaxAttempts)
-            {
-                logger.LogError(e, "Event notification {Id} ({Kind}) failed {Attempts} times; giving up", id, notification.Kind, attempts);
-            }
-            else
-            {
-                logger.LogWarning(e, "Event notification {Id} ({Kind}) failed (attempt {Attempts}); will retry", id, notification.Kind, attempts);
-            }
+            await FailedAsync(notification, e);
             return false;
         }
 
         // Not cancellable: the mail is out, so the mark must be written if at all possible.
         await MarkAsync(id, null, CancellationToken.None);
         return true;
+    }
+
+    /// <summary>Keeps the error and releases the claim a little later after each failure, so a mail server that is down is not hammered by every request.</summary>
+    private async Task FailedAsync(EventNotification notification, Exception e)
+    {
+        var attempts = notification.Attempts;
+        var retryAt = Now + TimeSpan.FromMinutes(Math.Min(60, attempts * attempts));
+        await db.EventNotifications.Where(n => n.Id == notification.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(n => n.LastError, Truncate(e.GetType().Name + ": " + e.Message))
+            .SetProperty(n => n.ClaimedUntil, retryAt), CancellationToken.None);
+        if (attempts >= MaxAttempts)
+        {
+            logger.LogError(e, "Event notification {Id} ({Kind}) failed {Attempts} times; giving up", notification.Id, notification.Kind, attempts);
+        }
+        else
+        {
+            logger.LogWarning(e, "Event notification {Id} ({Kind}) failed (attempt {Attempts}); will retry", notification.Id, notification.Kind, attempts);
+        }
     }
 
     private Task MarkAsync(int id, string? note, CancellationToken ct) =>
@@ -127,7 +133,8 @@ public sealed class EventNotificationDispatcher(
             .SetProperty(n => n.LastError, note), ct);
 
     /// <summary>Why a queued mail no longer fits what happened since it was queued; null when it should go out.</summary>
-    internal static string? Obsolete(EventNotificationKind kind, Registration r, Event ev, DateTime now)
+    /// <param name="sequence">For a reminder: the <see cref="Event.Sequence"/> it was queued for (<see cref="EventNotification.EventSequence"/>).</param>
+    internal static string? Obsolete(EventNotificationKind kind, Registration r, Event ev, DateTime now, int? sequence = null)
     {
         RegistrationStatus[] wanted = kind switch
         {
@@ -159,16 +166,17 @@ public sealed class EventNotificationDispatcher(
         {
             return "the event has started";
         }
+        if (kind == EventNotificationKind.Reminder && sequence is { } queuedFor && queuedFor != ev.Sequence)
+        {
+            // It names the old time or place; a reminder for the new one is queued in its own time.
+            return "the event moved";
+        }
         if (kind != EventNotificationKind.Cancelled && now >= ev.EndsAt)
         {
             return "the event is over";
         }
         return null;
     }
-
-    private async Task<int?> WaitlistPositionAsync(Registration r, CancellationToken ct) =>
-        1 + await db.Registrations.CountAsync(o => o.EventId == r.EventId && o.Status == RegistrationStatus.Waitlisted
-            && (o.WaitlistedAt < r.WaitlistedAt || (o.WaitlistedAt == r.WaitlistedAt && o.Id < r.Id)), ct);
 
     private static string Truncate(string s) => s.Length <= 1_000 ? s : s[..1_000];
 }

@@ -7,112 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace Bylab.Core.Events;
 
-/// <summary>What the programme is cut by; <paramref name="PageSize"/> null = <see cref="EventOptions.PageSize"/>.</summary>
-public sealed record EventFilter(int? ThemeId = null, EventAudience? Audience = null, int Page = 1, int? PageSize = null);
-
-/// <param name="LocationText">«Bylab Hamar, Torggata 1», «Hamar bibliotek, Strandgata 1», or empty for online (the view says «Digitalt»).</param>
-/// <param name="PlacesTaken">Places held by confirmed registrations, companions counted.</param>
-public sealed record EventListItem(
-    int Id,
-    string Slug,
-    string Title,
-    string Summary,
-    DateTime StartsAt,
-    DateTime EndsAt,
-    EventStatus Status,
-    EventLocationKind LocationKind,
-    string LocationText,
-    string OrganiserName,
-    int? ThemeId,
-    string? ThemeTitle,
-    EventAudience Audience,
-    int Capacity,
-    int PlacesTaken,
-    int WaitlistCount,
-    RegistrationWindow Window)
-{
-    public int PlacesLeft => Math.Max(0, Capacity - PlacesTaken);
-}
-
-public sealed record VenueInfo(int Id, string Name, string StreetAddress, string PostalCode, string City, int Capacity,
-    bool StepFreeAccess, bool HearingLoop, bool AccessibleToilet);
-
-/// <summary>The viewer's own live registration for the event, if they are signed in and hold one.</summary>
-public sealed record ViewerRegistration(int Id, string ManageToken, RegistrationStatus Status, int? WaitlistPosition);
-
-/// <param name="OnlineUrl">Only filled when the viewer holds a place (or <c>forManager</c> was asked).</param>
-public sealed record EventDetails(
-    int Id,
-    string Slug,
-    string Title,
-    string Summary,
-    string DescriptionMarkdown,
-    int? ThemeId,
-    string? ThemeSlug,
-    string? ThemeTitle,
-    EventAudience Audience,
-    DateTime StartsAt,
-    DateTime EndsAt,
-    EventLocationKind LocationKind,
-    VenueInfo? Venue,
-    string? PlaceName,
-    string? PlaceAddress,
-    string? OnlineUrl,
-    string OrganiserName,
-    string? OwnerId,
-    int Capacity,
-    int PlacesTaken,
-    int WaitlistCount,
-    DateTime? RegistrationOpensAt,
-    DateTime? RegistrationClosesAt,
-    int MaxCompanions,
-    bool AskNeeds,
-    string? Question,
-    int? ReminderHoursBefore,
-    EventStatus Status,
-    string? CancellationMessage,
-    DateTime? PersonalDataDeletedAt,
-    RegistrationWindow Window,
-    ViewerRegistration? Viewer)
-{
-    public int PlacesLeft => Math.Max(0, Capacity - PlacesTaken);
-}
-
-/// <summary>A row in the organiser's list of events.</summary>
-public sealed record ManagedEventItem(int Id, string Slug, string Title, DateTime StartsAt, DateTime EndsAt, EventStatus Status,
-    int Capacity, int PlacesTaken, int WaitlistCount, string OrganiserName);
-
-/// <param name="WaitlistPosition">1-based, for waitlisted rows.</param>
-/// <param name="IsGuest">Signed up without an account.</param>
-public sealed record ParticipantRow(
-    int RegistrationId,
-    RegistrationStatus Status,
-    string Name,
-    string Email,
-    int Companions,
-    string? Needs,
-    string? Answer,
-    string CheckInCode,
-    DateTime CreatedAt,
-    DateTime? CheckedInAt,
-    int? WaitlistPosition,
-    bool IsGuest);
-
-/// <summary>Attendance, in people (a sign-up with two companions counts three; a checked-in sign-up counts its companions as come).</summary>
-/// <param name="Registered">People holding a place.</param>
-/// <param name="Attended">People checked in.</param>
-/// <param name="NoShows">People holding a place who were not checked in (meaningful once the event has ended).</param>
-/// <param name="Waitlisted">People still on the waitlist.</param>
-/// <param name="Cancelled">Sign-ups cancelled (by the participant or the organiser).</param>
-/// <param name="PersonalDataDeleted">Only the stored counts remain.</param>
-public sealed record AttendanceFigures(int Registered, int Attended, int NoShows, int Waitlisted, int Cancelled, bool PersonalDataDeleted);
-
 /// <summary>Read side of events: the programme, the month calendar, one event, participant lists and attendance.</summary>
 /// <remarks>
 /// The public sees published events, and cancelled ones that had been published (they stay with a notice);
 /// never drafts, and never a draft that was cancelled before anyone saw it.
 /// </remarks>
-public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<EventOptions> options)
+public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<EventOptions> options, EventPlaces places)
 {
     /// <summary>How long an ended event stays in the iCalendar feed.</summary>
     public const int FeedDaysBack = 30;
@@ -133,8 +33,8 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         var size = Math.Clamp(filter.PageSize ?? options.Value.PageSize, 1, 100);
         var query = Filtered(Public.Where(e => e.EndsAt > now), filter);
         var total = await query.CountAsync(ct);
-        var rows = await Rows(query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
-        return new Paged<EventListItem>(rows.Select(r => r.ToItem(now)).ToList(), page, size, total);
+        var items = await ItemsAsync(query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Skip((page - 1) * size).Take(size), now, ct);
+        return new Paged<EventListItem>(items, page, size, total);
     }
 
     /// <summary>
@@ -154,8 +54,7 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         var to = OsloTime.ToUtc(first.AddMonths(1))!.Value;
         var now = Now;
         var query = Filtered(Public.Where(e => e.StartsAt >= from && e.StartsAt < to), filter);
-        var rows = await Rows(query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id)).ToListAsync(ct);
-        return rows.Select(r => r.ToItem(now)).ToList();
+        return await ItemsAsync(query.OrderBy(e => e.StartsAt).ThenBy(e => e.Id), now, ct);
     }
 
     /// <summary>A published or cancelled event by its slug (no drafts), with the viewer's own registration.</summary>
@@ -188,12 +87,15 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         query = past
             ? query.Where(e => e.EndsAt <= now).OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id)
             : query.Where(e => e.EndsAt > now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id);
-        return await query
-            .Select(e => new ManagedEventItem(e.Id, e.Slug, e.Title, e.StartsAt, e.EndsAt, e.Status, e.Capacity,
-                db.Registrations.Where(r => r.EventId == e.Id && r.Status == RegistrationStatus.Confirmed).Sum(r => (int?)(1 + r.Companions)) ?? 0,
-                db.Registrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted),
-                e.OrganiserName))
+        var rows = await query
+            .Select(e => new { e.Id, e.Slug, e.Title, e.StartsAt, e.EndsAt, e.Status, e.Capacity, e.OrganiserName })
             .ToListAsync(ct);
+        var counts = await places.ByEventAsync(rows.Select(r => r.Id).ToList(), ct);
+        return rows.Select(e =>
+        {
+            var (taken, waiting) = counts.GetValueOrDefault(e.Id);
+            return new ManagedEventItem(e.Id, e.Slug, e.Title, e.StartsAt, e.EndsAt, e.Status, e.Capacity, taken, waiting, e.OrganiserName);
+        }).ToList();
     }
 
     /// <summary>
@@ -208,8 +110,7 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         var confirmed = rows.Where(r => r.Status == RegistrationStatus.Confirmed)
             .OrderBy(r => r.Name, NameOrder).ThenBy(r => r.Id)
             .Select(r => Row(r, null));
-        var waitlisted = rows.Where(r => r.Status == RegistrationStatus.Waitlisted)
-            .OrderBy(r => r.WaitlistedAt).ThenBy(r => r.Id)
+        var waitlisted = EventPlaces.InQueueOrder(rows.Where(r => r.Status == RegistrationStatus.Waitlisted))
             .Select((r, index) => Row(r, index + 1));
         var all = confirmed.Concat(waitlisted);
 
@@ -240,24 +141,16 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         {
             return new AttendanceFigures(0, 0, 0, 0, 0, false);
         }
-        var cancelled = await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Cancelled
-            && (r.CancelledBy == CancelledBy.Participant || r.CancelledBy == CancelledBy.Organiser), ct);
         if (ev.PersonalDataDeletedAt is not null)
         {
             var registered = ev.FinalRegistered ?? 0;
             var attended = ev.FinalAttended ?? 0;
             return new AttendanceFigures(registered, attended, Math.Max(0, registered - attended), ev.FinalWaitlisted ?? 0,
-                ev.FinalCancelled ?? cancelled, true);
+                ev.FinalCancelled ?? 0, true);
         }
-        var holding = await db.Registrations.AsNoTracking()
-            .Where(r => r.EventId == eventId && (r.Status == RegistrationStatus.Confirmed || r.Status == RegistrationStatus.Waitlisted))
-            .Select(r => new { r.Status, People = 1 + r.Companions, CheckedIn = r.CheckedInAt != null })
-            .ToListAsync(ct);
-        var confirmed = holding.Where(r => r.Status == RegistrationStatus.Confirmed).ToList();
-        var registeredNow = confirmed.Sum(r => r.People);
-        var attendedNow = confirmed.Where(r => r.CheckedIn).Sum(r => r.People);
-        var waitlisted = holding.Where(r => r.Status == RegistrationStatus.Waitlisted).Sum(r => r.People);
-        return new AttendanceFigures(registeredNow, attendedNow, registeredNow - attendedNow, waitlisted, cancelled, false);
+        var people = await places.CountPeopleAsync(eventId, ct);
+        return new AttendanceFigures(people.Registered, people.Attended, people.Registered - people.Attended, people.Waitlisted,
+            people.CancelledSignUps, false);
     }
 
     /// <summary>«Bylab Hamar, Torggata 1», «Hamar bibliotek, Strandgata 1», or empty for online.</summary>
@@ -285,22 +178,27 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         return query;
     }
 
-    private IQueryable<ListRow> Rows(IQueryable<Event> query) => query.Select(e => new ListRow(
-        e.Id, e.Slug, e.Title, e.Summary, e.StartsAt, e.EndsAt, e.Status, e.LocationKind,
-        e.Venue != null ? e.Venue.Name : null, e.Venue != null ? e.Venue.StreetAddress : null, e.PlaceName, e.PlaceAddress,
-        e.OrganiserName, e.ThemeId, e.Theme != null ? e.Theme.Title : null, e.Audience, e.Capacity,
-        db.Registrations.Where(r => r.EventId == e.Id && r.Status == RegistrationStatus.Confirmed).Sum(r => (int?)(1 + r.Companions)) ?? 0,
-        db.Registrations.Count(r => r.EventId == e.Id && r.Status == RegistrationStatus.Waitlisted),
-        e.PublishedAt, e.RegistrationOpensAt, e.RegistrationClosesAt));
+    /// <summary>The list rows of <paramref name="query"/> with their places and waitlist (<see cref="EventPlaces"/>).</summary>
+    private async Task<List<EventListItem>> ItemsAsync(IQueryable<Event> query, DateTime now, CancellationToken ct)
+    {
+        var rows = await query.Select(e => new ListRow(
+            e.Id, e.Slug, e.Title, e.Summary, e.StartsAt, e.EndsAt, e.Status, e.LocationKind,
+            e.Venue != null ? e.Venue.Name : null, e.Venue != null ? e.Venue.StreetAddress : null, e.PlaceName, e.PlaceAddress,
+            e.OrganiserName, e.ThemeId, e.Theme != null ? e.Theme.Title : null, e.Audience, e.Capacity,
+            e.PublishedAt, e.RegistrationOpensAt, e.RegistrationClosesAt)).ToListAsync(ct);
+        var counts = await places.ByEventAsync(rows.Select(r => r.Id).ToList(), ct);
+        return rows.Select(r => r.ToItem(counts.GetValueOrDefault(r.Id), now)).ToList();
+    }
 
     private sealed record ListRow(int Id, string Slug, string Title, string Summary, DateTime StartsAt, DateTime EndsAt,
         EventStatus Status, EventLocationKind LocationKind, string? VenueName, string? VenueAddress, string? PlaceName, string? PlaceAddress,
-        string OrganiserName, int? ThemeId, string? ThemeTitle, EventAudience Audience, int Capacity, int PlacesTaken, int WaitlistCount,
+        string OrganiserName, int? ThemeId, string? ThemeTitle, EventAudience Audience, int Capacity,
         DateTime? PublishedAt, DateTime? RegistrationOpensAt, DateTime? RegistrationClosesAt)
     {
-        public EventListItem ToItem(DateTime now) => new(Id, Slug, Title, Summary, StartsAt, EndsAt, Status, LocationKind,
-            LocationText(LocationKind, VenueName, VenueAddress, PlaceName, PlaceAddress), OrganiserName, ThemeId, ThemeTitle, Audience,
-            Capacity, PlacesTaken, WaitlistCount, WindowAt(Status, StartsAt, PublishedAt, RegistrationOpensAt, RegistrationClosesAt, now));
+        public EventListItem ToItem((int Taken, int Waiting) places, DateTime now) => new(Id, Slug, Title, Summary, StartsAt, EndsAt, Status,
+            LocationKind, LocationText(LocationKind, VenueName, VenueAddress, PlaceName, PlaceAddress), OrganiserName, ThemeId, ThemeTitle,
+            Audience, Capacity, places.Taken, places.Waiting,
+            WindowAt(Status, StartsAt, PublishedAt, RegistrationOpensAt, RegistrationClosesAt, now));
     }
 
     /// <summary><see cref="Event.RegistrationWindowAt"/> for a projected row, so the rule lives in one place.</summary>
@@ -318,23 +216,15 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         {
             return null;
         }
-        var taken = await RegistrationService.PlacesTakenAsync(db, ev.Id, ct);
-        var waitlist = await db.Registrations.CountAsync(r => r.EventId == ev.Id && r.Status == RegistrationStatus.Waitlisted, ct);
+        var taken = await places.TakenAsync(ev.Id, ct);
+        var waitlist = await places.WaitingAsync(ev.Id, ct);
 
         ViewerRegistration? viewer = null;
-        if (viewerUserId is not null)
+        if (viewerUserId is not null
+            && await db.Registrations.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.EventId == ev.Id && r.UserId == viewerUserId && r.Status != RegistrationStatus.Cancelled, ct) is { } mine)
         {
-            var mine = await db.Registrations.AsNoTracking()
-                .Where(r => r.EventId == ev.Id && r.UserId == viewerUserId && r.Status != RegistrationStatus.Cancelled)
-                .Select(r => new { r.Id, r.ManageToken, r.Status, r.WaitlistedAt })
-                .FirstOrDefaultAsync(ct);
-            if (mine is not null)
-            {
-                int? position = mine.Status == RegistrationStatus.Waitlisted
-                    ? await WaitlistPositionAsync(db, ev.Id, mine.Id, mine.WaitlistedAt, ct)
-                    : null;
-                viewer = new ViewerRegistration(mine.Id, mine.ManageToken, mine.Status, position);
-            }
+            viewer = new ViewerRegistration(mine.Id, mine.ManageToken, mine.Status, await places.PositionAsync(mine, ct));
         }
         var venue = ev.Venue is { } v
             ? new VenueInfo(v.Id, v.Name, v.StreetAddress, v.PostalCode, v.City, v.Capacity, v.StepFreeAccess, v.HearingLoop, v.AccessibleToilet)
@@ -346,10 +236,4 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
             ev.RegistrationOpensAt, ev.RegistrationClosesAt, ev.MaxCompanions, ev.AskNeeds, ev.Question, ev.ReminderHoursBefore,
             ev.Status, ev.CancellationMessage, ev.PersonalDataDeletedAt, ev.RegistrationWindowAt(Now), viewer);
     }
-
-    /// <summary>1-based place in the waitlist: ordered by <see cref="Registration.WaitlistedAt"/>, then Id.</summary>
-    internal static async Task<int> WaitlistPositionAsync(BylabDbContext db, int eventId, int registrationId, DateTime? waitlistedAt,
-        CancellationToken ct) =>
-        await db.Registrations.CountAsync(r => r.EventId == eventId && r.Status == RegistrationStatus.Waitlisted
-            && (r.WaitlistedAt < waitlistedAt || (r.WaitlistedAt == waitlistedAt && r.Id <= registrationId)), ct);
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Bylab.Core.Accounts;
 
 namespace Bylab.Core.Events;
 
@@ -35,9 +34,8 @@ public class Registration
     public int EventId { get; set; }
     public Event? Event { get; set; }
 
-    /// <summary>Null for a guest, and after the account was deleted.</summary>
+    /// <summary>The account (an Identity user id); null for a guest, and after the account was deleted.</summary>
     public string? UserId { get; set; }
-    public BylabUser? User { get; set; }
 
     public string Name { get; set; } = "";
     public string Email { get; set; } = "";
@@ -77,13 +75,76 @@ public class Registration
     public DateTime? CheckedInAt { get; set; }
     public string? CheckedInById { get; set; }
 
+    /// <summary>Places the sign-up takes: the participant and their companions. <see cref="EventPlaces"/> sums the same in SQL.</summary>
     public int Places => 1 + Companions;
     public bool IsLive => Status is RegistrationStatus.Unconfirmed or RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted;
+    /// <summary>Holds a place or a place in the queue: leaving may let the waitlist move up, and the participant is told.</summary>
+    public bool HoldsPlaceOrQueue => Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted;
+
+    /// <summary>A guest followed the link in the e-mail (an account's address is confirmed at sign-up).</summary>
+    public void ConfirmEmail(DateTime now) => EmailConfirmedAt = now;
+
+    /// <summary>The sign-up gets its places.</summary>
+    public void Confirm(DateTime now)
+    {
+        Status = RegistrationStatus.Confirmed;
+        ConfirmedAt = now;
+    }
+
+    /// <summary>The sign-up goes to the end of the queue.</summary>
+    public void Waitlist(DateTime now)
+    {
+        Status = RegistrationStatus.Waitlisted;
+        WaitlistedAt = now;
+    }
+
+    /// <summary>A freed place went to this sign-up from the waitlist.</summary>
+    public void Promote(DateTime now)
+    {
+        Confirm(now);
+        PromotedAt = now;
+    }
+
+    /// <returns>Whether it held a place or a place in the queue (see <see cref="HoldsPlaceOrQueue"/>).</returns>
+    public bool Cancel(CancelledBy by, DateTime now)
+    {
+        var held = HoldsPlaceOrQueue;
+        Status = RegistrationStatus.Cancelled;
+        CancelledAt = now;
+        CancelledBy = by;
+        return held;
+    }
+
+    /// <summary>The account was deleted: name, e-mail and answers go; what the attendance counts need stays.</summary>
+    public void ErasePersonalData()
+    {
+        Name = "";
+        Email = "";
+        // Unique among live sign-ups of the event, and matching no address anyone can type.
+        NormalizedEmail = $"DELETED-{Id}";
+        Needs = null;
+        Answer = null;
+    }
 
     public static string NormalizeEmail(string email) => email.Trim().ToUpperInvariant();
 
     public static string NewManageToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>Tokens are 43 base64url characters; anything else is not looked up at all.</summary>
+    public static bool LooksLikeManageToken(string? token) =>
+        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     public static string NewCheckInCode() => RandomNumberGenerator.GetString(CheckInAlphabet, CheckInCodeLength);
+
+    /// <summary>Codes are read out and typed: case, spaces and dashes do not matter. Null when it cannot be a code.</summary>
+    public static string? NormalizeCheckInCode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+        var cleaned = new string(code.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
+        return cleaned.Length == CheckInCodeLength && cleaned.All(c => CheckInAlphabet.Contains(c)) ? cleaned : null;
+    }
 }

@@ -9,15 +9,23 @@ public enum SubmitOutcome { Created, InvalidInput, NotFound, ConsultationNotOpen
 
 /// <param name="IdeaId">Set when <see cref="SubmitOutcome.Created"/>.</param>
 /// <param name="InvalidFields">Names of <see cref="IdeaContent"/> properties that were refused, when <see cref="SubmitOutcome.InvalidInput"/>.</param>
-public sealed record SubmitResult(SubmitOutcome Outcome, int? IdeaId = null, IReadOnlyList<string>? InvalidFields = null);
+/// <param name="Slug">The new idea's "slug-id", when <see cref="SubmitOutcome.Created"/>.</param>
+public sealed record SubmitResult(SubmitOutcome Outcome, int? IdeaId = null, IReadOnlyList<string>? InvalidFields = null, string? Slug = null);
 
 public enum EditIdeaOutcome { Edited, InvalidInput, NotFound, NotAuthor, WindowClosed, Answered, Withdrawn }
 
-public sealed record EditIdeaResult(EditIdeaOutcome Outcome, IReadOnlyList<string>? InvalidFields = null);
+/// <param name="Slug">The idea's "slug-id" after the edit (a new title is a new slug), when <see cref="EditIdeaOutcome.Edited"/>.</param>
+public sealed record EditIdeaResult(EditIdeaOutcome Outcome, IReadOnlyList<string>? InvalidFields = null, string? Slug = null);
 
 public enum WithdrawIdeaOutcome { Withdrawn, NotFound, NotAuthor, AlreadyWithdrawn }
 
+/// <param name="Slug">The idea's "slug-id", unless <see cref="WithdrawIdeaOutcome.NotFound"/>.</param>
+public sealed record WithdrawIdeaResult(WithdrawIdeaOutcome Outcome, string? Slug = null);
+
 public enum FollowOutcome { Following, NotFollowing, NotFound }
+
+/// <param name="Slug">The idea's "slug-id", unless <see cref="FollowOutcome.NotFound"/>.</param>
+public sealed record FollowResult(FollowOutcome Outcome, string? Slug = null);
 
 public enum AnswerOutcome { Answered, NotFound, InvalidInput }
 
@@ -76,7 +84,7 @@ public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<I
         db.IdeaFollowers.Add(new IdeaFollower { IdeaId = idea.Id, UserId = userId, CreatedAt = now });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new SubmitResult(SubmitOutcome.Created, idea.Id);
+        return new SubmitResult(SubmitOutcome.Created, idea.Id, Slug: Slugs.WithId(idea.Title, idea.Id));
     }
 
     /// <summary>The author edits within <see cref="IdeaOptions.EditWindowMinutes"/> of writing, never after an official answer.</summary>
@@ -119,51 +127,55 @@ public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<I
         idea.Goals.AddRange(content.GoalRows());
         idea.EditedAt = now;
         await db.SaveChangesAsync(ct);
-        return new EditIdeaResult(EditIdeaOutcome.Edited);
+        return new EditIdeaResult(EditIdeaOutcome.Edited, Slug: Slugs.WithId(idea.Title, idea.Id));
     }
 
     /// <summary>The author takes the idea back: it stays readable by its link but leaves lists and takes no more votes or comments.</summary>
-    public async Task<WithdrawIdeaOutcome> WithdrawAsync(string userId, int ideaId, CancellationToken ct = default)
+    public async Task<WithdrawIdeaResult> WithdrawAsync(string userId, int ideaId, CancellationToken ct = default)
     {
         var idea = await db.Ideas.SingleOrDefaultAsync(i => i.Id == ideaId, ct);
         if (idea is null || idea.IsMerged)
         {
-            return WithdrawIdeaOutcome.NotFound;
+            return new(WithdrawIdeaOutcome.NotFound);
         }
+        var slug = Slugs.WithId(idea.Title, idea.Id);
         if (idea.AuthorId != userId)
         {
-            return WithdrawIdeaOutcome.NotAuthor;
+            return new(WithdrawIdeaOutcome.NotAuthor, slug);
         }
         if (idea.IsWithdrawn)
         {
-            return WithdrawIdeaOutcome.AlreadyWithdrawn;
+            return new(WithdrawIdeaOutcome.AlreadyWithdrawn, slug);
         }
         idea.Withdraw(Now);
         await db.SaveChangesAsync(ct);
-        return WithdrawIdeaOutcome.Withdrawn;
+        return new(WithdrawIdeaOutcome.Withdrawn, slug);
     }
 
     /// <summary>Following twice is the same as following once.</summary>
-    public async Task<FollowOutcome> FollowAsync(string userId, int ideaId, CancellationToken ct = default)
+    public async Task<FollowResult> FollowAsync(string userId, int ideaId, CancellationToken ct = default)
     {
-        if (!await db.Ideas.AnyAsync(i => i.Id == ideaId && i.MergedIntoId == null, ct))
+        if (await TitleAsync(db.Ideas.Where(i => i.Id == ideaId && i.MergedIntoId == null), ct) is not { } title)
         {
-            return FollowOutcome.NotFound;
+            return new(FollowOutcome.NotFound);
         }
         await db.Database.ExecuteSqlAsync(
             $"INSERT OR IGNORE INTO IdeaFollowers (IdeaId, UserId, CreatedAt) VALUES ({ideaId}, {userId}, {Now})", ct);
-        return FollowOutcome.Following;
+        return new(FollowOutcome.Following, Slugs.WithId(title, ideaId));
     }
 
-    public async Task<FollowOutcome> UnfollowAsync(string userId, int ideaId, CancellationToken ct = default)
+    public async Task<FollowResult> UnfollowAsync(string userId, int ideaId, CancellationToken ct = default)
     {
-        if (!await db.Ideas.AnyAsync(i => i.Id == ideaId, ct))
+        if (await TitleAsync(db.Ideas.Where(i => i.Id == ideaId), ct) is not { } title)
         {
-            return FollowOutcome.NotFound;
+            return new(FollowOutcome.NotFound);
         }
         await db.IdeaFollowers.Where(f => f.IdeaId == ideaId && f.UserId == userId).ExecuteDeleteAsync(ct);
-        return FollowOutcome.NotFollowing;
+        return new(FollowOutcome.NotFollowing, Slugs.WithId(title, ideaId));
     }
+
+    private static Task<string?> TitleAsync(IQueryable<Idea> idea, CancellationToken ct) =>
+        idea.Select(i => (string?)i.Title).SingleOrDefaultAsync(ct);
 
     /// <summary>
     /// Staff give the municipality's official answer (it may be changed later by answering again). Returns

@@ -17,7 +17,7 @@ public sealed class AccountPageTests(BrowserFixture fixture) : BrowserTest(fixtu
     public Task CitizenResetsForgottenPasswordThroughTheMailedLink() => InBrowserAsync(async page =>
     {
         var email = TestData.UniqueEmail("glemt");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
 
         await page.GotoAsync("/konto/logg-inn");
         await page.GetByRole(AriaRole.Link, new() { Name = "Glemt passordet?" }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed class AccountPageTests(BrowserFixture fixture) : BrowserTest(fixtu
     public Task UnconfirmedCitizenAsksForANewConfirmationLink() => InBrowserAsync(async page =>
     {
         var email = TestData.UniqueEmail("ubekreftet");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         await Factory.WithScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<BylabUser>>();
@@ -94,7 +94,7 @@ public sealed class AccountPageTests(BrowserFixture fixture) : BrowserTest(fixtu
     public Task RepeatedWrongPasswordsLockTheAccount() => InBrowserAsync(async page =>
     {
         var email = TestData.UniqueEmail("sperret");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
 
         await SubmitLoginAsync(page, email, "feil passord nummer 1");
         await Expect(ErrorSummary(page)).ToContainTextAsync("E-postadressen eller passordet er feil.");

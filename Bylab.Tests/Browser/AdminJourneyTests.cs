@@ -15,10 +15,10 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
     public Task AdminLogsInWithTotpAndChangesARole() => InBrowserAsync(async page =>
     {
         var admin = TestData.UniqueEmail("admin");
-        await Factory.CreateUserAsync(admin, TestData.Password, Roles.Admin);
+        await Factory.Users.CreateAsync(email: admin, password: TestData.Password, roles: [Roles.Admin]);
         var key = await Factory.EnableTotpAsync(admin);
         var citizen = TestData.UniqueEmail("innbygger");
-        await Factory.CreateUserAsync(citizen, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: citizen, password: TestData.Password, roles: [Roles.Citizen]);
         var citizenName = citizen.Split('@')[0];
 
         // Password first, then the code from the authenticator app.
@@ -94,7 +94,7 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
     public Task StaffReadsAMessageInTheOutbox() => InBrowserAsync(async page =>
     {
         var staff = TestData.UniqueEmail("ansatt");
-        await Factory.CreateUserAsync(staff, TestData.Password, Roles.Staff);
+        await Factory.Users.CreateAsync(email: staff, password: TestData.Password, roles: [Roles.Staff]);
         var key = await Factory.EnableTotpAsync(staff);
         var recipient = TestData.UniqueEmail("mottaker");
         await Factory.WithScopeAsync(sp => sp.GetRequiredService<IEmailSender>().SendAsync(

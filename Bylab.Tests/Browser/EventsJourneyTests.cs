@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Bylab.Core.Events;
 using Bylab.Tests.Infrastructure;
-using Bylab.Tests.Web.Admin.Ideas;
-using Bylab.Tests.Web.Events;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,16 +9,14 @@ namespace Bylab.Tests.Browser;
 /// <summary>Issue 5's citizen side, end to end in Chromium: find an event, sign up as a guest or with an account, confirm, wait, cancel.</summary>
 public sealed partial class EventsJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private EventsData Data => new(Factory);
-
     [GeneratedRegex(@"/pamelding/[A-Za-z0-9_-]{43}")]
     private static partial Regex PersonalLink();
 
     [Fact]
     public async Task GuestFindsAnEventSignsUpConfirmsFromTheMailAndCancels()
     {
-        var theme = await Data.ThemeAsync("Sentrum");
-        var ev = await Data.EventAsync("Verksted om sentrum med Dark Arkitekter", e =>
+        var theme = await Factory.Ideas.ThemeAsync(TestData.Unique("Sentrum"));
+        var ev = await Factory.Events.AtBylabAsync("Verksted om sentrum med Dark Arkitekter", e =>
         {
             e.ThemeId = theme.Id;
             e.MaxCompanions = 2;
@@ -95,15 +91,15 @@ public sealed partial class EventsJourneyTests(BrowserFixture fixture) : Browser
         // The confirmation mail carries the event as an .ics file.
         var mails = await Factory.OutboxForAsync(email);
         Assert.Contains(mails, m => m.Attachments.Any(a => a.FileName.EndsWith(".ics", StringComparison.Ordinal)));
-        Assert.Equal(RegistrationStatus.Cancelled, Assert.Single(await Data.RegistrationsOfAsync(ev.Id)).Status);
+        Assert.Equal(RegistrationStatus.Cancelled, Assert.Single(await Factory.Events.RegistrationsOfAsync(ev.Id)).Status);
     }
 
     [Fact]
     public async Task AFullEventPutsTheNextPersonOnTheWaitlistAndACancellationPromotesThem()
     {
-        var ev = await Data.EventAsync("Ungdomsrådets åpne møte", e => { e.Capacity = 1; e.Audience = EventAudience.Youth; });
-        var first = await Factory.CitizenAsync("forste");
-        var second = await Factory.CitizenAsync("andre");
+        var ev = await Factory.Events.AtBylabAsync("Ungdomsrådets åpne møte", e => { e.Capacity = 1; e.Audience = EventAudience.Youth; });
+        var first = await Factory.Users.CitizenAsync("forste");
+        var second = await Factory.Users.CitizenAsync("andre");
         string firstLink = "", secondLink = "";
 
         await InBrowserAsync(async page =>
@@ -153,7 +149,7 @@ public sealed partial class EventsJourneyTests(BrowserFixture fixture) : Browser
     [Fact]
     public Task ProgrammeCalendarAndEventPageReflowOnANarrowScreen() => InBrowserAsync(async page =>
     {
-        var ev = await Data.EventAsync("Et arrangement med en svært lang tittel om bærekraftige lokalsamfunn i Innlandet");
+        var ev = await Factory.Events.AtBylabAsync("Et arrangement med en svært lang tittel om bærekraftige lokalsamfunn i Innlandet");
         await page.SetViewportSizeAsync(320, 640);
         var start = Bylab.Core.Time.OsloTime.ToOslo(ev.StartsAt);
         foreach (var path in new[] { "/arrangementer", $"/arrangementer/kalender?ar={start.Year}&maned={start.Month}", $"/arrangementer/{ev.Slug}" })

@@ -15,11 +15,11 @@ public sealed class HonestTextsBrowserTests(BrowserFixture fixture) : BrowserTes
     [Fact]
     public async Task AVoteShowsTheVotesLeftAtOnce()
     {
-        var (consultationId, _) = await Factory.OpenConsultationAsync("Stemmer som teller");
+        var (consultationId, _) = await Factory.Ideas.ConsultationAsync(TestData.Unique("Stemmer som teller"));
         await Factory.WithDbAsync(db => db.Consultations.Where(c => c.Id == consultationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.MaxVotesPerPerson, 2)));
-        var author = await Factory.CitizenAsync("forfatter");
-        var ideaId = await Factory.IdeaAsync(author.Id, consultationId, "Badeplass ved Domkirkeodden");
-        var voter = await Factory.CitizenAsync("velger");
+        var author = await Factory.Users.CitizenAsync("forfatter");
+        var ideaId = (await Factory.Ideas.IdeaAsync(author.Id, consultationId, "Badeplass ved Domkirkeodden")).Id;
+        var voter = await Factory.Users.CitizenAsync("velger");
 
         await InBrowserAsync(async page =>
         {
@@ -43,7 +43,7 @@ public sealed class HonestTextsBrowserTests(BrowserFixture fixture) : BrowserTes
     public async Task ABlockedPersonIsToldWhomToContactInTheirLanguage()
     {
         var email = TestData.UniqueEmail("sperret");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s
             .SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue).SetProperty(u => u.BlockedAt, DateTime.UtcNow)));
 
@@ -69,11 +69,11 @@ public sealed class HonestTextsBrowserTests(BrowserFixture fixture) : BrowserTes
     public async Task AModeratorReadsWhatTheyCanDoAndAnAuthorConfirmsBeforeDeletingAComment()
     {
         var email = TestData.UniqueEmail("moderator");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Moderator);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Moderator]);
         var key = await Factory.EnableTotpAsync(email);
-        var (consultationId, _) = await Factory.OpenConsultationAsync("Kommentarer som angres");
-        var author = await Factory.CitizenAsync("forfatter");
-        var ideaId = await Factory.IdeaAsync(author.Id, consultationId, "Isbane på torget");
+        var (consultationId, _) = await Factory.Ideas.ConsultationAsync(TestData.Unique("Kommentarer som angres"));
+        var author = await Factory.Users.CitizenAsync("forfatter");
+        var ideaId = (await Factory.Ideas.IdeaAsync(author.Id, consultationId, "Isbane på torget")).Id;
         await Factory.WithScopeAsync(sp => sp.GetRequiredService<CommentService>().AddAsync(author.Id, ideaId, null, "Dette skrev jeg for fort."));
 
         await InBrowserAsync(async page =>

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Bylab.Core.Ideas;
 using Bylab.Tests.Infrastructure;
-using Bylab.Tests.Web.Ideas;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,12 +8,11 @@ namespace Bylab.Tests.Browser;
 
 public sealed class IdeaJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private IdeasData Data => new(Factory);
 
     private async Task LogInAsync(IPage page)
     {
         var email = TestData.UniqueEmail("nettleser");
-        await Factory.CreateUserAsync(email, TestData.Password, Bylab.Core.Accounts.Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Bylab.Core.Accounts.Roles.Citizen]);
         await page.GotoAsync("/konto/logg-inn");
         await page.GetByLabel("E-postadresse").FillAsync(email);
         await page.GetByLabel("Passord", new() { Exact = true }).FillAsync(TestData.Password);
@@ -22,22 +20,20 @@ public sealed class IdeaJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" })).ToBeVisibleAsync();
     }
 
-    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
-
     [Fact]
     public Task AnyoneBrowsesConsultationsFiltersIdeasAndReadsOne() => InBrowserAsync(async page =>
     {
-        var setup = await Data.ConsultationAsync("Byrom i Hamar");
-        var author = (await Factory.CreateUserAsync(TestData.UniqueEmail("forfatter"), TestData.Password)).Id;
-        var idea = await Data.IdeaAsync(setup, author, "Sittetrapp ved Mjøsa", "Et sted å **sitte** og se på vannet.", ["innbyggerne-i-sentrum"], [11]);
+        var setup = await Factory.Ideas.ConsultationAsync(TestData.Unique("Byrom i Hamar"));
+        var author = (await Factory.Users.CreateAsync(email: TestData.UniqueEmail("forfatter"), password: TestData.Password)).Id;
+        var idea = await Factory.Ideas.IdeaAsync(author, setup.Id, "Sittetrapp ved Mjøsa", "Et sted å **sitte** og se på vannet.", ["innbyggerne-i-sentrum"], [11]);
 
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hovedmeny" }).GetByRole(AriaRole.Link, new() { Name = "Medvirkning" }).ClickAsync();
         await Expect(Heading(page)).ToHaveTextAsync("Medvirkning");
         await page.AssertAccessibleAsync();
 
-        await page.Locator($"a[href='/medvirkning/{setup.ConsultationSlug}']").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"/medvirkning/{setup.ConsultationSlug}$"));
+        await page.Locator($"a[href='/medvirkning/{setup.Slug}']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/medvirkning/{setup.Slug}$"));
         await Expect(page.Locator("head link[type='application/atom+xml']")).ToHaveCountAsync(1);
         await page.AssertAccessibleAsync();
 
@@ -62,12 +58,12 @@ public sealed class IdeaJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
     [Fact]
     public Task CitizenSubmitsAnIdeaAfterSeeingSimilarOnes() => InBrowserAsync(async page =>
     {
-        var setup = await Data.ConsultationAsync("Lys i byen");
-        var author = (await Factory.CreateUserAsync(TestData.UniqueEmail("forfatter"), TestData.Password)).Id;
-        await Data.IdeaAsync(setup, author, "Bedre belysning i Strandgata", "Mørkt og utrygt om kvelden.");
+        var setup = await Factory.Ideas.ConsultationAsync(TestData.Unique("Lys i byen"));
+        var author = (await Factory.Users.CreateAsync(email: TestData.UniqueEmail("forfatter"), password: TestData.Password)).Id;
+        await Factory.Ideas.IdeaAsync(author, setup.Id, "Bedre belysning i Strandgata", "Mørkt og utrygt om kvelden.");
         await LogInAsync(page);
 
-        await page.GotoAsync($"/medvirkning/{setup.ConsultationSlug}");
+        await page.GotoAsync($"/medvirkning/{setup.Slug}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Send inn en idé" }).ClickAsync();
         await Expect(Heading(page)).ToHaveTextAsync("Send inn en idé");
         await page.AssertAccessibleAsync();
@@ -98,9 +94,9 @@ public sealed class IdeaJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
     [Fact]
     public Task VotingWithJavaScriptUpdatesTheCountWithoutReloading() => InBrowserAsync(async page =>
     {
-        var setup = await Data.ConsultationAsync("Stem i nettleser");
-        var author = (await Factory.CreateUserAsync(TestData.UniqueEmail("forfatter"), TestData.Password)).Id;
-        var idea = await Data.IdeaAsync(setup, author, "Benker på Stortorget");
+        var setup = await Factory.Ideas.ConsultationAsync(TestData.Unique("Stem i nettleser"));
+        var author = (await Factory.Users.CreateAsync(email: TestData.UniqueEmail("forfatter"), password: TestData.Password)).Id;
+        var idea = await Factory.Ideas.IdeaAsync(author, setup.Id, "Benker på Stortorget");
         await LogInAsync(page);
 
         await page.GotoAsync($"/ideer/{idea.Slug}");
@@ -120,6 +116,6 @@ public sealed class IdeaJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(votes.Locator("[data-vote-count]")).ToHaveTextAsync("0");
         await Expect(votes.GetByRole(AriaRole.Status)).ToHaveTextAsync("Stemmen din er fjernet.");
         Assert.True(await page.EvaluateAsync<bool>("() => window.stillSamePage === true"));
-        Assert.Equal(0, await Data.WithAsync<IdeaQueries, int>(async q => (await q.GetAsync(idea.Id))!.VoteCount));
+        Assert.Equal(0, await Factory.WithAsync<IdeaQueries, int>(async q => (await q.GetAsync(idea.Id))!.VoteCount));
     });
 }

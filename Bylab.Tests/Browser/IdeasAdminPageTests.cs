@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Bylab.Core.Accounts;
 using Bylab.Tests.Infrastructure;
-using Bylab.Tests.Web.Admin.Ideas;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,10 +11,10 @@ public sealed class IdeasAdminPageTests(BrowserFixture fixture) : BrowserTest(fi
     [Fact]
     public async Task StaffMaintainThemesAndConsultationsAndAnswerAnIdea()
     {
-        var (consultationId, _) = await Factory.OpenConsultationAsync($"Lys i parkene {Guid.NewGuid():N}"[..22]);
-        var author = await Factory.CitizenAsync("forfatter");
+        var (consultationId, _) = await Factory.Ideas.ConsultationAsync($"Lys i parkene {Guid.NewGuid():N}"[..22]);
+        var author = await Factory.Users.CitizenAsync("forfatter");
         var title = $"Lys langs Mjøsstien {Guid.NewGuid():N}"[..26];
-        var ideaId = await Factory.IdeaAsync(author.Id, consultationId, title);
+        var ideaId = (await Factory.Ideas.IdeaAsync(author.Id, consultationId, title)).Id;
         var staff = await StaffAsync(Factory);
 
         await InBrowserAsync(async page =>
@@ -71,13 +70,12 @@ public sealed class IdeasAdminPageTests(BrowserFixture fixture) : BrowserTest(fi
     internal static async Task<(string Email, string Key)> StaffAsync(BylabFactory factory)
     {
         var email = TestData.UniqueEmail("ansatt");
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Staff);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Staff]);
         return (email, await factory.EnableTotpAsync(email));
     }
 
     private static ILocator AdminMenu(IPage page) => page.Locator("nav.admin-nav");
 
-    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 }
 
 internal static class BrowserLogins

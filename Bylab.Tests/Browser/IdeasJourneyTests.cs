@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Bylab.Core.Accounts;
 using Bylab.Tests.Infrastructure;
-using Bylab.Tests.Web.Admin.Ideas;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,12 +14,12 @@ public sealed class IdeasJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var consultationTitle = $"Et levende Stortorget {run}";
-        var (consultationId, consultationSlug) = await Factory.OpenConsultationAsync(consultationTitle);
+        var (consultationId, consultationSlug) = await Factory.Ideas.ConsultationAsync(consultationTitle);
         // Someone already asked for something like it: the duplicate hint has something to show.
-        var earlier = await Factory.CitizenAsync("tidligere");
-        await Factory.IdeaAsync(earlier.Id, consultationId, "Flere benker på Stortorget", "Det trengs benker å sitte på ved fontenen.");
-        var first = await Factory.CitizenAsync("kari");
-        var second = await Factory.CitizenAsync("ola");
+        var earlier = await Factory.Users.CitizenAsync("tidligere");
+        await Factory.Ideas.IdeaAsync(earlier.Id, consultationId, "Flere benker på Stortorget", "Det trengs benker å sitte på ved fontenen.");
+        var first = await Factory.Users.CitizenAsync("kari");
+        var second = await Factory.Users.CitizenAsync("ola");
         var staff = await IdeasAdminPageTests.StaffAsync(Factory);
         const string ideaTitle = "Benker og trær på Stortorget";
         string ideaUrl = "";
@@ -103,5 +102,4 @@ public sealed class IdeasJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         }, "first-citizen-again");
     }
 
-    private static ILocator Heading(IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 }

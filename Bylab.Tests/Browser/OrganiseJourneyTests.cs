@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Bylab.Core.Accounts;
 using Bylab.Core.Events;
 using Bylab.Tests.Infrastructure;
-using Bylab.Tests.Web.Organise;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -17,7 +16,7 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
     public async Task StaffCreatePublishAndCheckSomeoneInAtTheDoor()
     {
         var staff = TestData.UniqueEmail("ansatt");
-        await Factory.CreateUserAsync(staff, TestData.Password, Roles.Staff);
+        await Factory.Users.CreateAsync(email: staff, password: TestData.Password, roles: [Roles.Staff]);
         var key = await Factory.EnableTotpAsync(staff);
         var title = $"Hamar mot 2030: åpent møte {Guid.NewGuid():N}"[..36];
 
@@ -65,8 +64,8 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
 
             // Two people sign up (straight through the service: the public pages are another part's).
             var id = int.Parse(Regex.Match(page.Url, @"/arrangementer/(\d+)").Groups[1].Value);
-            var kari = await Factory.SignUpAsync(id, "Kari Nordmann", companions: 1, needs: "Trinnfri adkomst");
-            var ola = await Factory.SignUpAsync(id, "Ola Nordmann");
+            var kari = await Factory.Events.SignUpGuestAsync(id, "Kari Nordmann", companions: 1, needs: "Trinnfri adkomst");
+            var ola = await Factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
             await page.ReloadAsync();
             await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Påmeldte (2)" })).ToContainTextAsync("Trinnfri adkomst");
             await page.AssertAccessibleAsync();
@@ -100,21 +99,21 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
             await page.GotoAsync($"/arrangor/innsjekk/{ola.CheckInCode}");
             await Expect(Heading(page)).ToHaveTextAsync("Sjekk inn deltaker");
             await page.AssertAccessibleAsync();
-            Assert.Null((await Factory.RegistrationAsync(id, ola.Email)).CheckedInAt);
+            Assert.Null((await Factory.Events.RegistrationOfAsync(id, ola.Email)).CheckedInAt);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sjekk inn" }).ClickAsync();
             await Expect(Confirmation(page)).ToHaveTextAsync("Ola Nordmann er sjekket inn.");
             await page.AssertAccessibleAsync();
-            Assert.NotNull((await Factory.RegistrationAsync(id, kari.Email)).CheckedInAt);
-            Assert.NotNull((await Factory.RegistrationAsync(id, ola.Email)).CheckedInAt);
+            Assert.NotNull((await Factory.Events.RegistrationOfAsync(id, kari.Email)).CheckedInAt);
+            Assert.NotNull((await Factory.Events.RegistrationOfAsync(id, ola.Email)).CheckedInAt);
 
             // Removing someone asks first; keeping them changes nothing.
-            var olaId = (await Factory.RegistrationAsync(id, ola.Email)).Id;
+            var olaId = (await Factory.Events.RegistrationOfAsync(id, ola.Email)).Id;
             await page.GotoAsync($"/arrangor/arrangementer/{id}/deltakere/{olaId}/fjern");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fjerne Ola Nordmann fra lista?");
             await page.AssertAccessibleAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Nei, behold påmeldingen" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($@"/arrangor/arrangementer/{id}$"));
-            Assert.Equal(RegistrationStatus.Confirmed, (await Factory.RegistrationAsync(id, ola.Email)).Status);
+            Assert.Equal(RegistrationStatus.Confirmed, (await Factory.Events.RegistrationOfAsync(id, ola.Email)).Status);
 
             await page.SetViewportSizeAsync(1280, 900);
             await page.GotoAsync($"/arrangor/arrangementer/{id}");
@@ -137,9 +136,9 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
     public async Task AnOrganiserFindsTheirEventsFromMinSide()
     {
         var organiser = TestData.UniqueEmail("arrangor");
-        await Factory.CreateUserAsync(organiser, TestData.Password, Roles.Organiser);
-        var (id, _) = await Factory.EventAsync(await Factory.UserIdAsync(organiser), title: "Ungdomsrådets møte");
-        await Factory.SignUpAsync(id, "Ida Berg");
+        await Factory.Users.CreateAsync(email: organiser, password: TestData.Password, roles: [Roles.Organiser]);
+        var (id, _) = await Factory.Events.ForOrganiserAsync(await Factory.Users.IdOfAsync(organiser), title: "Ungdomsrådets møte");
+        await Factory.Events.SignUpGuestAsync(id, "Ida Berg");
 
         await InBrowserAsync(async page =>
         {
@@ -159,6 +158,39 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
                 await page.GotoAsync($"/arrangor/arrangementer/{id}/innsjekk?q=ida&culture={lang}");
                 await page.AssertAccessibleAsync();
             }
+        });
+    }
+
+    [Fact]
+    public async Task AnOrganiserIsToldTheVenueIsTakenWithoutLearningWhatAnotherDraftIsCalled()
+    {
+        var organiser = TestData.UniqueEmail("arrangor");
+        await Factory.Users.CreateAsync(email: organiser, password: TestData.Password, roles: [Roles.Organiser]);
+        var secret = $"Hemmelig kladd {Guid.NewGuid():N}";
+        await Factory.Events.AddAsync(secret, TestEvents.Oslo(2027, 11, 16, 17), location: EventLocationKind.Venue, status: EventStatus.Draft);
+
+        await InBrowserAsync(async page =>
+        {
+            await page.LogInAsync(organiser);
+            await page.GotoAsync("/arrangor/arrangementer/ny");
+            await Label(page, "Tittel").FillAsync("Styremøte i velforeningen");
+            await Label(page, "Kort omtale").FillAsync("Årsmøte med valg.");
+            await Label(page, "Beskrivelse").FillAsync("Alle medlemmer er velkomne.");
+            await Label(page, "Arrangør").FillAsync("Hamar Vel");
+            await Label(page, "Starter").FillAsync("2027-11-16T18:00");
+            await Label(page, "Slutter").FillAsync("2027-11-16T20:00");
+            await Label(page, "Lokale").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await Label(page, "Antall plasser").FillAsync("30");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lagre som kladd" }).ClickAsync();
+
+            await Expect(ErrorSummary(page)).ToBeFocusedAsync();
+            var conflicts = page.Locator("#venue-conflicts");
+            await Expect(conflicts).ToContainTextAsync("Opptatt (arrangement)");
+            await Expect(conflicts).Not.ToContainTextAsync(secret);
+            await page.AssertAccessibleAsync();
+            await page.SetViewportSizeAsync(375, 812);
+            await conflicts.ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("organise-venue-taken-375.png") });
         });
     }
 

@@ -104,28 +104,27 @@ public sealed class PageTitleTests(BrowserFixture fixture) : BrowserTest(fixture
 
     private async Task<World> WorldAsync()
     {
-        var citizen = await Factory.CitizenAsync("innbygger");
+        var citizen = await Factory.Users.CitizenAsync("innbygger");
         var organiserEmail = TestData.UniqueEmail("arrangor");
-        var organiser = await Factory.CreateUserAsync(organiserEmail, TestData.Password, Roles.Organiser);
+        var organiser = await Factory.Users.CreateAsync(email: organiserEmail, password: TestData.Password, roles: [Roles.Organiser]);
         var staff = await IdeasAdminPageTests.StaffAsync(Factory);
         var adminEmail = TestData.UniqueEmail("admin");
-        await Factory.CreateUserAsync(adminEmail, TestData.Password, Roles.Admin);
+        await Factory.Users.CreateAsync(email: adminEmail, password: TestData.Password, roles: [Roles.Admin]);
         var admin = (adminEmail, await Factory.EnableTotpAsync(adminEmail));
 
-        var (consultationId, consultationSlug) = await Factory.OpenConsultationAsync("Et grønnere Hamar");
-        var ideaId = await Factory.IdeaAsync(citizen.Id, consultationId, "Blomsterenger i parkene");
-        var otherIdeaId = await Factory.IdeaAsync(citizen.Id, consultationId, "Frukttrær langs Strandgata");
+        var (consultationId, consultationSlug) = await Factory.Ideas.ConsultationAsync(TestData.Unique("Et grønnere Hamar"));
+        var ideaId = (await Factory.Ideas.IdeaAsync(citizen.Id, consultationId, "Blomsterenger i parkene")).Id;
+        var otherIdeaId = (await Factory.Ideas.IdeaAsync(citizen.Id, consultationId, "Frukttrær langs Strandgata")).Id;
         var commentId = 0;
         await Factory.WithScopeAsync(async sp =>
             commentId = (await sp.GetRequiredService<CommentService>().AddAsync(citizen.Id, ideaId, null, "Gjerne med bier også.")).CommentId!.Value);
 
-        var events = new EventsData(Factory);
-        var ev = await events.EventAsync("Åpent møte om parkene");
-        var other = await events.EventAsync("Verksted om parkene");
-        var guest = await Factory.SignUpAsync(ev.Id, "Gjest Gjestesen");
-        var otherGuest = await Factory.SignUpAsync(other.Id, "Gjest Gjestesen");
-        var (ownEventId, _) = await Factory.EventAsync(ownerId: organiser.Id, title: "Arrangørens eget møte");
-        var ownRegistration = await Factory.SignUpAsync(ownEventId, "Kari Nordmann");
+        var ev = await Factory.Events.AtBylabAsync("Åpent møte om parkene");
+        var other = await Factory.Events.AtBylabAsync("Verksted om parkene");
+        var guest = await Factory.Events.SignUpGuestAsync(ev.Id, "Gjest Gjestesen");
+        var otherGuest = await Factory.Events.SignUpGuestAsync(other.Id, "Gjest Gjestesen");
+        var (ownEventId, _) = await Factory.Events.ForOrganiserAsync(ownerId: organiser.Id, title: "Arrangørens eget møte");
+        var ownRegistration = await Factory.Events.SignUpGuestAsync(ownEventId, "Kari Nordmann");
 
         await Factory.WithScopeAsync(sp => sp.GetRequiredService<IEmailSender>().SendAsync(new EmailMessage(citizen.Email!, "Velkommen", "Hei!")));
         var outboxId = await Factory.WithDbAsync(db => db.OutboxMessages.OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync());

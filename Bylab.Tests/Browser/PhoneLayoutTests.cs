@@ -60,7 +60,7 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : BrowserTest(fixtu
     [Fact]
     public async Task AnEventPageShowsWhenWherePlacesAndSignUpBeforeTheDescription()
     {
-        var ev = await new EventsData(Factory).EventAsync("Åpent møte om Stortorget", e => e.DescriptionMarkdown = LongText);
+        var ev = await Factory.Events.AtBylabAsync("Åpent møte om Stortorget", e => e.DescriptionMarkdown = LongText);
         await InBrowserAsync(async page =>
         {
             await page.SetViewportSizeAsync(Width, Height);
@@ -86,13 +86,13 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : BrowserTest(fixtu
     [Fact]
     public async Task TheFirstIdeasAreOnTheFirstScreenAndTheFiltersFoldUntilOneIsSet()
     {
-        var (consultationId, consultationSlug) = await Factory.OpenConsultationAsync("Hvordan skal parken brukes?");
+        var (consultationId, consultationSlug) = await Factory.Ideas.ConsultationAsync(TestData.Unique("Hvordan skal parken brukes?"));
         await Factory.WithDbAsync(db => db.Consultations.Where(c => c.Id == consultationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.DescriptionMarkdown, LongText)));
         var themeId = await Factory.WithDbAsync(db => db.Consultations.Where(c => c.Id == consultationId).Select(c => c.ThemeId).SingleAsync());
         await Factory.WithDbAsync(db => db.Themes.Where(t => t.Id == themeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Title, "Natur og friluftsliv")));
-        var author = await Factory.CitizenAsync("forfatter");
-        await Factory.IdeaAsync(author.Id, consultationId, "Scene for konserter i parken");
-        await Factory.IdeaAsync(author.Id, consultationId, "Lekeplass for de minste");
+        var author = await Factory.Users.CitizenAsync("forfatter");
+        await Factory.Ideas.IdeaAsync(author.Id, consultationId, "Scene for konserter i parken");
+        await Factory.Ideas.IdeaAsync(author.Id, consultationId, "Lekeplass for de minste");
         var themeSlug = await Factory.WithDbAsync(db => db.Consultations.Where(c => c.Id == consultationId).Select(c => c.Theme!.Slug).SingleAsync());
 
         await InBrowserAsync(async page =>
@@ -130,11 +130,11 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : BrowserTest(fixtu
     public async Task AnOrganiserSeesEachParticipantAsACardWithCheckInAndRemoveInReach()
     {
         var organiserEmail = TestData.UniqueEmail("arrangor");
-        var organiser = await Factory.CreateUserAsync(organiserEmail, TestData.Password, Roles.Organiser);
+        var organiser = await Factory.Users.CreateAsync(email: organiserEmail, password: TestData.Password, roles: [Roles.Organiser]);
         // Starting within the hour: check-in is open.
-        var (eventId, _) = await Factory.EventAsync(ownerId: organiser.Id, title: "Dugnad i parken", startsAt: DateTime.UtcNow.AddHours(1));
-        var kari = await Factory.SignUpAsync(eventId, "Kari Nordmann", email: TestData.UniqueEmail("kari-med-en-svaert-lang-adresse"), needs: "Rullestol");
-        await Factory.SignUpAsync(eventId, "Ola Nordmann", answer: "Benker og bord");
+        var (eventId, _) = await Factory.Events.ForOrganiserAsync(ownerId: organiser.Id, title: "Dugnad i parken", startsAt: DateTime.UtcNow.AddHours(1));
+        var kari = await Factory.Events.SignUpGuestAsync(eventId, "Kari Nordmann", email: TestData.UniqueEmail("kari-med-en-svaert-lang-adresse"), needs: "Rullestol");
+        await Factory.Events.SignUpGuestAsync(eventId, "Ola Nordmann", answer: "Benker og bord");
 
         await InBrowserAsync(async page =>
         {

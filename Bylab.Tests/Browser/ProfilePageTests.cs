@@ -18,7 +18,7 @@ public sealed class ProfilePageTests(BrowserFixture fixture) : BrowserTest(fixtu
     {
         var email = TestData.UniqueEmail("minside");
         var newEmail = TestData.UniqueEmail("ny-adresse");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         await SubmitLoginAsync(page, email, TestData.Password);
 
         await MainMenu(page).GetByRole(AriaRole.Link, new() { Name = "Min side" }).ClickAsync();
@@ -96,7 +96,7 @@ public sealed class ProfilePageTests(BrowserFixture fixture) : BrowserTest(fixtu
     public Task CitizenTurnsOnTwoFactorAndSignsInWithARecoveryCode() => InBrowserAsync(async page =>
     {
         var email = TestData.UniqueEmail("tofaktor");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         await SubmitLoginAsync(page, email, TestData.Password);
         await page.GotoAsync("/min-side");
 
@@ -160,7 +160,7 @@ public sealed class ProfilePageTests(BrowserFixture fixture) : BrowserTest(fixtu
     public Task CitizenDeletesTheirAccount() => InBrowserAsync(async page =>
     {
         var email = TestData.UniqueEmail("slett");
-        await Factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         await SubmitLoginAsync(page, email, TestData.Password);
         await page.GotoAsync("/min-side");
 

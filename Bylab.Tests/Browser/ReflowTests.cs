@@ -13,7 +13,7 @@ public sealed class ReflowTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         // A long address and name, as real ones can be: they must wrap, not widen the page.
         var admin = TestData.UniqueEmail("administrator-med-et-langt-navn");
-        var user = await Factory.CreateUserAsync(admin, TestData.Password, Roles.Admin);
+        var user = await Factory.Users.CreateAsync(email: admin, password: TestData.Password, roles: [Roles.Admin]);
         var key = await Factory.EnableTotpAsync(admin);
         await page.SetViewportSizeAsync(320, 640);
 

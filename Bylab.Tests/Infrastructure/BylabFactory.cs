@@ -19,16 +19,22 @@ public class BylabFactory : WebApplicationFactory<Program>
     /// The SQLite file; a fresh one per factory unless a test sets it to another factory's file
     /// to run two hosts on one database (as two instances behind a load balancer would).
     /// </summary>
-    public string DatabaseFile { get; init; } = Path.Combine(Path.GetTempPath(), "bylab-tests", $"{Guid.NewGuid():N}.db");
+    public string DatabaseFile { get; init; } = TestDatabase.NewFile("web");
+
+    /// <summary>The same builders the Core tests use, on this host's database and real clock.</summary>
+    public TestUsers Users => new(Services);
+    public TestEvents Events => _events ??= new TestEvents(Services);
+    public TestIdeas Ideas => new(Services);
+
+    private TestEvents? _events;
 
     /// <summary>Extra settings a test class wants (for example a low rate limit).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Bylab:Database:ConnectionString", $"Data Source={DatabaseFile};Default Timeout=30;Foreign Keys=True");
+        builder.UseSetting("Bylab:Database:ConnectionString", TestDatabase.ConnectionString(DatabaseFile));
         builder.UseSetting("Bylab:Site:PublicUrl", "http://localhost");
         // The events background service would otherwise, a minute in, delete the participants of past events a test
         // set up; its work is tested in Core, and HTTP tests call the dispatcher themselves.
@@ -53,6 +59,13 @@ public class BylabFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<BylabDbContext>());
     }
 
+    /// <summary>One service call in a scope of its own: <c>WithAsync((VoteService v) => v.CastAsync(...))</c>.</summary>
+    public async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     public async Task WithScopeAsync(Func<IServiceProvider, Task> work)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -63,31 +76,6 @@ public class BylabFactory : WebApplicationFactory<Program>
     public Task<List<OutboxMessage>> OutboxForAsync(string email) =>
         WithDbAsync(db => db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync());
-
-    /// <summary>Creates a confirmed account directly, for tests that are not about registration.</summary>
-    public async Task<BylabUser> CreateUserAsync(string email, string password, params string[] roles)
-    {
-        BylabUser? user = null;
-        await WithScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<BylabUser>>();
-            user = new BylabUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = email.Split('@')[0],
-                CreatedAt = DateTime.UtcNow,
-            };
-            var result = await users.CreateAsync(user, password);
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-            if (roles.Length > 0)
-            {
-                Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
-            }
-        });
-        return user!;
-    }
 
     /// <summary>Gives a user an authenticator key and turns two-factor on; returns the key for <see cref="Totp"/>.</summary>
     public async Task<string> EnableTotpAsync(string email)
@@ -109,11 +97,7 @@ public class BylabFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { DatabaseFile, DatabaseFile + "-wal", DatabaseFile + "-shm" })
-            {
-                try { File.Delete(f); } catch (IOException) { }
-            }
+            TestDatabase.Delete(DatabaseFile);
         }
     }
 }
@@ -123,4 +107,7 @@ public static class TestData
     public const string Password = "lange gode passord for test";
 
     public static string UniqueEmail(string prefix = "person") => $"{prefix}-{Guid.NewGuid():N}@test.bylab.no";
+
+    /// <summary>A title with a short unique tail, for tests that share a host's database.</summary>
+    public static string Unique(string title) => $"{title} {Guid.NewGuid():N}"[..Math.Min(title.Length + 9, 100)];
 }

@@ -1,3 +1,4 @@
+using Bylab.Core.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -17,6 +18,17 @@ public static class Validation
         }
         return modelState.IsValid;
     }
+
+    /// <summary>A Core <see cref="TextRule"/> as a validation rule: the message for the code it fails with.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> Follows<T>(this IRuleBuilder<T, string?> rule, TextRule text,
+        Func<TextRule, string, string> message) =>
+        rule.Custom((value, context) =>
+        {
+            if (text.Check(value) is { } code)
+            {
+                context.AddFailure(message(text, code));
+            }
+        });
 
     /// <summary>Identity's errors by code, translated; the key is "Identity.{Code}" in the shared resources.</summary>
     public static void AddIdentityErrors(this ModelStateDictionary modelState, IdentityResult result, IStringLocalizer<SharedResource> l, string key = "")

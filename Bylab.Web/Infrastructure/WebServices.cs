@@ -51,6 +51,8 @@ public static class WebServices
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // The mail a request's change queued for its event goes out before the response (Features/Events).
+                o.Filters.Add<Features.Events.EventMailAfterRequest>();
                 // FluentValidation gives the messages; MVC must not invent English "field is required" ones.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
@@ -68,19 +70,10 @@ public static class WebServices
 
         services.AddIdentity<BylabUser, IdentityRole>(o =>
             {
-                // ASVS 2.1: length, not composition.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
+                IdentityRules.Configure(o);
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-                // The user name is the e-mail address, and addresses like gunn@hønsegård.no are real.
-                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Tokens.EmailConfirmationTokenProvider = LongLivedTokenProvider.Name;
                 o.Tokens.ChangeEmailTokenProvider = LongLivedTokenProvider.Name;
@@ -154,7 +147,6 @@ public static class WebServices
 
         services.AddScoped<SiteVenue>();
         services.AddScoped<Areas.Admin.Audit.AuditText>();
-        services.AddSingleton<Features.Organise.CheckInClock>();
         services.AddScoped<Features.Account.AccountEmails>();
         services.AddScoped<Areas.Admin.Ideas.AnswerEmails>();
         services.AddScoped<Bylab.Core.Events.IEventMailComposer, Features.Events.EventMails>();

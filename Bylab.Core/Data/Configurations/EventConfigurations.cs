@@ -69,7 +69,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
 
         b.HasOne(r => r.Event).WithMany().HasForeignKey(r => r.EventId).OnDelete(DeleteBehavior.Cascade);
         // A deleted account leaves its sign-ups as they were until the event's data is deleted.
-        b.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<BylabUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<BylabUser>().WithMany().HasForeignKey(r => r.CheckedInById).OnDelete(DeleteBehavior.SetNull);
 
         b.HasIndex(r => r.ManageToken).IsUnique();
@@ -95,8 +95,9 @@ internal sealed class EventNotificationConfiguration : IEntityTypeConfiguration<
         b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(24);
         b.Property(n => n.LastError).HasMaxLength(1_000);
         b.HasOne(n => n.Registration).WithMany().HasForeignKey(n => n.RegistrationId).OnDelete(DeleteBehavior.Cascade);
-        // A reminder is queued at most once per registration, whichever instance or restart gets there first.
-        b.HasIndex(n => new { n.RegistrationId, n.Kind }).IsUnique().HasFilter("Kind = 'Reminder'")
+        // A reminder is queued at most once per registration and time and place of the event (its Sequence),
+        // whichever instance or restart gets there first; an event moved after its reminder reminds again.
+        b.HasIndex(n => new { n.RegistrationId, n.EventSequence }).IsUnique().HasFilter("Kind = 'Reminder'")
             .HasDatabaseName("IX_EventNotifications_OneReminder");
         b.HasIndex(n => n.CreatedAt).HasFilter("SentAt IS NULL").HasDatabaseName("IX_EventNotifications_Unsent");
         b.HasIndex(n => n.RegistrationId);

@@ -392,6 +392,9 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EventSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -415,7 +418,7 @@ namespace Bylab.Core.Data.Migrations
 
                     b.HasIndex("RegistrationId");
 
-                    b.HasIndex("RegistrationId", "Kind")
+                    b.HasIndex("RegistrationId", "EventSequence")
                         .IsUnique()
                         .HasDatabaseName("IX_EventNotifications_OneReminder")
                         .HasFilter("Kind = 'Reminder'");
@@ -1258,14 +1261,12 @@ namespace Bylab.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Bylab.Core.Accounts.BylabUser", "User")
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
-
-                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Bylab.Core.Ideas.Comment", b =>

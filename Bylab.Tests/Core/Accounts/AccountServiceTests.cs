@@ -7,15 +7,15 @@ namespace Bylab.Tests.Core.Accounts;
 
 public sealed class AccountServiceTests : IAsyncLifetime
 {
-    private CoreServices _core = null!;
+    private CoreHarness _core = null!;
     private BylabUser _admin = null!;
     private BylabUser _kari = null!;
 
     public async Task InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync();
-        _admin = await _core.CreateUserAsync("astrid@test.bylab.no", "Astrid Admin", Roles.Admin);
-        _kari = await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Citizen, Roles.Organiser);
+        _core = await CoreHarness.CreateAsync();
+        _admin = await _core.Users.CreateAsync("Astrid Admin", "astrid@test.bylab.no", TestData.Password, roles: [Roles.Admin]);
+        _kari = await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", TestData.Password, roles: [Roles.Citizen, Roles.Organiser]);
     }
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
@@ -23,7 +23,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
     /// <summary>Kari acts once as a staff member, and the admin acts on Kari and on someone else.</summary>
     private async Task<BylabUser> WriteAuditHistoryAsync()
     {
-        var ola = await _core.CreateUserAsync("ola@test.bylab.no", "Ola Hamar", Roles.Citizen);
+        var ola = await _core.Users.CreateAsync("Ola Hamar", "ola@test.bylab.no", TestData.Password, roles: [Roles.Citizen]);
         await _core.InScopeAsync(async sp =>
         {
             var audit = (AuditLog)sp.GetService(typeof(AuditLog))!;
@@ -39,13 +39,13 @@ public sealed class AccountServiceTests : IAsyncLifetime
     public async Task PersonCanDownloadEverythingKeptAboutThem()
     {
         await WriteAuditHistoryAsync();
-        _core.Time.Advance(TimeSpan.FromDays(3));
+        _core.Clock.Advance(TimeSpan.FromDays(3));
 
         var export = await _core.WithAsync<AccountService, PersonalDataExport?>(s => s.ExportAsync(_kari.Id));
 
         Assert.NotNull(export);
-        Assert.Equal(CoreServices.Start.UtcDateTime.AddDays(3), export.ExportedAt);
-        Assert.Equal(new PersonalProfile(_kari.Id, "Kari Nordmann", "kari@test.bylab.no", true, "nb", false, CoreServices.Start.UtcDateTime, null),
+        Assert.Equal(CoreHarness.Start.AddDays(3), export.ExportedAt);
+        Assert.Equal(new PersonalProfile(_kari.Id, "Kari Nordmann", "kari@test.bylab.no", true, "nb", false, CoreHarness.Start, null),
             export.Profile);
         Assert.Equal([Roles.Citizen, Roles.Organiser], export.Roles);
         Assert.Equal(2, export.AdministrativeActions.Count);

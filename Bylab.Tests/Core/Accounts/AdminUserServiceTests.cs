@@ -8,14 +8,14 @@ namespace Bylab.Tests.Core.Accounts;
 
 public sealed class AdminUserServiceTests : IAsyncLifetime
 {
-    private CoreServices _core = null!;
+    private CoreHarness _core = null!;
     private BylabUser _admin = null!;
     private Actor _actor = null!;
 
     public async Task InitializeAsync()
     {
-        _core = await CoreServices.CreateAsync();
-        _admin = await _core.CreateUserAsync("astrid@test.bylab.no", "Astrid Admin", Roles.Admin);
+        _core = await CoreHarness.CreateAsync();
+        _admin = await _core.Users.CreateAsync("Astrid Admin", "astrid@test.bylab.no", TestData.Password, roles: [Roles.Admin]);
         _actor = new Actor(_admin.Id, _admin.DisplayName);
     }
 
@@ -30,17 +30,17 @@ public sealed class AdminUserServiceTests : IAsyncLifetime
     [Fact]
     public async Task AdminCanAddAndRemoveRolesAndTheChangeIsAudited()
     {
-        var kari = await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Citizen);
+        var kari = await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", TestData.Password, roles: [Roles.Citizen]);
 
         Assert.Equal(RoleChangeResult.Updated, await SetRoles(kari.Id, Roles.Organiser, Roles.Staff));
 
-        Assert.Equal([Roles.Organiser, Roles.Staff], (await _core.RolesOfAsync(kari.Id)).Order());
+        Assert.Equal([Roles.Organiser, Roles.Staff], (await _core.Users.RolesOfAsync(kari.Id)).Order());
         var entry = Assert.Single(await _core.AuditAsync());
         Assert.Equal(AuditActions.RolesChanged, entry.Action);
         Assert.Equal(_admin.Id, entry.ActorId);
         Assert.Equal("Astrid Admin", entry.ActorName);
         Assert.Equal(("user", kari.Id), (entry.TargetType, entry.TargetId));
-        Assert.Equal(CoreServices.Start.UtcDateTime, entry.At);
+        Assert.Equal(CoreHarness.Start, entry.At);
         Assert.Contains("kari@test.bylab.no", entry.Details);
         Assert.Contains("+[Organiser, Staff]", entry.Details);
         Assert.Contains("-[Citizen]", entry.Details);
@@ -49,7 +49,7 @@ public sealed class AdminUserServiceTests : IAsyncLifetime
     [Fact]
     public async Task RoleChangeRenewsSecurityStampSoOldSessionsEnd()
     {
-        var kari = await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Staff);
+        var kari = await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", TestData.Password, roles: [Roles.Staff]);
         var before = await StampOf(kari.Id);
 
         Assert.Equal(RoleChangeResult.Updated, await SetRoles(kari.Id, Roles.Citizen));
@@ -64,7 +64,7 @@ public sealed class AdminUserServiceTests : IAsyncLifetime
 
         Assert.Equal(RoleChangeResult.LastAdmin, await SetRoles(_admin.Id, Roles.Citizen));
 
-        Assert.Equal([Roles.Admin], await _core.RolesOfAsync(_admin.Id));
+        Assert.Equal([Roles.Admin], await _core.Users.RolesOfAsync(_admin.Id));
         Assert.Equal(stamp, await StampOf(_admin.Id));
         Assert.Empty(await _core.AuditAsync());
     }
@@ -72,29 +72,29 @@ public sealed class AdminUserServiceTests : IAsyncLifetime
     [Fact]
     public async Task AdminRoleCanBeRemovedWhenAnotherAdminRemains()
     {
-        var second = await _core.CreateUserAsync("ole@test.bylab.no", "Ole Admin", Roles.Admin);
+        var second = await _core.Users.CreateAsync("Ole Admin", "ole@test.bylab.no", TestData.Password, roles: [Roles.Admin]);
 
         Assert.Equal(RoleChangeResult.Updated, await SetRoles(second.Id, Roles.Staff));
 
-        Assert.Equal([Roles.Staff], await _core.RolesOfAsync(second.Id));
+        Assert.Equal([Roles.Staff], await _core.Users.RolesOfAsync(second.Id));
     }
 
     [Fact]
     public async Task UnknownRoleIsRefusedAndNothingChanges()
     {
-        var kari = await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Citizen);
+        var kari = await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", TestData.Password, roles: [Roles.Citizen]);
 
         Assert.Equal(RoleChangeResult.UnknownRole, await SetRoles(kari.Id, Roles.Citizen, "SuperUser"));
         Assert.Equal(RoleChangeResult.UnknownRole, await SetRoles(kari.Id, "admin"));
 
-        Assert.Equal([Roles.Citizen], await _core.RolesOfAsync(kari.Id));
+        Assert.Equal([Roles.Citizen], await _core.Users.RolesOfAsync(kari.Id));
         Assert.Empty(await _core.AuditAsync());
     }
 
     [Fact]
     public async Task SameRolesAreUnchangedAndNotAudited()
     {
-        var kari = await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Citizen, Roles.Organiser);
+        var kari = await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", TestData.Password, roles: [Roles.Citizen, Roles.Organiser]);
         var stamp = await StampOf(kari.Id);
 
         Assert.Equal(RoleChangeResult.Unchanged, await SetRoles(kari.Id, Roles.Organiser, Roles.Citizen));
@@ -110,7 +110,7 @@ public sealed class AdminUserServiceTests : IAsyncLifetime
     [Fact]
     public async Task AdminCanLockAndUnlockAnAccountAndBothAreAudited()
     {
-        var kari = await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Citizen);
+        var kari = await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", TestData.Password, roles: [Roles.Citizen]);
         var stamp = await StampOf(kari.Id);
 
         Assert.Equal(LockResult.Done, await _core.WithAsync<AdminUserService, LockResult>(s => s.SetLockedAsync(_actor, kari.Id, true)));
@@ -150,10 +150,10 @@ public sealed class AdminUserServiceTests : IAsyncLifetime
     [InlineData("HØNSEGÅRD", "Gunn Hønsegård")]
     public async Task ListFindsPeopleByNameOrEmailWithNorwegianLetters(string search, string expected)
     {
-        await _core.CreateUserAsync("oyvind@test.bylab.no", "Øyvind Ørnebakk");
-        await _core.CreateUserAsync("ase@test.bylab.no", "Åse Bærum");
-        await _core.CreateUserAsync("per@test.bylab.no", "Blåbær-Per");
-        await _core.CreateUserAsync("gunn@test.bylab.no", "Gunn Hønsegård");
+        await _core.Users.CreateAsync("Øyvind Ørnebakk", "oyvind@test.bylab.no", TestData.Password);
+        await _core.Users.CreateAsync("Åse Bærum", "ase@test.bylab.no", TestData.Password);
+        await _core.Users.CreateAsync("Blåbær-Per", "per@test.bylab.no", TestData.Password);
+        await _core.Users.CreateAsync("Gunn Hønsegård", "gunn@test.bylab.no", TestData.Password);
 
         var found = await _core.WithAsync<AdminUserService, Bylab.Core.Common.Paged<UserSummary>>(s => s.ListAsync(search, null, 1));
 
@@ -164,8 +164,8 @@ public sealed class AdminUserServiceTests : IAsyncLifetime
     [Fact]
     public async Task ListFiltersByRole()
     {
-        await _core.CreateUserAsync("kari@test.bylab.no", "Kari Nordmann", Roles.Citizen);
-        await _core.CreateUserAsync("mona@test.bylab.no", "Mona Moderator", Roles.Moderator, Roles.Citizen);
+        await _core.Users.CreateAsync("Kari Nordmann", "kari@test.bylab.no", TestData.Password, roles: [Roles.Citizen]);
+        await _core.Users.CreateAsync("Mona Moderator", "mona@test.bylab.no", TestData.Password, roles: [Roles.Moderator, Roles.Citizen]);
 
         var moderators = await _core.WithAsync<AdminUserService, Bylab.Core.Common.Paged<UserSummary>>(s => s.ListAsync(null, Roles.Moderator, 1));
         var citizens = await _core.WithAsync<AdminUserService, Bylab.Core.Common.Paged<UserSummary>>(s => s.ListAsync(null, Roles.Citizen, 1));
@@ -181,7 +181,7 @@ public sealed class AdminUserServiceTests : IAsyncLifetime
     {
         for (var i = 1; i <= 30; i++)
         {
-            await _core.CreateUserAsync($"p{i:D2}@test.bylab.no", $"Person {i:D2}", Roles.Citizen);
+            await _core.Users.CreateAsync($"Person {i:D2}", $"p{i:D2}@test.bylab.no", TestData.Password, roles: [Roles.Citizen]);
         }
 
         var first = await _core.WithAsync<AdminUserService, Bylab.Core.Common.Paged<UserSummary>>(s => s.ListAsync("person", null, 1));

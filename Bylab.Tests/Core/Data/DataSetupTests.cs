@@ -12,7 +12,7 @@ public sealed class DataSetupTests
     [Fact]
     public async Task DemoSeederCreatesDemoPeopleAndPrintsTheirPasswords()
     {
-        await using var core = await CoreServices.CreateAsync();
+        await using var core = await CoreHarness.CreateAsync();
         var console = new StringWriter();
 
         await core.WithAsync<DemoSeeder, bool>(async s => { await s.SeedAsync(console); return true; });
@@ -40,7 +40,7 @@ public sealed class DataSetupTests
     [Fact]
     public async Task InitializerPreparesNewDatabaseAndSecondRunChangesNothing()
     {
-        await using var core = await CoreServices.CreateAsync(initialize: false);
+        await using var core = await CoreHarness.CreateAsync(initialize: false);
 
         async Task<(int Migrations, string[] Roles, int Venues, int Hours, int Users)> SnapshotAsync() =>
             await core.WithDbAsync(async db => (
@@ -74,7 +74,7 @@ public sealed class DataSetupTests
     [Fact]
     public async Task InitializerSeedsDemoPeopleIntoNewDatabaseWhenAsked()
     {
-        await using var core = await CoreServices.CreateAsync(initialize: false);
+        await using var core = await CoreHarness.CreateAsync(initialize: false);
         var console = new StringWriter();
 
         await core.WithAsync<DatabaseInitializer, bool>(async i => { await i.InitializeAsync(seedDemo: true, console); return true; });

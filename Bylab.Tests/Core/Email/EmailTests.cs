@@ -14,7 +14,7 @@ public sealed class EmailTests
     [Fact]
     public async Task OutboxKeepsMessageWithAttachmentsEvenWhenCallerDoesNotSave()
     {
-        await using var core = await CoreServices.CreateAsync();
+        await using var core = await CoreHarness.CreateAsync();
         await core.InScopeAsync(async sp =>
         {
             // The caller's own unit of work has an unsaved change; the message is stored regardless, and nothing else is.
@@ -26,7 +26,7 @@ public sealed class EmailTests
 
         var message = Assert.Single(await core.WithDbAsync(db => db.OutboxMessages.Include(m => m.Attachments).ToListAsync()));
         Assert.Equal(("kari@test.bylab.no", "Møte i Bylab", "Hei Kari!", "<p>Hei Kari!</p>"), (message.To, message.Subject, message.TextBody, message.HtmlBody));
-        Assert.Equal(CoreServices.Start.UtcDateTime, message.CreatedAt);
+        Assert.Equal(CoreHarness.Start, message.CreatedAt);
         var attachment = Assert.Single(message.Attachments);
         Assert.Equal(("mote.ics", "text/calendar"), (attachment.FileName, attachment.ContentType));
         Assert.Equal(Ics.Content, attachment.Content);

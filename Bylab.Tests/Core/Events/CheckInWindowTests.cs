@@ -1,13 +1,14 @@
 using Bylab.Core.Events;
+using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Core.Events;
 
 /// <summary>Check-in opens a configurable time before the start (two hours by default) and closes at the end of the day after the event.</summary>
 public sealed class CheckInWindowTests : IAsyncLifetime
 {
-    private RegistrationHarness _h = null!;
+    private CoreHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await RegistrationHarness.CreateAsync();
+    public async Task InitializeAsync() => _h = await CoreHarness.CreateAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -16,29 +17,29 @@ public sealed class CheckInWindowTests : IAsyncLifetime
     {
         // Tuesday 24 November 2026, 18:00–20:00 in Oslo (17:00–19:00 UTC).
         var start = new DateTime(2026, 11, 24, 17, 0, 0, DateTimeKind.Utc);
-        var ev = await _h.CreateEventAsync(startsAt: start);
-        var person = (await _h.CreateUsersAsync(1))[0];
-        var staff = (await _h.CreateUsersAsync(1, "staff"))[0];
-        await _h.SignUpAccountAsync(ev, person);
-        var registration = (await _h.RegistrationsOfAsync(ev)).Single();
+        var ev = (await _h.Events.AddAsync(startsAt: start)).Id;
+        var person = await _h.Users.CreateAsync("Kari Nordmann");
+        var staff = await _h.Users.CreateAsync("Ansatt");
+        await _h.Events.SignUpAsync(ev, person);
+        var registration = (await _h.Events.RegistrationsOfAsync(ev)).Single();
 
         _h.Clock.SetUtcNow(start.AddHours(-2).AddMinutes(-1));
-        var early = await _h.Registrations(r => r.CheckInAsync(ev, registration.CheckInCode, staff.Id));
+        var early = await _h.WithAsync((CheckInService r) => r.CheckInAsync(ev, registration.CheckInCode, staff.Id));
         Assert.Equal(CheckInOutcome.TooEarly, early.Outcome);
         Assert.Equal(start.AddHours(-2), early.OpensAt);
-        Assert.Null((await _h.RegistrationsOfAsync(ev)).Single().CheckedInAt);
+        Assert.Null((await _h.Events.RegistrationsOfAsync(ev)).Single().CheckedInAt);
 
         _h.Clock.SetUtcNow(start.AddHours(-2));
-        Assert.Equal(CheckInOutcome.CheckedIn, (await _h.Registrations(r => r.CheckInAsync(ev, registration.CheckInCode, staff.Id))).Outcome);
+        Assert.Equal(CheckInOutcome.CheckedIn, (await _h.WithAsync((CheckInService r) => r.CheckInAsync(ev, registration.CheckInCode, staff.Id))).Outcome);
 
         // The day after is Wednesday 25 November; it ends at midnight Oslo time, 23:00 UTC.
-        await _h.Registrations(r => r.UndoCheckInAsync(ev, registration.Id, staff.Id));
+        await _h.WithAsync((CheckInService r) => r.UndoCheckInAsync(ev, registration.Id, staff.Id));
         _h.Clock.SetUtcNow(new DateTime(2026, 11, 25, 22, 59, 0, DateTimeKind.Utc));
-        Assert.Equal(CheckInOutcome.CheckedIn, (await _h.Registrations(r => r.CheckInByIdAsync(ev, registration.Id, staff.Id))).Outcome);
-        await _h.Registrations(r => r.UndoCheckInAsync(ev, registration.Id, staff.Id));
+        Assert.Equal(CheckInOutcome.CheckedIn, (await _h.WithAsync((CheckInService r) => r.CheckInByIdAsync(ev, registration.Id, staff.Id))).Outcome);
+        await _h.WithAsync((CheckInService r) => r.UndoCheckInAsync(ev, registration.Id, staff.Id));
         _h.Clock.SetUtcNow(new DateTime(2026, 11, 25, 23, 0, 0, DateTimeKind.Utc));
-        Assert.Equal(CheckInOutcome.TooLate, (await _h.Registrations(r => r.CheckInByIdAsync(ev, registration.Id, staff.Id))).Outcome);
-        Assert.Null((await _h.RegistrationsOfAsync(ev)).Single().CheckedInAt);
+        Assert.Equal(CheckInOutcome.TooLate, (await _h.WithAsync((CheckInService r) => r.CheckInByIdAsync(ev, registration.Id, staff.Id))).Outcome);
+        Assert.Null((await _h.Events.RegistrationsOfAsync(ev)).Single().CheckedInAt);
     }
 
     [Theory]

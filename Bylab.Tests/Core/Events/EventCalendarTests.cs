@@ -3,6 +3,7 @@ using System.Text;
 using Bylab.Core.Events;
 using Calendar = Ical.Net.Calendar;
 using EventStatus = Bylab.Core.Events.EventStatus;
+using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Core.Events;
 

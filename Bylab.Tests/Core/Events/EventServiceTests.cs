@@ -1,43 +1,49 @@
 using Bylab.Core.Events;
 using Bylab.Core.Time;
+using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Core.Events;
 
 public sealed class EventServiceTests : IAsyncLifetime
 {
-    private EventsHarness _h = null!;
+    private CoreHarness _h = null!;
+    private string _staff = "";
 
-    public async Task InitializeAsync() => _h = await EventsHarness.CreateAsync();
+    public async Task InitializeAsync()
+    {
+        _h = await CoreHarness.CreateAsync();
+        _staff = (await _h.Users.CreateAsync("Sindre Bylab-ansatt")).Id;
+    }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
     public async Task StaffCanCreateDraftWithSlugOwnerAndAuditEntry()
     {
-        var id = await _h.CreateAsync(_h.Input("Åpent møte: Hamar mot 2030 – hvor er vi?"));
+        var id = await _h.Events.CreateAsync(_h.Events.Input("Åpent møte: Hamar mot 2030 – hvor er vi?"), _staff);
 
-        var ev = await _h.EventAsync(id);
+        var ev = await _h.Events.StoredAsync(id);
         Assert.Equal(EventStatus.Draft, ev.Status);
         Assert.Equal("apent-mote-hamar-mot-2030-hvor-er-vi", ev.Slug);
-        Assert.Equal(_h.StaffId, ev.OwnerId);
+        Assert.Equal(_staff, ev.OwnerId);
         Assert.Equal(_h.Now, ev.CreatedAt);
         Assert.Null(ev.PublishedAt);
         var audit = Assert.Single(await _h.AuditAsync());
-        Assert.Equal((EventAuditActions.EventCreated, id.ToString(), _h.StaffId, "Sindre Bylab-ansatt"),
+        Assert.Equal((EventAuditActions.EventCreated, id.ToString(), _staff, "Sindre Bylab-ansatt"),
             (audit.Action, audit.TargetId, audit.ActorId, audit.ActorName));
     }
 
     [Fact]
     public async Task FormTextIsTrimmedAndPlaceFieldsFollowTheLocationKind()
     {
-        var input = _h.Input(location: EventLocationKind.Online) with
+        var input = _h.Events.Input(location: EventLocationKind.Online) with
         {
             Title = "  Lunsjprat  ",
             Question = "   ",
             PlaceName = "Hamar bibliotek",
-            VenueId = _h.VenueId,
+            VenueId = await _h.Events.BylabVenueIdAsync(),
         };
-        var ev = await _h.EventAsync(await _h.CreateAsync(input));
+        var ev = await _h.Events.StoredAsync(await _h.Events.CreateAsync(input, _staff));
 
         Assert.Equal("Lunsjprat", ev.Title);
         Assert.Null(ev.Question);
@@ -83,8 +89,8 @@ public sealed class EventServiceTests : IAsyncLifetime
     [MemberData(nameof(InvalidCases))]
     public async Task InvalidInputIsRefusedWithFieldAndCode(string name, string field, string code)
     {
-        var valid = _h.Input();
-        var online = _h.Input(location: EventLocationKind.Online);
+        var valid = _h.Events.Input();
+        var online = _h.Events.Input(location: EventLocationKind.Online);
         var input = name switch
         {
             "end-before-start" => valid with { EndsAt = valid.StartsAt.AddMinutes(-30) },
@@ -96,7 +102,7 @@ public sealed class EventServiceTests : IAsyncLifetime
             "no-organiser" => valid with { OrganiserName = null! },
             "long-question" => valid with { Question = new string('?', Event.QuestionMaxLength + 1) },
             "capacity-zero" => valid with { Capacity = 0 },
-            "capacity-huge" => _h.Input(location: EventLocationKind.Online) with { Capacity = Event.MaxCapacity + 1 },
+            "capacity-huge" => _h.Events.Input(location: EventLocationKind.Online) with { Capacity = Event.MaxCapacity + 1 },
             "capacity-over-venue" => valid with { Capacity = 61 },
             "companions-negative" => valid with { MaxCompanions = -1 },
             "companions-eleven" => valid with { MaxCompanions = 11 },
@@ -108,7 +114,7 @@ public sealed class EventServiceTests : IAsyncLifetime
             "unknown-theme" => valid with { ThemeId = 999 },
             "unknown-venue" => valid with { VenueId = 999 },
             "venue-missing" => valid with { VenueId = null },
-            "place-missing" => _h.Input(location: EventLocationKind.Elsewhere) with { PlaceName = " " },
+            "place-missing" => _h.Events.Input(location: EventLocationKind.Elsewhere) with { PlaceName = " " },
             "url-missing" => online with { OnlineUrl = null },
             "url-relative" => online with { OnlineUrl = "zoom.us/j/123" },
             "url-javascript" => online with { OnlineUrl = "javascript:alert(1)" },
@@ -119,7 +125,7 @@ public sealed class EventServiceTests : IAsyncLifetime
             _ => throw new ArgumentException(name),
         };
 
-        var result = await _h.Events(s => s.CreateAsync(input, _h.StaffId));
+        var result = await _h.WithAsync((EventService s) => s.CreateAsync(input, _staff));
 
         Assert.Equal(EventSaveOutcome.InvalidInput, result.Outcome);
         Assert.Contains(new EventInputError(field, code), result.Errors!);
@@ -127,60 +133,71 @@ public sealed class EventServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RegistrationCannotOpenAfterTheStartEvenWhenItClosesLater()
+    {
+        // The form always held this; the service now holds the same rule (EventRules).
+        var input = _h.Events.Input();
+        var result = await _h.WithAsync((EventService s) => s.CreateAsync(
+            input with { RegistrationOpensAt = input.StartsAt.AddMinutes(30), RegistrationClosesAt = input.EndsAt }, _staff));
+        Assert.Equal(EventSaveOutcome.InvalidInput, result.Outcome);
+        Assert.Equal([new EventInputError(nameof(EventInput.RegistrationOpensAt), EventInputErrors.RegistrationWindow)], result.Errors!);
+    }
+
+    [Fact]
     public async Task RegistrationMayCloseAsLateAsTheEnd()
     {
-        var input = _h.Input();
-        var id = await _h.CreateAsync(input with { RegistrationOpensAt = _h.Now.AddDays(1), RegistrationClosesAt = input.EndsAt });
-        Assert.Equal(input.EndsAt, (await _h.EventAsync(id)).RegistrationClosesAt);
+        var input = _h.Events.Input();
+        var id = await _h.Events.CreateAsync(input with { RegistrationOpensAt = _h.Now.AddDays(1), RegistrationClosesAt = input.EndsAt }, _staff);
+        Assert.Equal(input.EndsAt, (await _h.Events.StoredAsync(id)).RegistrationClosesAt);
     }
 
     [Fact]
     public async Task AnEventAcrossTheNightSummerTimeEndsIsStoredWithItsRealLength()
     {
         // 31 October 2027: at 03:00 summer time the clocks go back to 02:00. 23:00 to 04:00 is six hours.
-        var startsAt = EventsHarness.Oslo(2027, 10, 30, 23);
-        var endsAt = EventsHarness.Oslo(2027, 10, 31, 4);
-        var id = await _h.CreateAsync(_h.Input("Nattevandring") with { StartsAt = startsAt, EndsAt = endsAt });
+        var startsAt = TestEvents.Oslo(2027, 10, 30, 23);
+        var endsAt = TestEvents.Oslo(2027, 10, 31, 4);
+        var id = await _h.Events.CreateAsync(_h.Events.Input("Nattevandring") with { StartsAt = startsAt, EndsAt = endsAt }, _staff);
 
-        var ev = await _h.EventAsync(id);
+        var ev = await _h.Events.StoredAsync(id);
         Assert.Equal(TimeSpan.FromHours(6), ev.EndsAt - ev.StartsAt);
         Assert.Equal(new DateTime(2027, 10, 30, 23, 0, 0), OsloTime.ToOslo(ev.StartsAt));
         Assert.Equal(new DateTime(2027, 10, 31, 4, 0, 0), OsloTime.ToOslo(ev.EndsAt));
 
         // 02:30 happens twice that night; ending at the first 02:30 (summer time) is still after 23:00.
         var ambiguousEnd = OsloTime.ToUtc(new DateTime(2027, 10, 31, 2, 30, 0))!.Value;
-        var second = await _h.Events(s => s.CreateAsync(_h.Input("Kort natt", EventsHarness.Oslo(2027, 11, 6, 23)) with
+        var second = await _h.WithAsync((EventService s) => s.CreateAsync(_h.Events.Input("Kort natt", TestEvents.Oslo(2027, 11, 6, 23)) with
         {
-            StartsAt = EventsHarness.Oslo(2027, 10, 31, 1, 30), EndsAt = ambiguousEnd, LocationKind = EventLocationKind.Online,
+            StartsAt = TestEvents.Oslo(2027, 10, 31, 1, 30), EndsAt = ambiguousEnd, LocationKind = EventLocationKind.Online,
             VenueId = null, OnlineUrl = "https://video.example.org/natt",
-        }, _h.StaffId));
+        }, _staff));
         Assert.Equal(EventSaveOutcome.Saved, second.Outcome);
-        Assert.Equal(TimeSpan.FromHours(1), (await _h.EventAsync(second.EventId!.Value)).EndsAt - EventsHarness.Oslo(2027, 10, 31, 1, 30));
+        Assert.Equal(TimeSpan.FromHours(1), (await _h.Events.StoredAsync(second.EventId!.Value)).EndsAt - TestEvents.Oslo(2027, 10, 31, 1, 30));
     }
 
     [Fact]
     public async Task AnEventCannotOverlapAnotherAtTheVenue()
     {
-        var first = await _h.CreateAsync(_h.Input("Første", EventsHarness.Oslo(2026, 12, 1, 18)));
+        var first = await _h.Events.CreateAsync(_h.Events.Input("Første", TestEvents.Oslo(2026, 12, 1, 18)), _staff);
 
-        var overlapping = await _h.Events(s => s.CreateAsync(_h.Input("Andre", EventsHarness.Oslo(2026, 12, 1, 19)), _h.StaffId));
+        var overlapping = await _h.WithAsync((EventService s) => s.CreateAsync(_h.Events.Input("Andre", TestEvents.Oslo(2026, 12, 1, 19)), _staff));
 
         Assert.Equal(EventSaveOutcome.VenueTaken, overlapping.Outcome);
         var conflict = Assert.Single(overlapping.Conflicts!);
         Assert.Equal(("event", first, "Første"), (conflict.Kind, conflict.Id, conflict.Title));
         // Back to back is fine, and so is the same time somewhere else.
-        await _h.CreateAsync(_h.Input("Rett etter", EventsHarness.Oslo(2026, 12, 1, 20)));
-        await _h.CreateAsync(_h.Input("På biblioteket", EventsHarness.Oslo(2026, 12, 1, 19), location: EventLocationKind.Elsewhere));
+        await _h.Events.CreateAsync(_h.Events.Input("Rett etter", TestEvents.Oslo(2026, 12, 1, 20)), _staff);
+        await _h.Events.CreateAsync(_h.Events.Input("På biblioteket", TestEvents.Oslo(2026, 12, 1, 19), location: EventLocationKind.Elsewhere), _staff);
         // A cancelled event frees its slot.
-        Assert.Equal(EventStateOutcome.Done, await _h.Events(s => s.CancelAsync(first, null, _h.StaffId)));
-        await _h.CreateAsync(_h.Input("Andre", EventsHarness.Oslo(2026, 12, 1, 18)));
+        Assert.Equal(EventStateOutcome.Done, await _h.WithAsync((EventStatusService s) => s.CancelAsync(first, null, _staff)));
+        await _h.Events.CreateAsync(_h.Events.Input("Andre", TestEvents.Oslo(2026, 12, 1, 18)), _staff);
     }
 
     [Fact]
     public async Task OfTenConcurrentOverlappingEventsOnlyOneIsSaved()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(n => Task.Run(() =>
-            _h.Events(s => s.CreateAsync(_h.Input($"Møte {n}", EventsHarness.Oslo(2026, 12, 2, 18, n)), _h.StaffId)))));
+            _h.WithAsync((EventService s) => s.CreateAsync(_h.Events.Input($"Møte {n}", TestEvents.Oslo(2026, 12, 2, 18, n)), _staff)))));
 
         Assert.Single(results, r => r.Outcome == EventSaveOutcome.Saved);
         Assert.Equal(9, results.Count(r => r.Outcome == EventSaveOutcome.VenueTaken));
@@ -190,12 +207,12 @@ public sealed class EventServiceTests : IAsyncLifetime
     [Fact]
     public async Task TwoConcurrentMovesOntoTheSameSlotLeaveOnlyOne()
     {
-        var a = await _h.CreateAsync(_h.Input("A", EventsHarness.Oslo(2026, 12, 3, 10)));
-        var b = await _h.CreateAsync(_h.Input("B", EventsHarness.Oslo(2026, 12, 3, 14)));
-        var slot = EventsHarness.Oslo(2026, 12, 3, 18);
+        var a = await _h.Events.CreateAsync(_h.Events.Input("A", TestEvents.Oslo(2026, 12, 3, 10)), _staff);
+        var b = await _h.Events.CreateAsync(_h.Events.Input("B", TestEvents.Oslo(2026, 12, 3, 14)), _staff);
+        var slot = TestEvents.Oslo(2026, 12, 3, 18);
 
         var results = await Task.WhenAll(new[] { (a, "A"), (b, "B") }.Select(x => Task.Run(() =>
-            _h.Events(s => s.UpdateAsync(x.Item1, _h.Input(x.Item2, slot), _h.StaffId)))));
+            _h.WithAsync((EventService s) => s.UpdateAsync(x.Item1, _h.Events.Input(x.Item2, slot), _staff)))));
 
         Assert.Equal([EventSaveOutcome.Saved, EventSaveOutcome.VenueTaken], results.Select(r => r.Outcome).Order());
         var moved = await _h.WithDbAsync(db => Task.FromResult(db.Events.Count(e => e.StartsAt == slot)));
@@ -205,72 +222,72 @@ public sealed class EventServiceTests : IAsyncLifetime
     [Fact]
     public async Task AnEventMayBeEditedInItsOwnSlot()
     {
-        var id = await _h.CreateAsync(_h.Input());
-        var result = await _h.Events(s => s.UpdateAsync(id, _h.Input() with { EndsAt = _h.Input().EndsAt.AddMinutes(30) }, _h.StaffId));
+        var id = await _h.Events.CreateAsync(_h.Events.Input(), _staff);
+        var result = await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input() with { EndsAt = _h.Events.Input().EndsAt.AddMinutes(30) }, _staff));
         Assert.Equal(EventSaveOutcome.Saved, result.Outcome);
     }
 
     [Fact]
     public async Task CapacityCannotBeLoweredBelowThePlacesTaken()
     {
-        var id = await _h.CreatePublishedAsync(_h.Input(capacity: 10));
-        await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, companions: 2);
-        await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, companions: 1);
-        await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, companions: 2);
-        await _h.AddRegistrationAsync(id, RegistrationStatus.Cancelled, companions: 2);
+        var id = await _h.Events.CreatePublishedAsync(_h.Events.Input(capacity: 10), _staff);
+        await _h.Events.RegistrationAsync(id, RegistrationStatus.Confirmed, companions: 2);
+        await _h.Events.RegistrationAsync(id, RegistrationStatus.Confirmed, companions: 1);
+        await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted, companions: 2);
+        await _h.Events.RegistrationAsync(id, RegistrationStatus.Cancelled, companions: 2);
 
-        var tooFew = await _h.Events(s => s.UpdateAsync(id, _h.Input(capacity: 4), _h.StaffId));
+        var tooFew = await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 4), _staff));
 
         Assert.Equal(EventSaveOutcome.InvalidInput, tooFew.Outcome);
         Assert.Equal([new EventInputError(nameof(EventInput.Capacity), EventInputErrors.CapacityBelowTaken)], tooFew.Errors!);
-        Assert.Equal(10, (await _h.EventAsync(id)).Capacity);
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.Events(s => s.UpdateAsync(id, _h.Input(capacity: 5), _h.StaffId))).Outcome);
+        Assert.Equal(10, (await _h.Events.StoredAsync(id)).Capacity);
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 5), _staff))).Outcome);
     }
 
     [Fact]
     public async Task RaisingCapacityMovesTheWaitlistUpInOrderWhilePlacesFit()
     {
-        var id = await _h.CreatePublishedAsync(_h.Input(capacity: 2));
-        await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, companions: 1);
-        var head = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, companions: 1, createdAt: _h.Now.AddMinutes(1));
-        var second = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, createdAt: _h.Now.AddMinutes(2));
-        var third = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted, createdAt: _h.Now.AddMinutes(3));
+        var id = await _h.Events.CreatePublishedAsync(_h.Events.Input(capacity: 2), _staff);
+        await _h.Events.RegistrationAsync(id, RegistrationStatus.Confirmed, companions: 1);
+        var head = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted, companions: 1, createdAt: _h.Now.AddMinutes(1))).Id;
+        var second = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted, createdAt: _h.Now.AddMinutes(2))).Id;
+        var third = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted, createdAt: _h.Now.AddMinutes(3))).Id;
 
         // One more place does not fit the head (two places); strictly first come, so nobody moves.
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.Events(s => s.UpdateAsync(id, _h.Input(capacity: 3), _h.StaffId))).Outcome);
-        Assert.Empty(await _h.NotificationsAsync(EventNotificationKind.Promoted));
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 3), _staff))).Outcome);
+        Assert.Empty(await _h.Events.NotificationsAsync(EventNotificationKind.Promoted));
 
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.Events(s => s.UpdateAsync(id, _h.Input(capacity: 5), _h.StaffId))).Outcome);
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 5), _staff))).Outcome);
 
-        var rows = (await _h.RegistrationsOfAsync(id)).ToDictionary(r => r.Id);
+        var rows = (await _h.Events.RegistrationsOfAsync(id)).ToDictionary(r => r.Id);
         Assert.Equal(RegistrationStatus.Confirmed, rows[head].Status);
         Assert.Equal(RegistrationStatus.Confirmed, rows[second].Status);
         Assert.Equal(RegistrationStatus.Waitlisted, rows[third].Status);
-        Assert.Equal([head, second], (await _h.NotificationsAsync(EventNotificationKind.Promoted)).Select(n => n.RegistrationId));
+        Assert.Equal([head, second], (await _h.Events.NotificationsAsync(EventNotificationKind.Promoted)).Select(n => n.RegistrationId));
     }
 
     [Fact]
     public async Task MovingAPublishedEventTellsEveryoneWithAPlaceOrInTheQueue()
     {
-        var id = await _h.CreatePublishedAsync(_h.Input());
-        var confirmed = await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed);
-        var waitlisted = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted);
-        await _h.AddRegistrationAsync(id, RegistrationStatus.Unconfirmed);
-        await _h.AddRegistrationAsync(id, RegistrationStatus.Cancelled);
+        var id = await _h.Events.CreatePublishedAsync(_h.Events.Input(), _staff);
+        var confirmed = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Confirmed)).Id;
+        var waitlisted = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted)).Id;
+        await _h.Events.RegistrationAsync(id, RegistrationStatus.Unconfirmed);
+        await _h.Events.RegistrationAsync(id, RegistrationStatus.Cancelled);
 
         // A new description is not news for calendars or inboxes.
-        await _h.Events(s => s.UpdateAsync(id, _h.Input() with { DescriptionMarkdown = "Ny tekst." }, _h.StaffId));
-        Assert.Equal(0, (await _h.EventAsync(id)).Sequence);
-        Assert.Empty(await _h.NotificationsAsync(EventNotificationKind.EventChanged));
+        await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input() with { DescriptionMarkdown = "Ny tekst." }, _staff));
+        Assert.Equal(0, (await _h.Events.StoredAsync(id)).Sequence);
+        Assert.Empty(await _h.Events.NotificationsAsync(EventNotificationKind.EventChanged));
 
-        var moved = _h.Input(startsAt: EventsHarness.Oslo(2026, 12, 1, 17)) with { DescriptionMarkdown = "Ny tekst." };
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.Events(s => s.UpdateAsync(id, moved, _h.StaffId))).Outcome);
+        var moved = _h.Events.Input(startsAt: TestEvents.Oslo(2026, 12, 1, 17)) with { DescriptionMarkdown = "Ny tekst." };
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, _staff))).Outcome);
 
-        var ev = await _h.EventAsync(id);
+        var ev = await _h.Events.StoredAsync(id);
         Assert.Equal(1, ev.Sequence);
         Assert.Equal(moved.StartsAt, ev.StartsAt);
         Assert.Equal(_h.Now, ev.UpdatedAt);
-        Assert.Equal([confirmed, waitlisted], (await _h.NotificationsAsync(EventNotificationKind.EventChanged)).Select(n => n.RegistrationId));
+        Assert.Equal([confirmed, waitlisted], (await _h.Events.NotificationsAsync(EventNotificationKind.EventChanged)).Select(n => n.RegistrationId));
         var audit = (await _h.AuditAsync()).Last();
         Assert.Equal(EventAuditActions.EventUpdated, audit.Action);
         Assert.Contains(nameof(EventInput.StartsAt), audit.Details);
@@ -279,89 +296,89 @@ public sealed class EventServiceTests : IAsyncLifetime
     [Fact]
     public async Task ADraftMovesWithoutTellingAnyone()
     {
-        var id = await _h.CreateAsync(_h.Input());
-        await _h.Events(s => s.UpdateAsync(id, _h.Input(startsAt: EventsHarness.Oslo(2026, 12, 1, 17)), _h.StaffId));
-        Assert.Equal(0, (await _h.EventAsync(id)).Sequence);
+        var id = await _h.Events.CreateAsync(_h.Events.Input(), _staff);
+        await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(startsAt: TestEvents.Oslo(2026, 12, 1, 17)), _staff));
+        Assert.Equal(0, (await _h.Events.StoredAsync(id)).Sequence);
     }
 
     [Fact]
     public async Task CancellingTellsEveryoneWithAPlaceOrInTheQueueAndFreesTheirRegistrations()
     {
-        var id = await _h.CreatePublishedAsync(_h.Input());
-        var confirmed = await _h.AddRegistrationAsync(id, RegistrationStatus.Confirmed, companions: 1);
-        var waitlisted = await _h.AddRegistrationAsync(id, RegistrationStatus.Waitlisted);
-        var unconfirmed = await _h.AddRegistrationAsync(id, RegistrationStatus.Unconfirmed);
-        var earlier = await _h.AddRegistrationAsync(id, RegistrationStatus.Cancelled);
+        var id = await _h.Events.CreatePublishedAsync(_h.Events.Input(), _staff);
+        var confirmed = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Confirmed, companions: 1)).Id;
+        var waitlisted = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted)).Id;
+        var unconfirmed = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Unconfirmed)).Id;
+        var earlier = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Cancelled)).Id;
         _h.Clock.Advance(TimeSpan.FromHours(1));
 
-        var outcome = await _h.Events(s => s.CancelAsync(id, "  Avlyst på grunn av sykdom.  ", _h.StaffId));
+        var outcome = await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, "  Avlyst på grunn av sykdom.  ", _staff));
 
         Assert.Equal(EventStateOutcome.Done, outcome);
-        var ev = await _h.EventAsync(id);
+        var ev = await _h.Events.StoredAsync(id);
         Assert.Equal((EventStatus.Cancelled, "Avlyst på grunn av sykdom.", _h.Now, 1), (ev.Status, ev.CancellationMessage, ev.CancelledAt, ev.Sequence));
-        var rows = (await _h.RegistrationsOfAsync(id)).ToDictionary(r => r.Id);
+        var rows = (await _h.Events.RegistrationsOfAsync(id)).ToDictionary(r => r.Id);
         Assert.All(new[] { confirmed, waitlisted, unconfirmed }, r =>
             Assert.Equal((RegistrationStatus.Cancelled, CancelledBy.EventCancelled, _h.Now), (rows[r].Status, rows[r].CancelledBy, rows[r].CancelledAt)));
         Assert.Equal(CancelledBy.Participant, rows[earlier].CancelledBy);
-        Assert.Equal([confirmed, waitlisted], (await _h.NotificationsAsync(EventNotificationKind.EventCancelled)).Select(n => n.RegistrationId));
+        Assert.Equal([confirmed, waitlisted], (await _h.Events.NotificationsAsync(EventNotificationKind.EventCancelled)).Select(n => n.RegistrationId));
         Assert.Equal(EventAuditActions.EventCancelled, (await _h.AuditAsync()).Last().Action);
 
-        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.Events(s => s.CancelAsync(id, null, _h.StaffId)));
-        Assert.Equal(EventSaveOutcome.NotEditable, (await _h.Events(s => s.UpdateAsync(id, _h.Input(), _h.StaffId))).Outcome);
-        Assert.Equal(EventStateOutcome.NotAllowed, await _h.Events(s => s.PublishAsync(id, _h.StaffId)));
-        Assert.Single(await _h.NotificationsAsync(EventNotificationKind.EventCancelled), n => n.RegistrationId == confirmed);
+        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, null, _staff)));
+        Assert.Equal(EventSaveOutcome.NotEditable, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(), _staff))).Outcome);
+        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, _staff)));
+        Assert.Single(await _h.Events.NotificationsAsync(EventNotificationKind.EventCancelled), n => n.RegistrationId == confirmed);
     }
 
     [Fact]
     public async Task PublishingFollowsTheEventsLife()
     {
-        var id = await _h.CreateAsync(_h.Input());
+        var id = await _h.Events.CreateAsync(_h.Events.Input(), _staff);
 
-        Assert.Equal(EventStateOutcome.Done, await _h.Events(s => s.PublishAsync(id, _h.StaffId)));
-        var ev = await _h.EventAsync(id);
+        Assert.Equal(EventStateOutcome.Done, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, _staff)));
+        var ev = await _h.Events.StoredAsync(id);
         Assert.Equal((EventStatus.Published, _h.Now), (ev.Status, ev.PublishedAt));
-        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.Events(s => s.PublishAsync(id, _h.StaffId)));
-        Assert.Equal(EventStateOutcome.NotFound, await _h.Events(s => s.PublishAsync(999, _h.StaffId)));
+        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, _staff)));
+        Assert.Equal(EventStateOutcome.NotFound, await _h.WithAsync((EventStatusService s) => s.PublishAsync(999, _staff)));
         Assert.Contains(await _h.AuditAsync(), a => a.Action == EventAuditActions.EventPublished && a.TargetId == id.ToString());
 
         // A draft whose time has come can no longer be published; once ended nothing can be changed.
-        var late = await _h.CreateAsync(_h.Input("Sent", EventsHarness.Oslo(2026, 11, 24, 9)));
-        _h.Clock.SetUtcNow(EventsHarness.Oslo(2026, 11, 24, 10));
-        Assert.Equal(EventStateOutcome.NotAllowed, await _h.Events(s => s.PublishAsync(late, _h.StaffId)));
-        _h.Clock.SetUtcNow(EventsHarness.Oslo(2026, 11, 24, 11, 1));
+        var late = await _h.Events.CreateAsync(_h.Events.Input("Sent", TestEvents.Oslo(2026, 11, 24, 9)), _staff);
+        _h.Clock.SetUtcNow(TestEvents.Oslo(2026, 11, 24, 10));
+        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.PublishAsync(late, _staff)));
+        _h.Clock.SetUtcNow(TestEvents.Oslo(2026, 11, 24, 11, 1));
         Assert.Equal(EventSaveOutcome.NotEditable,
-            (await _h.Events(s => s.UpdateAsync(late, _h.Input("Sent", EventsHarness.Oslo(2026, 11, 24, 9)), _h.StaffId))).Outcome);
-        Assert.Equal(EventStateOutcome.NotAllowed, await _h.Events(s => s.CancelAsync(late, null, _h.StaffId)));
-        Assert.Equal(EventSaveOutcome.NotFound, (await _h.Events(s => s.UpdateAsync(999, _h.Input(), _h.StaffId))).Outcome);
+            (await _h.WithAsync((EventService s) => s.UpdateAsync(late, _h.Events.Input("Sent", TestEvents.Oslo(2026, 11, 24, 9)), _staff))).Outcome);
+        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.CancelAsync(late, null, _staff)));
+        Assert.Equal(EventSaveOutcome.NotFound, (await _h.WithAsync((EventService s) => s.UpdateAsync(999, _h.Events.Input(), _staff))).Outcome);
     }
 
     [Fact]
     public async Task AnEventThatHasStartedMayBeCorrectedButNotMovedIntoThePast()
     {
-        var input = _h.Input(startsAt: EventsHarness.Oslo(2026, 11, 24, 9));
-        var id = await _h.CreatePublishedAsync(input);
-        _h.Clock.SetUtcNow(EventsHarness.Oslo(2026, 11, 24, 10));
+        var input = _h.Events.Input(startsAt: TestEvents.Oslo(2026, 11, 24, 9));
+        var id = await _h.Events.CreatePublishedAsync(input, _staff);
+        _h.Clock.SetUtcNow(TestEvents.Oslo(2026, 11, 24, 10));
 
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.Events(s => s.UpdateAsync(id, input with { Summary = "Rettet." }, _h.StaffId))).Outcome);
-        var moved = await _h.Events(s => s.UpdateAsync(id, input with { StartsAt = input.StartsAt.AddMinutes(-30) }, _h.StaffId));
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, input with { Summary = "Rettet." }, _staff))).Outcome);
+        var moved = await _h.WithAsync((EventService s) => s.UpdateAsync(id, input with { StartsAt = input.StartsAt.AddMinutes(-30) }, _staff));
         Assert.Contains(new EventInputError(nameof(EventInput.StartsAt), EventInputErrors.InThePast), moved.Errors!);
     }
 
     [Fact]
     public async Task CopyIsANewDraftAWeekLaterWithoutRegistrations()
     {
-        var theme = await _h.CreateThemeAsync("attraktiv-by");
-        var source = await _h.CreatePublishedAsync(_h.Input("Verksted: Et levende sentrum") with
+        var theme = (await _h.Ideas.ThemeAsync("attraktiv-by")).Id;
+        var source = await _h.Events.CreatePublishedAsync(_h.Events.Input("Verksted: Et levende sentrum") with
         {
             ThemeId = theme, Question = "Hva bruker du sentrum til?", AskNeeds = true, RegistrationOpensAt = _h.Now.AddHours(1),
-        });
-        await _h.AddRegistrationAsync(source, RegistrationStatus.Confirmed);
-        var organiser = await _h.CreateUserAsync("Dark Arkitekter v/ Ola");
+        }, _staff);
+        await _h.Events.RegistrationAsync(source, RegistrationStatus.Confirmed);
+        var organiser = (await _h.Users.CreateAsync("Dark Arkitekter v/ Ola")).Id;
 
-        var copyId = await _h.Events(s => s.CopyAsync(source, organiser));
+        var copyId = await _h.WithAsync((EventCopyService s) => s.CopyAsync(source, organiser));
 
         Assert.NotNull(copyId);
-        var (original, copy) = (await _h.EventAsync(source), await _h.EventAsync(copyId!.Value));
+        var (original, copy) = (await _h.Events.StoredAsync(source), await _h.Events.StoredAsync(copyId!.Value));
         Assert.Equal("verksted-et-levende-sentrum-2", copy.Slug);
         Assert.Equal((EventStatus.Draft, organiser, source, (DateTime?)null), (copy.Status, copy.OwnerId, copy.CopiedFromId, copy.PublishedAt));
         Assert.Equal((original.Title, original.Summary, original.DescriptionMarkdown, original.ThemeId, original.Question, original.AskNeeds,
@@ -371,20 +388,20 @@ public sealed class EventServiceTests : IAsyncLifetime
         Assert.Equal(original.StartsAt.AddDays(7), copy.StartsAt);
         Assert.Equal(original.EndsAt.AddDays(7), copy.EndsAt);
         Assert.Equal(original.RegistrationOpensAt!.Value.AddDays(7), copy.RegistrationOpensAt);
-        Assert.Empty(await _h.RegistrationsOfAsync(copy.Id));
+        Assert.Empty(await _h.Events.RegistrationsOfAsync(copy.Id));
         Assert.Contains(await _h.AuditAsync(), a => a.Action == EventAuditActions.EventCopied && a.TargetId == copy.Id.ToString() && a.ActorId == organiser);
-        Assert.Null(await _h.Events(s => s.CopyAsync(999, organiser)));
+        Assert.Null(await _h.WithAsync((EventCopyService s) => s.CopyAsync(999, organiser)));
     }
 
     [Fact]
     public async Task CopyKeepsTheOsloClockTimeAcrossTheSummerTimeChangeAndSkipsTakenWeeks()
     {
         // 26 October 2027 is summer time, 2 November winter time: 18:00 stays 18:00 in Oslo.
-        var source = await _h.CreateAsync(_h.Input("Tirsdagsmøte", EventsHarness.Oslo(2027, 10, 26, 18)));
+        var source = await _h.Events.CreateAsync(_h.Events.Input("Tirsdagsmøte", TestEvents.Oslo(2027, 10, 26, 18)), _staff);
         // The next Tuesday is taken at the venue, so the copy goes to the one after.
-        await _h.CreateAsync(_h.Input("Opptatt", EventsHarness.Oslo(2027, 11, 2, 17)));
+        await _h.Events.CreateAsync(_h.Events.Input("Opptatt", TestEvents.Oslo(2027, 11, 2, 17)), _staff);
 
-        var copy = await _h.EventAsync((await _h.Events(s => s.CopyAsync(source, _h.StaffId)))!.Value);
+        var copy = await _h.Events.StoredAsync((await _h.WithAsync((EventCopyService s) => s.CopyAsync(source, _staff)))!.Value);
 
         Assert.Equal(new DateTime(2027, 11, 9, 18, 0, 0), OsloTime.ToOslo(copy.StartsAt));
         Assert.Equal(new DateTime(2027, 11, 9, 20, 0, 0), OsloTime.ToOslo(copy.EndsAt));
@@ -393,10 +410,10 @@ public sealed class EventServiceTests : IAsyncLifetime
     [Fact]
     public async Task CopyOfAnOldEventLandsInTheFuture()
     {
-        var source = await _h.CreatePublishedAsync(_h.Input(startsAt: EventsHarness.Oslo(2026, 11, 25, 18)));
-        _h.Clock.SetUtcNow(EventsHarness.Oslo(2027, 2, 10, 12));
+        var source = await _h.Events.CreatePublishedAsync(_h.Events.Input(startsAt: TestEvents.Oslo(2026, 11, 25, 18)), _staff);
+        _h.Clock.SetUtcNow(TestEvents.Oslo(2027, 2, 10, 12));
 
-        var copy = await _h.EventAsync((await _h.Events(s => s.CopyAsync(source, _h.StaffId)))!.Value);
+        var copy = await _h.Events.StoredAsync((await _h.WithAsync((EventCopyService s) => s.CopyAsync(source, _staff)))!.Value);
 
         Assert.True(copy.StartsAt > _h.Now);
         Assert.True(copy.StartsAt < _h.Now.AddDays(7));
@@ -411,17 +428,17 @@ public sealed class EventServiceTests : IAsyncLifetime
     [InlineData("Sykkelbyen Hamar – hvor er det vanskelig å sykle?", "sykkelbyen-hamar-hvor-er-det-vanskelig-a-sykle")]
     public async Task SlugsComeFromTheTitleAndAvoidTheCalendarRoutes(string title, string slug)
     {
-        var id = await _h.CreateAsync(_h.Input(title));
-        Assert.Equal(slug, (await _h.EventAsync(id)).Slug);
+        var id = await _h.Events.CreateAsync(_h.Events.Input(title), _staff);
+        Assert.Equal(slug, (await _h.Events.StoredAsync(id)).Slug);
     }
 
     [Fact]
     public async Task TheSameTitleTwiceGetsANumberedSlug()
     {
-        await _h.CreateAsync(_h.Input("Åpent møte", EventsHarness.Oslo(2026, 12, 1, 18)));
-        await _h.CreateAsync(_h.Input("Åpent møte", EventsHarness.Oslo(2026, 12, 2, 18)));
-        var third = await _h.CreateAsync(_h.Input("Åpent møte", EventsHarness.Oslo(2026, 12, 3, 18)));
-        Assert.Equal("apent-mote-3", (await _h.EventAsync(third)).Slug);
+        await _h.Events.CreateAsync(_h.Events.Input("Åpent møte", TestEvents.Oslo(2026, 12, 1, 18)), _staff);
+        await _h.Events.CreateAsync(_h.Events.Input("Åpent møte", TestEvents.Oslo(2026, 12, 2, 18)), _staff);
+        var third = await _h.Events.CreateAsync(_h.Events.Input("Åpent møte", TestEvents.Oslo(2026, 12, 3, 18)), _staff);
+        Assert.Equal("apent-mote-3", (await _h.Events.StoredAsync(third)).Slug);
         var slugs = await _h.WithDbAsync(db => Task.FromResult(db.Events.Select(e => e.Slug).OrderBy(s => s).ToList()));
         Assert.Equal(["apent-mote", "apent-mote-2", "apent-mote-3"], slugs);
     }

@@ -12,12 +12,10 @@ public sealed class EventsDemoContentTests
     [Fact]
     public async Task DemoSeederPlansTwoMonthsWithANearlyFullAndAFullEvent()
     {
-        await using var core = await CoreServices.CreateAsync();
+        await using var core = await CoreHarness.CreateAsync();
         await core.WithAsync<DemoSeeder, bool>(async s => { await s.SeedAsync(TextWriter.Null); return true; });
-        var now = core.Time.GetUtcNow().UtcDateTime;
-        var queries = (BylabDbContext db) => new EventQueries(db, core.Time, Options.Create(new EventOptions()));
-
-        var programme = await core.WithDbAsync(db => queries(db).ProgrammeAsync(new EventFilter(PageSize: 100)));
+        var now = core.Clock.GetUtcNow().UtcDateTime;
+        var programme = await core.WithAsync((EventQueries q) => q.ProgrammeAsync(new EventFilter(PageSize: 100)));
 
         Assert.InRange(programme.Total, 8, 20);
         Assert.All(programme.Items, e => Assert.InRange(e.StartsAt, now, now.AddDays(62)));
@@ -40,10 +38,10 @@ public sealed class EventsDemoContentTests
             Assert.True(await db.Events.AnyAsync(e => e.Status == EventStatus.Draft));
 
             // The venue calendar holds: no two uses of the Bylab overlap.
-            var calendar = new VenueCalendar(db);
+            var calendar = new VenueCalendar([new EventVenueOccupants(db)]);
             foreach (var ev in await db.Events.Where(e => e.VenueId != null && e.Status != EventStatus.Cancelled).ToListAsync())
             {
-                Assert.Empty(await calendar.ConflictsAsync(ev.VenueId!.Value, ev.StartsAt, ev.EndsAt, ev.Id));
+                Assert.Empty(await calendar.ConflictsAsync(ev.VenueId!.Value, ev.StartsAt, ev.EndsAt, EventVenueOccupants.Self(ev.Id)));
             }
 
             var registrations = await db.Registrations.ToListAsync();
@@ -57,7 +55,7 @@ public sealed class EventsDemoContentTests
 
         // The event that has just happened has attendance figures.
         var past = await core.WithDbAsync(db => db.Events.SingleAsync(e => e.EndsAt < now));
-        var figures = await core.WithDbAsync(db => queries(db).AttendanceAsync(past.Id));
+        var figures = await core.WithAsync((EventQueries q) => q.AttendanceAsync(past.Id));
         Assert.True(figures.Attended is > 0 && figures.NoShows > 0, figures.ToString());
     }
 }

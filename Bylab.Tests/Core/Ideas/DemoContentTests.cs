@@ -1,14 +1,15 @@
 using Bylab.Core.Data;
 using Bylab.Core.Ideas;
 using Microsoft.EntityFrameworkCore;
+using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Core.Ideas;
 
 public sealed class DemoContentTests : IAsyncLifetime
 {
-    private IdeasHarness _h = null!;
+    private CoreHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await IdeasHarness.CreateAsync();
+    public async Task InitializeAsync() => _h = await CoreHarness.CreateAsync();
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -18,15 +19,15 @@ public sealed class DemoContentTests : IAsyncLifetime
         var ids = new Dictionary<string, string>();
         foreach (var (email, _, _) in DemoSeeder.People)
         {
-            ids[email] = await _h.CreateUserAsync(email.Split('@')[0]);
+            ids[email] = (await _h.Users.CreateAsync(email.Split('@')[0])).Id;
         }
         await _h.WithDbAsync(db => IdeasDemoContent.SeedAsync(db, ids, _h.Now, CancellationToken.None));
 
-        Assert.Equal(5, (await _h.Queries(q => q.ThemesAsync())).Count);
-        var consultations = await _h.Queries(q => q.ConsultationsAsync());
+        Assert.Equal(5, (await _h.WithAsync((IdeaQueries q) => q.ThemesAsync())).Count);
+        var consultations = await _h.WithAsync((IdeaQueries q) => q.ConsultationsAsync());
         Assert.Equal(2, consultations.Count(c => c.Phase == ConsultationPhase.OpenForIdeas));
         var concluded = Assert.Single(consultations, c => c.Phase == ConsultationPhase.Concluded);
-        var answered = await _h.Queries(q => q.ListAsync(new IdeaFilter(concluded.Id, PageSize: 100)));
+        var answered = await _h.WithAsync((IdeaQueries q) => q.ListAsync(new IdeaFilter(concluded.Id, PageSize: 100)));
         Assert.NotEmpty(answered.Items);
         Assert.All(answered.Items, i => Assert.NotNull(i.AnsweredAt));
 
@@ -38,7 +39,7 @@ public sealed class DemoContentTests : IAsyncLifetime
             Assert.True(await db.Comments.AnyAsync(c => c.ParentId != null));
         });
         // Search works on the seeded text, nynorsk included.
-        var found = await _h.Queries(q => q.ListAsync(new IdeaFilter(Search: "leikeplass")));
+        var found = await _h.WithAsync((IdeaQueries q) => q.ListAsync(new IdeaFilter(Search: "leikeplass")));
         Assert.Equal("Leikeplass for dei minste", Assert.Single(found.Items).Title);
     }
 }

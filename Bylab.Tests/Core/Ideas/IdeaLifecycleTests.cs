@@ -3,14 +3,15 @@ using Bylab.Core.Auditing;
 using Bylab.Core.Ideas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Core.Ideas;
 
 public sealed class IdeaLifecycleTests : IAsyncLifetime
 {
-    private IdeasHarness _h = null!;
+    private CoreHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await IdeasHarness.CreateAsync(o => o.EditWindowMinutes = 45);
+    public async Task InitializeAsync() => _h = await CoreHarness.CreateAsync(settings: new Dictionary<string, string?> { ["Bylab:Ideas:EditWindowMinutes"] = "45" });
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -19,19 +20,19 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task EditWindowEndsAfterConfiguredMinutes()
     {
-        var consultation = await _h.CreateConsultationAsync();
-        var author = await _h.CreateUserAsync("author");
-        var other = await _h.CreateUserAsync("other");
-        var idea = await _h.SubmitAsync(author, consultation);
+        var consultation = (await _h.Ideas.ConsultationAsync()).Id;
+        var author = (await _h.Users.CreateAsync("author 0")).Id;
+        var other = (await _h.Users.CreateAsync("other 0")).Id;
+        var idea = (await _h.Ideas.IdeaAsync(author, consultation)).Id;
 
-        Assert.Equal(EditIdeaOutcome.NotAuthor, (await _h.Ideas(s => s.EditAsync(other, idea, Edit("Kapret")))).Outcome);
+        Assert.Equal(EditIdeaOutcome.NotAuthor, (await _h.WithAsync((IdeaService s) => s.EditAsync(other, idea, Edit("Kapret")))).Outcome);
         _h.Clock.Advance(TimeSpan.FromMinutes(44));
-        Assert.True((await _h.Queries(q => q.GetAsync(idea, author)))!.ViewerCanEdit);
-        Assert.Equal(EditIdeaOutcome.Edited, (await _h.Ideas(s => s.EditAsync(author, idea, Edit("Endret tittel")))).Outcome);
+        Assert.True((await _h.WithAsync((IdeaQueries q) => q.GetAsync(idea, author)))!.ViewerCanEdit);
+        Assert.Equal(EditIdeaOutcome.Edited, (await _h.WithAsync((IdeaService s) => s.EditAsync(author, idea, Edit("Endret tittel")))).Outcome);
         _h.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(EditIdeaOutcome.WindowClosed, (await _h.Ideas(s => s.EditAsync(author, idea, Edit("For sent")))).Outcome);
+        Assert.Equal(EditIdeaOutcome.WindowClosed, (await _h.WithAsync((IdeaService s) => s.EditAsync(author, idea, Edit("For sent")))).Outcome);
 
-        var details = await _h.Queries(q => q.GetAsync(idea, author));
+        var details = await _h.WithAsync((IdeaQueries q) => q.GetAsync(idea, author));
         Assert.Equal("Endret tittel", details!.Title);
         Assert.False(details.ViewerCanEdit);
         Assert.NotNull(details.EditedAt);
@@ -40,16 +41,16 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task NoEditAfterOfficialAnswer()
     {
-        var consultation = await _h.CreateConsultationAsync();
-        var author = await _h.CreateUserAsync("author");
-        var idea = await _h.SubmitAsync(author, consultation);
+        var consultation = (await _h.Ideas.ConsultationAsync()).Id;
+        var author = (await _h.Users.CreateAsync("author 0")).Id;
+        var idea = (await _h.Ideas.IdeaAsync(author, consultation)).Id;
 
-        var staff = await _h.CreateStaffAsync();
-        var answer = await _h.Ideas(s => s.AnswerAsync(staff, idea, IdeaStatus.UnderConsideration, "Vi ser på dette."));
+        var staff = TestUsers.ActorOf(await _h.Users.CreateAsync("Sindre Bylab-ansatt"));
+        var answer = await _h.WithAsync((IdeaService s) => s.AnswerAsync(staff, idea, IdeaStatus.UnderConsideration, "Vi ser på dette."));
         Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
 
-        Assert.Equal(EditIdeaOutcome.Answered, (await _h.Ideas(s => s.EditAsync(author, idea, Edit("Etter svaret")))).Outcome);
-        var details = await _h.Queries(q => q.GetAsync(idea, author));
+        Assert.Equal(EditIdeaOutcome.Answered, (await _h.WithAsync((IdeaService s) => s.EditAsync(author, idea, Edit("Etter svaret")))).Outcome);
+        var details = await _h.WithAsync((IdeaQueries q) => q.GetAsync(idea, author));
         Assert.Equal("Flere benker på Stortorget", details!.Title);
         Assert.False(details.ViewerCanEdit);
         Assert.Equal(IdeaStatus.UnderConsideration, details.Status);
@@ -58,22 +59,22 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task AnswerReturnsFollowersToNotify()
     {
-        var consultation = await _h.CreateConsultationAsync();
-        var author = await _h.CreateUserAsync("author");
-        var follower = await _h.CreateUserAsync("follower");
-        var quitter = await _h.CreateUserAsync("quitter");
-        var idea = await _h.SubmitAsync(author, consultation);
-        Assert.Equal(FollowOutcome.Following, await _h.Ideas(s => s.FollowAsync(follower, idea)));
-        Assert.Equal(FollowOutcome.Following, await _h.Ideas(s => s.FollowAsync(follower, idea)));
-        await _h.Ideas(s => s.FollowAsync(quitter, idea));
-        Assert.Equal(FollowOutcome.NotFollowing, await _h.Ideas(s => s.UnfollowAsync(quitter, idea)));
-        Assert.Equal(FollowOutcome.NotFound, await _h.Ideas(s => s.FollowAsync(follower, 99999)));
+        var consultation = (await _h.Ideas.ConsultationAsync()).Id;
+        var author = (await _h.Users.CreateAsync("author 0")).Id;
+        var follower = (await _h.Users.CreateAsync("follower 0")).Id;
+        var quitter = (await _h.Users.CreateAsync("quitter 0")).Id;
+        var idea = (await _h.Ideas.IdeaAsync(author, consultation)).Id;
+        Assert.Equal(FollowOutcome.Following, (await _h.WithAsync((IdeaService s) => s.FollowAsync(follower, idea))).Outcome);
+        Assert.Equal(FollowOutcome.Following, (await _h.WithAsync((IdeaService s) => s.FollowAsync(follower, idea))).Outcome);
+        await _h.WithAsync((IdeaService s) => s.FollowAsync(quitter, idea));
+        Assert.Equal(FollowOutcome.NotFollowing, (await _h.WithAsync((IdeaService s) => s.UnfollowAsync(quitter, idea))).Outcome);
+        Assert.Equal(FollowOutcome.NotFound, (await _h.WithAsync((IdeaService s) => s.FollowAsync(follower, 99999))).Outcome);
         await _h.WithDbAsync(db => db.Users.Where(u => u.Id == follower).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "nn")));
-        var staff = await _h.CreateStaffAsync();
+        var staff = TestUsers.ActorOf(await _h.Users.CreateAsync("Sindre Bylab-ansatt"));
 
-        Assert.Equal(AnswerOutcome.InvalidInput, (await _h.Ideas(s => s.AnswerAsync(staff, idea, IdeaStatus.Accepted, "   "))).Outcome);
-        Assert.Equal(AnswerOutcome.InvalidInput, (await _h.Ideas(s => s.AnswerAsync(staff, idea, IdeaStatus.New, "Tekst"))).Outcome);
-        var result = await _h.Ideas(s => s.AnswerAsync(staff, idea, IdeaStatus.Accepted, "Vi setter ut ti nye benker i vår."));
+        Assert.Equal(AnswerOutcome.InvalidInput, (await _h.WithAsync((IdeaService s) => s.AnswerAsync(staff, idea, IdeaStatus.Accepted, "   "))).Outcome);
+        Assert.Equal(AnswerOutcome.InvalidInput, (await _h.WithAsync((IdeaService s) => s.AnswerAsync(staff, idea, IdeaStatus.New, "Tekst"))).Outcome);
+        var result = await _h.WithAsync((IdeaService s) => s.AnswerAsync(staff, idea, IdeaStatus.Accepted, "Vi setter ut ti nye benker i vår."));
 
         Assert.Equal(AnswerOutcome.Answered, result.Outcome);
         Assert.Equal(new[] { author, follower }.Order(), result.Followers.Select(f => f.UserId).Order());
@@ -82,36 +83,36 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
         Assert.EndsWith("@test.bylab.no", nn.Email);
         Assert.Equal(1, await _h.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == IdeaAuditActions.IdeaAnswered && a.TargetId == idea.ToString())));
 
-        var listed = Assert.Single((await _h.Queries(q => q.ListAsync(new IdeaFilter(ConsultationId: consultation, Status: IdeaStatus.Accepted)))).Items);
+        var listed = Assert.Single((await _h.WithAsync((IdeaQueries q) => q.ListAsync(new IdeaFilter(ConsultationId: consultation, Status: IdeaStatus.Accepted)))).Items);
         Assert.NotNull(listed.AnsweredAt);
     }
 
     [Fact]
     public async Task WhitespaceTitleIsRefused()
     {
-        var consultation = await _h.CreateConsultationAsync();
-        var author = await _h.CreateUserAsync("author");
+        var consultation = (await _h.Ideas.ConsultationAsync()).Id;
+        var author = (await _h.Users.CreateAsync("author 0")).Id;
 
-        var blank = await _h.Ideas(s => s.SubmitAsync(author, consultation, new IdeaContent(" \t\n ", "Tekst")));
+        var blank = await _h.WithAsync((IdeaService s) => s.SubmitAsync(author, consultation, new IdeaContent(" \t\n ", "Tekst")));
         Assert.Equal(SubmitOutcome.InvalidInput, blank.Outcome);
         Assert.Contains(nameof(IdeaContent.Title), blank.InvalidFields!);
 
-        var huge = await _h.Ideas(s => s.SubmitAsync(author, consultation, new IdeaContent("Tittel", new string('x', Idea.BodyMaxLength + 1))));
+        var huge = await _h.WithAsync((IdeaService s) => s.SubmitAsync(author, consultation, new IdeaContent("Tittel", new string('x', Idea.BodyMaxLength + 1))));
         Assert.Equal(SubmitOutcome.InvalidInput, huge.Outcome);
         Assert.Contains(nameof(IdeaContent.BodyMarkdown), huge.InvalidFields!);
 
-        var tags = await _h.Ideas(s => s.SubmitAsync(author, consultation, new IdeaContent("Tittel", "Tekst", Principles: ["finnes-ikke"], Goals: [18])));
+        var tags = await _h.WithAsync((IdeaService s) => s.SubmitAsync(author, consultation, new IdeaContent("Tittel", "Tekst", Principles: ["finnes-ikke"], Goals: [18])));
         Assert.Equal(SubmitOutcome.InvalidInput, tags.Outcome);
         Assert.Contains(nameof(IdeaContent.Principles), tags.InvalidFields!);
         Assert.Contains(nameof(IdeaContent.Goals), tags.InvalidFields!);
 
-        var missing = await _h.Ideas(s => s.SubmitAsync(author, 99999, new IdeaContent("Tittel", "Tekst")));
+        var missing = await _h.WithAsync((IdeaService s) => s.SubmitAsync(author, 99999, new IdeaContent("Tittel", "Tekst")));
         Assert.Equal(SubmitOutcome.NotFound, missing.Outcome);
 
         Assert.Equal(0, await _h.WithDbAsync(db => db.Ideas.CountAsync()));
 
         // Trimmed before it is stored.
-        var ok = await _h.Ideas(s => s.SubmitAsync(author, consultation, new IdeaContent("  Grønn lunge i sentrum  ", " Tekst ", PlaceName: "  ")));
+        var ok = await _h.WithAsync((IdeaService s) => s.SubmitAsync(author, consultation, new IdeaContent("  Grønn lunge i sentrum  ", " Tekst ", PlaceName: "  ")));
         var stored = await _h.WithDbAsync(db => db.Ideas.SingleAsync(i => i.Id == ok.IdeaId));
         Assert.Equal("Grønn lunge i sentrum", stored.Title);
         Assert.Null(stored.PlaceName);
@@ -120,11 +121,11 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task MarkdownWithScriptIsStoredAsWrittenAndRenderedSafe()
     {
-        var consultation = await _h.CreateConsultationAsync();
-        var author = await _h.CreateUserAsync("author");
+        var consultation = (await _h.Ideas.ConsultationAsync()).Id;
+        var author = (await _h.Users.CreateAsync("author 0")).Id;
         var body = "<script>alert(1)</script> [klikk](javascript:alert(1)) **fet**";
-        var idea = await _h.SubmitAsync(author, consultation, "Skript", body);
-        var details = await _h.Queries(q => q.GetAsync(idea));
+        var idea = (await _h.Ideas.IdeaAsync(author, consultation, "Skript", body)).Id;
+        var details = await _h.WithAsync((IdeaQueries q) => q.GetAsync(idea));
 
         var html = new Bylab.Core.Markdown.MarkdownRenderer().ToSafeHtml(details!.BodyMarkdown);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -135,16 +136,16 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task AccountDeletionAnonymisesIdeasAndComments()
     {
-        var consultation = await _h.CreateConsultationAsync();
-        var author = await _h.CreateUserAsync("author");
-        var other = await _h.CreateUserAsync("other");
-        var idea = await _h.SubmitAsync(author, consultation, goals: [11, 13], principles: ["klima-og-miljo"]);
-        var otherIdea = await _h.SubmitAsync(other, consultation, "Annen idé");
-        await _h.Votes(v => v.CastAsync(author, otherIdea));
-        var comment = await _h.Comments(c => c.AddAsync(author, otherIdea, null, "Min kommentar"));
-        await _h.Ideas(s => s.FollowAsync(author, otherIdea));
+        var consultation = (await _h.Ideas.ConsultationAsync()).Id;
+        var author = (await _h.Users.CreateAsync("author 0")).Id;
+        var other = (await _h.Users.CreateAsync("other 0")).Id;
+        var idea = (await _h.Ideas.IdeaAsync(author, consultation, goals: [11, 13], principles: ["klima-og-miljo"])).Id;
+        var otherIdea = (await _h.Ideas.IdeaAsync(other, consultation, "Annen idé")).Id;
+        await _h.WithAsync((VoteService v) => v.CastAsync(author, otherIdea));
+        var comment = await _h.WithAsync((CommentService c) => c.AddAsync(author, otherIdea, null, "Min kommentar"));
+        await _h.WithAsync((IdeaService s) => s.FollowAsync(author, otherIdea));
 
-        var export = await _h.WithAsync<PersonalDataExport?, AccountService>(s => s.ExportAsync(author));
+        var export = await _h.WithAsync<AccountService, PersonalDataExport?>(s => s.ExportAsync(author));
         Assert.NotNull(export);
         var exportedIdea = Assert.Single(export!.Ideas);
         Assert.Equal(idea, exportedIdea.Id);
@@ -153,7 +154,7 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
         Assert.Single(export.Votes);
         Assert.Equal(2, export.Follows.Count);
 
-        Assert.True(await _h.WithAsync<bool, AccountService>(s => s.DeleteAsync(author)));
+        Assert.True(await _h.WithAsync<AccountService, bool>(s => s.DeleteAsync(author)));
 
         await _h.WithDbAsync(async db =>
         {
@@ -168,27 +169,27 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
             Assert.Equal(1, (await db.Ideas.SingleAsync(i => i.Id == otherIdea)).VoteCount);
             Assert.False(await db.IdeaFollowers.AnyAsync(f => f.UserId == author));
         });
-        var details = await _h.Queries(q => q.GetAsync(idea));
+        var details = await _h.WithAsync((IdeaQueries q) => q.GetAsync(idea));
         Assert.Null(details!.AuthorName);
-        var listed = await _h.Queries(q => q.ListAsync(new IdeaFilter(ConsultationId: consultation)));
+        var listed = await _h.WithAsync((IdeaQueries q) => q.ListAsync(new IdeaFilter(ConsultationId: consultation)));
         Assert.Null(listed.Items.Single(i => i.Id == idea).AuthorName);
     }
 
     [Fact]
     public async Task ConsultationDatesOutOfOrderAreRefused()
     {
-        var theme = await _h.CreateThemeAsync();
-        var start = IdeasHarness.Start;
-        var result = await _h.WithAsync<SaveResult, ConsultationService>(s => s.CreateAsync(new Actor("staff", "S"),
+        var theme = (await _h.Ideas.ThemeAsync()).Id;
+        var start = CoreHarness.Start;
+        var result = await _h.WithAsync<ConsultationService, SaveResult>(s => s.CreateAsync(new Actor("staff", "S"),
             new ConsultationInput("Høring", "Tekst", theme, start.AddDays(5), start.AddDays(2), start.AddDays(1))));
         Assert.Equal(SaveOutcome.InvalidInput, result.Outcome);
         Assert.Contains(nameof(ConsultationInput.IdeasCloseAt), result.InvalidFields!);
         Assert.Contains(nameof(ConsultationInput.ClosesAt), result.InvalidFields!);
 
-        var slugged = await _h.WithAsync<SaveResult, ConsultationService>(s => s.CreateAsync(new Actor("staff", "S"),
+        var slugged = await _h.WithAsync<ConsultationService, SaveResult>(s => s.CreateAsync(new Actor("staff", "S"),
             new ConsultationInput("Sykkelbyen Hamar – hvor er det vanskelig å sykle?", "Tekst", theme, start, start.AddDays(1), start.AddDays(2))));
         Assert.Equal("sykkelbyen-hamar-hvor-er-det-vanskelig-a-sykle", slugged.Slug);
-        var again = await _h.WithAsync<SaveResult, ConsultationService>(s => s.CreateAsync(new Actor("staff", "S"),
+        var again = await _h.WithAsync<ConsultationService, SaveResult>(s => s.CreateAsync(new Actor("staff", "S"),
             new ConsultationInput("Sykkelbyen Hamar – hvor er det vanskelig å sykle?", "Tekst", theme, start, start.AddDays(1), start.AddDays(2))));
         Assert.Equal("sykkelbyen-hamar-hvor-er-det-vanskelig-a-sykle-2", again.Slug);
     }

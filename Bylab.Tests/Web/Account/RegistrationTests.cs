@@ -111,7 +111,7 @@ public sealed class RegistrationTests(BylabFactory factory) : IClassFixture<Byla
     {
         using var client = factory.CreateBylabClient();
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
 
         var response = await client.SubmitAsync("/konto/registrer", RegisterValues(email));
         Assert.Equal("/konto/sjekk-e-post", response.Headers.Location!.OriginalString);

@@ -8,7 +8,7 @@ internal static class AdminLogins
     public static async Task<(BylabClient Client, string Email)> SignedInWithTotpAsync(this BylabFactory factory, string prefix, params string[] roles)
     {
         var email = TestData.UniqueEmail(prefix);
-        await factory.CreateUserAsync(email, TestData.Password, roles);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: roles);
         var key = await factory.EnableTotpAsync(email);
         var client = factory.CreateBylabClient();
         await client.LogInWithTotpAsync(email, TestData.Password, key);
@@ -18,7 +18,7 @@ internal static class AdminLogins
     public static async Task<(BylabClient Client, string Email)> SignedInAsync(this BylabFactory factory, string prefix, params string[] roles)
     {
         var email = TestData.UniqueEmail(prefix);
-        await factory.CreateUserAsync(email, TestData.Password, roles);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: roles);
         var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
         return (client, email);

@@ -27,8 +27,8 @@ public sealed class AdminUsersTests(BylabFactory factory) : IClassFixture<BylabF
     public async Task AdminCanFindAUserBySearchAndRole()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("admin", Roles.Admin);
-        var organiser = await factory.CreateUserAsync(TestData.UniqueEmail("arrangor"), TestData.Password, Roles.Organiser);
-        var citizen = await factory.CreateUserAsync(TestData.UniqueEmail("borger"), TestData.Password, Roles.Citizen);
+        var organiser = await factory.Users.CreateAsync(email: TestData.UniqueEmail("arrangor"), password: TestData.Password, roles: [Roles.Organiser]);
+        var citizen = await factory.Users.CreateAsync(email: TestData.UniqueEmail("borger"), password: TestData.Password, roles: [Roles.Citizen]);
 
         var page = await client.GetPageAsync($"/admin/brukere?sok={Uri.EscapeDataString(organiser.Email!)}");
         var rows = page.QuerySelectorAll("table.ds-table tbody tr");
@@ -45,7 +45,7 @@ public sealed class AdminUsersTests(BylabFactory factory) : IClassFixture<BylabF
     public async Task AdminCanChangeARoleAndItIsAudited()
     {
         var (client, adminEmail) = await factory.SignedInWithTotpAsync("admin", Roles.Admin);
-        var target = await factory.CreateUserAsync(TestData.UniqueEmail("borger"), TestData.Password, Roles.Citizen);
+        var target = await factory.Users.CreateAsync(email: TestData.UniqueEmail("borger"), password: TestData.Password, roles: [Roles.Citizen]);
 
         var response = await client.SubmitAsync($"/admin/brukere/{target.Id}", new Dictionary<string, string> { ["Roles"] = Roles.Organiser }, "#roles-form");
 
@@ -67,7 +67,7 @@ public sealed class AdminUsersTests(BylabFactory factory) : IClassFixture<BylabF
     public async Task UnknownRoleIsRefusedAndNothingChanges()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("admin", Roles.Admin);
-        var target = await factory.CreateUserAsync(TestData.UniqueEmail("borger"), TestData.Password, Roles.Citizen);
+        var target = await factory.Users.CreateAsync(email: TestData.UniqueEmail("borger"), password: TestData.Password, roles: [Roles.Citizen]);
 
         var response = await client.SubmitAsync($"/admin/brukere/{target.Id}", new Dictionary<string, string> { ["Roles"] = "Superuser" }, "#roles-form");
 
@@ -87,7 +87,7 @@ public sealed class AdminUsersTests(BylabFactory factory) : IClassFixture<BylabF
     public async Task AdminCanLockAndUnlockAndALockedUserCannotLogIn()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("admin", Roles.Admin);
-        var target = await factory.CreateUserAsync(TestData.UniqueEmail("borger"), TestData.Password, Roles.Citizen);
+        var target = await factory.Users.CreateAsync(email: TestData.UniqueEmail("borger"), password: TestData.Password, roles: [Roles.Citizen]);
 
         var locked = await client.SubmitAsync($"/admin/brukere/{target.Id}", new Dictionary<string, string>(), "#lock-form");
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
@@ -136,7 +136,7 @@ public sealed class AdminUsersTests(BylabFactory factory) : IClassFixture<BylabF
     {
         var (client, _) = await factory.SignedInWithTotpAsync("admin", Roles.Admin);
         var staffEmail = TestData.UniqueEmail("ansatt");
-        var staff = await factory.CreateUserAsync(staffEmail, TestData.Password, Roles.Staff);
+        var staff = await factory.Users.CreateAsync(email: staffEmail, password: TestData.Password, roles: [Roles.Staff]);
         var oldKey = await factory.EnableTotpAsync(staffEmail);
         var oldStamp = await WithUserAsync(staffEmail, (_, user) => Task.FromResult(user.SecurityStamp));
 

@@ -13,10 +13,10 @@ public sealed class AuditLogReadingTests(BylabFactory factory) : IClassFixture<B
     public async Task EntriesShowNamesOsloTimesAndLinksAndFilterByKindPersonAndDate()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("admin", Roles.Admin);
-        var author = await factory.CitizenAsync("forfatter");
-        var (consultationId, _) = await factory.OpenConsultationAsync();
-        var ideaId = await factory.IdeaAsync(author.Id, consultationId, "Benker langs Mjøsa");
-        var (eventId, _) = await factory.EventAsync(ownerId: null, title: "Åpent møte om torget");
+        var author = await factory.Users.CitizenAsync("forfatter");
+        var (consultationId, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Torget"));
+        var ideaId = (await factory.Ideas.IdeaAsync(author.Id, consultationId, "Benker langs Mjøsa")).Id;
+        var (eventId, _) = await factory.Events.ForOrganiserAsync(ownerId: null, title: "Åpent møte om torget");
         var actorId = $"actor-{Guid.NewGuid():N}";
         await factory.WithDbAsync(db =>
         {

@@ -8,8 +8,6 @@ namespace Bylab.Tests.Web.Events;
 
 public sealed class CalendarFeedTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly EventMailData _data = new(factory);
-
     private async Task<(HttpResponseMessage Response, Calendar? Calendar)> GetCalendarAsync(string url)
     {
         using var client = factory.CreateBylabClient();
@@ -26,10 +24,10 @@ public sealed class CalendarFeedTests(BylabFactory factory) : IClassFixture<Byla
     [Fact]
     public async Task AnyoneCanSubscribeToTheProgramme()
     {
-        var published = await _data.EventAsync();
-        var cancelled = await _data.EventAsync(e => { e.Status = EventStatus.Cancelled; e.CancelledAt = DateTime.UtcNow; });
-        var draft = await _data.EventAsync(e => { e.Status = EventStatus.Draft; e.PublishedAt = null; });
-        var longGone = await _data.EventAsync(e => { e.StartsAt = DateTime.UtcNow.AddDays(-40); e.EndsAt = e.StartsAt.AddHours(2); });
+        var published = await factory.Events.WorkshopAsync();
+        var cancelled = await factory.Events.WorkshopAsync(e => { e.Status = EventStatus.Cancelled; e.CancelledAt = DateTime.UtcNow; });
+        var draft = await factory.Events.WorkshopAsync(e => { e.Status = EventStatus.Draft; e.PublishedAt = null; });
+        var longGone = await factory.Events.WorkshopAsync(e => { e.StartsAt = DateTime.UtcNow.AddDays(-40); e.EndsAt = e.StartsAt.AddHours(2); });
 
         var (response, calendar) = await GetCalendarAsync("/arrangementer/kalender.ics");
 
@@ -53,9 +51,9 @@ public sealed class CalendarFeedTests(BylabFactory factory) : IClassFixture<Byla
     [Fact]
     public async Task TheFeedCanBeCutByTheme()
     {
-        var (themeId, themeSlug) = await _data.ThemeAsync("Levende sentrum");
-        var inTheme = await _data.EventAsync(e => e.ThemeId = themeId);
-        var other = await _data.EventAsync();
+        var (themeId, themeSlug, _) = await factory.Ideas.ThemeAsync("Levende sentrum");
+        var inTheme = await factory.Events.WorkshopAsync(e => e.ThemeId = themeId);
+        var other = await factory.Events.WorkshopAsync();
 
         var (response, calendar) = await GetCalendarAsync("/arrangementer/kalender.ics?tema=" + themeSlug);
 
@@ -75,7 +73,7 @@ public sealed class CalendarFeedTests(BylabFactory factory) : IClassFixture<Byla
     [Fact]
     public async Task OneEventCanBeImported()
     {
-        var ev = await _data.EventAsync(e => e.Sequence = 2);
+        var ev = await factory.Events.WorkshopAsync(e => e.Sequence = 2);
 
         var (response, calendar) = await GetCalendarAsync($"/arrangementer/{ev.Slug}/kalender.ics");
 
@@ -89,7 +87,7 @@ public sealed class CalendarFeedTests(BylabFactory factory) : IClassFixture<Byla
     [Fact]
     public async Task DraftsAndUnknownEventsAreNotFound()
     {
-        var draft = await _data.EventAsync(e => { e.Status = EventStatus.Draft; e.PublishedAt = null; });
+        var draft = await factory.Events.WorkshopAsync(e => { e.Status = EventStatus.Draft; e.PublishedAt = null; });
         Assert.Equal(HttpStatusCode.NotFound, (await GetCalendarAsync($"/arrangementer/{draft.Slug}/kalender.ics")).Response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await GetCalendarAsync("/arrangementer/finnes-ikke/kalender.ics")).Response.StatusCode);
     }
@@ -97,15 +95,15 @@ public sealed class CalendarFeedTests(BylabFactory factory) : IClassFixture<Byla
     [Fact]
     public async Task TheParticipantsOwnFileHasTheOnlineLinkOnlyWhenTheyHaveAPlace()
     {
-        var ev = await _data.EventAsync(e =>
+        var ev = await factory.Events.WorkshopAsync(e =>
         {
             e.LocationKind = EventLocationKind.Online;
             e.VenueId = null;
             e.OnlineUrl = "https://meet.example.org/bylab-verksted";
         });
-        var confirmed = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, TestData.UniqueEmail());
-        var waiting = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, TestData.UniqueEmail());
-        var cancelled = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Cancelled, TestData.UniqueEmail());
+        var confirmed = await factory.Events.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, name: "Øystein Ås", email: TestData.UniqueEmail());
+        var waiting = await factory.Events.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, name: "Øystein Ås", email: TestData.UniqueEmail());
+        var cancelled = await factory.Events.RegistrationAsync(ev.Id, RegistrationStatus.Cancelled, name: "Øystein Ås", email: TestData.UniqueEmail());
 
         var mine = (await GetCalendarAsync($"/pamelding/{confirmed.ManageToken}/kalender.ics")).Calendar!;
         Assert.Contains("https://meet.example.org/bylab-verksted", Assert.Single(mine.Events).Description);
@@ -135,8 +133,8 @@ public sealed class CalendarFeedTests(BylabFactory factory) : IClassFixture<Byla
     [Fact]
     public async Task TheParticipantsQrCodeIsAPng()
     {
-        var ev = await _data.EventAsync();
-        var r = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, TestData.UniqueEmail());
+        var ev = await factory.Events.WorkshopAsync();
+        var r = await factory.Events.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, name: "Øystein Ås", email: TestData.UniqueEmail());
         using var client = factory.CreateBylabClient();
 
         var response = await client.Http.GetAsync($"/pamelding/{r.ManageToken}/qr.png");

@@ -11,7 +11,8 @@ namespace Bylab.Tests.Web.Events;
 
 public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly EventMailData _data = new(factory);
+    private Task<Registration> RegistrationAsync(int eventId, RegistrationStatus status, string email, string culture = "nb", int companions = 0) =>
+        factory.Events.RegistrationAsync(eventId, status, companions, "Øystein Ås", email, culture: culture);
 
     private async Task<OutboxMessage> MailAsync(string email) => Assert.Single(await factory.OutboxForAsync(email));
 
@@ -28,11 +29,11 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task ConfirmationCarriesTheIcsTheQrCodeTheCodeAndThePersonalLink()
     {
-        var ev = await _data.EventAsync(e => e.Sequence = 1);
+        var ev = await factory.Events.WorkshopAsync(e => e.Sequence = 1);
         var email = TestData.UniqueEmail();
-        var r = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, email, companions: 2);
+        var r = await RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, email, companions: 2);
 
-        await _data.NotifyAsync(r.Id, EventNotificationKind.Confirmed);
+        await factory.Events.NotifyAsync(r.Id, EventNotificationKind.Confirmed);
 
         var mail = await MailAsync(email);
         Assert.Equal("Du er påmeldt: " + ev.Title, mail.Subject);
@@ -59,14 +60,14 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task MailIsWrittenInTheParticipantsLanguage()
     {
-        var ev = await _data.EventAsync();
+        var ev = await factory.Events.WorkshopAsync();
         var nn = TestData.UniqueEmail("nn");
         var en = TestData.UniqueEmail("en");
-        var rNn = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, nn, culture: "nn");
-        var rEn = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, en, culture: "en");
+        var rNn = await RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, nn, culture: "nn");
+        var rEn = await RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, en, culture: "en");
 
-        await _data.NotifyAsync(rNn.Id, EventNotificationKind.Reminder);
-        await _data.NotifyAsync(rEn.Id, EventNotificationKind.Reminder);
+        await factory.Events.NotifyAsync(rNn.Id, EventNotificationKind.Reminder);
+        await factory.Events.NotifyAsync(rEn.Id, EventNotificationKind.Reminder);
 
         var nynorsk = await MailAsync(nn);
         Assert.Equal("Påminning: " + ev.Title, nynorsk.Subject);
@@ -84,11 +85,11 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task GuestsGetTheConfirmLinkAndHowLongItLasts()
     {
-        var ev = await _data.EventAsync();
+        var ev = await factory.Events.WorkshopAsync();
         var email = TestData.UniqueEmail("gjest");
-        var r = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Unconfirmed, email);
+        var r = await RegistrationAsync(ev.Id, RegistrationStatus.Unconfirmed, email);
 
-        await _data.NotifyAsync(r.Id, EventNotificationKind.ConfirmEmail);
+        await factory.Events.NotifyAsync(r.Id, EventNotificationKind.ConfirmEmail);
 
         var mail = await MailAsync(email);
         Assert.Equal("Bekreft påmeldingen: " + ev.Title, mail.Subject);
@@ -101,12 +102,12 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task WaitlistedMailTellsThePlaceInTheQueue()
     {
-        var ev = await _data.EventAsync();
-        await _data.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, TestData.UniqueEmail());
+        var ev = await factory.Events.WorkshopAsync();
+        await RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, TestData.UniqueEmail());
         var email = TestData.UniqueEmail();
-        var r = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, email);
+        var r = await RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, email);
 
-        await _data.NotifyAsync(r.Id, EventNotificationKind.Waitlisted);
+        await factory.Events.NotifyAsync(r.Id, EventNotificationKind.Waitlisted);
 
         var mail = await MailAsync(email);
         Assert.Contains("nummer 2 på ventelisten", mail.TextBody);
@@ -116,7 +117,7 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task TheOnlineLinkIsSentOnlyToThoseWithAPlace()
     {
-        var ev = await _data.EventAsync(e =>
+        var ev = await factory.Events.WorkshopAsync(e =>
         {
             e.LocationKind = EventLocationKind.Online;
             e.VenueId = null;
@@ -124,11 +125,11 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
         });
         var promoted = TestData.UniqueEmail();
         var waiting = TestData.UniqueEmail();
-        var rPromoted = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, promoted);
-        var rWaiting = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, waiting);
+        var rPromoted = await RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, promoted);
+        var rWaiting = await RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, waiting);
 
-        await _data.NotifyAsync(rPromoted.Id, EventNotificationKind.Promoted);
-        await _data.NotifyAsync(rWaiting.Id, EventNotificationKind.Waitlisted);
+        await factory.Events.NotifyAsync(rPromoted.Id, EventNotificationKind.Promoted);
+        await factory.Events.NotifyAsync(rWaiting.Id, EventNotificationKind.Waitlisted);
 
         var mail = await MailAsync(promoted);
         Assert.Contains("https://meet.example.org/foredrag?id=1&pwd=<x>", mail.TextBody);
@@ -142,14 +143,14 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task AChangeSendsTheUpdatedIcsToThoseWithAPlaceAndThePositionToThoseWaiting()
     {
-        var ev = await _data.EventAsync(e => e.Sequence = 5);
+        var ev = await factory.Events.WorkshopAsync(e => e.Sequence = 5);
         var placed = TestData.UniqueEmail();
         var waiting = TestData.UniqueEmail();
-        var rPlaced = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, placed);
-        var rWaiting = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, waiting);
+        var rPlaced = await RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, placed);
+        var rWaiting = await RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, waiting);
 
-        await _data.NotifyAsync(rPlaced.Id, EventNotificationKind.EventChanged);
-        await _data.NotifyAsync(rWaiting.Id, EventNotificationKind.EventChanged);
+        await factory.Events.NotifyAsync(rPlaced.Id, EventNotificationKind.EventChanged);
+        await factory.Events.NotifyAsync(rWaiting.Id, EventNotificationKind.EventChanged);
 
         var toPlaced = await MailAsync(placed);
         Assert.Equal("Ny tid eller nytt sted: " + ev.Title, toPlaced.Subject);
@@ -164,7 +165,7 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task ACancelledEventSendsTheMessageAndACancellingIcs()
     {
-        var ev = await _data.EventAsync(e =>
+        var ev = await factory.Events.WorkshopAsync(e =>
         {
             e.Status = EventStatus.Cancelled;
             e.CancelledAt = DateTime.UtcNow;
@@ -172,9 +173,9 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
             e.Sequence = 4;
         });
         var email = TestData.UniqueEmail();
-        var r = await _data.RegistrationAsync(ev.Id, RegistrationStatus.Cancelled, email);
+        var r = await RegistrationAsync(ev.Id, RegistrationStatus.Cancelled, email);
 
-        await _data.NotifyAsync(r.Id, EventNotificationKind.EventCancelled);
+        await factory.Events.NotifyAsync(r.Id, EventNotificationKind.EventCancelled);
 
         var mail = await MailAsync(email);
         Assert.Equal("Avlyst: " + ev.Title, mail.Subject);
@@ -190,7 +191,7 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task EveryKindOfMailIsWrittenInEveryLanguage()
     {
-        var ev = await _data.EventAsync();
+        var ev = await factory.Events.WorkshopAsync();
         var composer = new Bylab.Web.Features.Events.EventMails(
             (Microsoft.Extensions.Localization.IStringLocalizer<Bylab.Web.Features.Events.EventsResource>)
                 factory.Services.GetService(typeof(Microsoft.Extensions.Localization.IStringLocalizer<Bylab.Web.Features.Events.EventsResource>))!,

@@ -12,7 +12,8 @@ namespace Bylab.Tests.Web.Events;
 /// <summary>The public event pages over HTTP, as a browser without JavaScript uses them.</summary>
 public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly EventsData _data = new(factory);
+    /// <summary>A theme of its own: every test of the class shares the host's database.</summary>
+    private Task<TestTheme> ThemeAsync(string title) => factory.Ideas.ThemeAsync(TestData.Unique(title));
 
     private static string Text(IHtmlDocument page) => page.QuerySelector("main")!.TextContent;
 
@@ -26,7 +27,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     private async Task<(BylabClient Client, string Email)> CitizenAsync(string prefix = "innbygger")
     {
         var email = TestData.UniqueEmail(prefix);
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
         return (client, email);
@@ -47,9 +48,9 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     [Fact]
     public async Task ProgrammeShowsPublishedAndCancelledEventsWithTheirPlacesButNeverDrafts()
     {
-        var theme = await _data.ThemeAsync("Byutvikling");
-        var open = await _data.EventAsync("Åpent møte om Hamar mot 2030", e => { e.ThemeId = theme.Id; e.Capacity = 30; });
-        var online = await _data.EventAsync("Digitalt foredrag om smarte samfunn", e =>
+        var theme = await ThemeAsync("Byutvikling");
+        var open = await factory.Events.AtBylabAsync("Åpent møte om Hamar mot 2030", e => { e.ThemeId = theme.Id; e.Capacity = 30; });
+        var online = await factory.Events.AtBylabAsync("Digitalt foredrag om smarte samfunn", e =>
         {
             e.ThemeId = theme.Id;
             e.LocationKind = EventLocationKind.Online;
@@ -58,7 +59,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
             e.StartsAt = e.StartsAt.AddDays(1);
             e.EndsAt = e.StartsAt.AddHours(1);
         });
-        await _data.EventAsync("Avlyst verksted", e =>
+        await factory.Events.AtBylabAsync("Avlyst verksted", e =>
         {
             e.ThemeId = theme.Id;
             e.Status = EventStatus.Cancelled;
@@ -66,8 +67,8 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
             e.StartsAt = e.StartsAt.AddDays(2);
             e.EndsAt = e.StartsAt.AddHours(2);
         });
-        var draft = await _data.EventAsync("Hemmelig utkast", e => { e.ThemeId = theme.Id; e.Status = EventStatus.Draft; e.PublishedAt = null; });
-        await _data.EventAsync("Over for lengst", e => { e.ThemeId = theme.Id; e.StartsAt = DateTime.UtcNow.AddDays(-3); e.EndsAt = e.StartsAt.AddHours(2); });
+        var draft = await factory.Events.AtBylabAsync("Hemmelig utkast", e => { e.ThemeId = theme.Id; e.Status = EventStatus.Draft; e.PublishedAt = null; });
+        await factory.Events.AtBylabAsync("Over for lengst", e => { e.ThemeId = theme.Id; e.StartsAt = DateTime.UtcNow.AddDays(-3); e.EndsAt = e.StartsAt.AddHours(2); });
         using var anonymous = factory.CreateBylabClient();
 
         var page = await anonymous.GetPageAsync($"/arrangementer?tema={theme.Slug}");
@@ -102,11 +103,11 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     [Fact]
     public async Task ProgrammeFiltersByThemeAndAudienceAndPages()
     {
-        var theme = await _data.ThemeAsync("Ungdom og by");
-        var other = await _data.ThemeAsync("Klima");
-        await _data.EventAsync("Ungdomsrådets møte", e => { e.ThemeId = theme.Id; e.Audience = EventAudience.Youth; });
-        await _data.EventAsync("Byvandring for seniorer", e => { e.ThemeId = theme.Id; e.Audience = EventAudience.Seniors; });
-        await _data.EventAsync("Klimaverksted", e => { e.ThemeId = other.Id; e.Audience = EventAudience.Youth; });
+        var theme = await ThemeAsync("Ungdom og by");
+        var other = await ThemeAsync("Klima");
+        await factory.Events.AtBylabAsync("Ungdomsrådets møte", e => { e.ThemeId = theme.Id; e.Audience = EventAudience.Youth; });
+        await factory.Events.AtBylabAsync("Byvandring for seniorer", e => { e.ThemeId = theme.Id; e.Audience = EventAudience.Seniors; });
+        await factory.Events.AtBylabAsync("Klimaverksted", e => { e.ThemeId = other.Id; e.Audience = EventAudience.Youth; });
         using var anonymous = factory.CreateBylabClient();
 
         var byTheme = Text(await anonymous.GetPageAsync($"/arrangementer?tema={theme.Slug}"));
@@ -127,7 +128,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
         // Another page keeps the filters.
         for (var i = 0; i < 21; i++)
         {
-            await _data.EventAsync($"Verksted nummer {i}", e => { e.ThemeId = other.Id; e.StartsAt = e.StartsAt.AddDays(10 + i); e.EndsAt = e.StartsAt.AddHours(1); });
+            await factory.Events.AtBylabAsync($"Verksted nummer {i}", e => { e.ThemeId = other.Id; e.StartsAt = e.StartsAt.AddDays(10 + i); e.EndsAt = e.StartsAt.AddHours(1); });
         }
         var first = await anonymous.GetPageAsync($"/arrangementer?tema={other.Slug}");
         Assert.Equal(20, first.QuerySelectorAll(".event-card").Length);
@@ -139,11 +140,11 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     [Fact]
     public async Task MonthViewIsATableWithTheEventsOnTheirOsloDays()
     {
-        var theme = await _data.ThemeAsync("Kalender");
+        var theme = await ThemeAsync("Kalender");
         // 23:30 in Oslo on the 14th of next month is still the 14th, whatever UTC says.
         var month = DateTime.UtcNow.AddMonths(1);
         var lateStart = OsloTime.ToUtc(new DateTime(month.Year, month.Month, 14, 23, 30, 0))!.Value;
-        var late = await _data.EventAsync("Sen kveld i Bylab", e => { e.ThemeId = theme.Id; e.StartsAt = lateStart; e.EndsAt = lateStart.AddHours(1); });
+        var late = await factory.Events.AtBylabAsync("Sen kveld i Bylab", e => { e.ThemeId = theme.Id; e.StartsAt = lateStart; e.EndsAt = lateStart.AddHours(1); });
         using var anonymous = factory.CreateBylabClient();
 
         var page = await anonymous.GetPageAsync($"/arrangementer/kalender?ar={month.Year}&maned={month.Month}&tema={theme.Slug}");
@@ -171,7 +172,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     [Fact]
     public async Task GuestSignsUpConfirmsByTheMailedLinkAndCancelsOnce()
     {
-        var ev = await _data.EventAsync("Verksted om sentrum med Dark Arkitekter", e =>
+        var ev = await factory.Events.AtBylabAsync("Verksted om sentrum med Dark Arkitekter", e =>
         {
             e.MaxCompanions = 2;
             e.AskNeeds = true;
@@ -191,7 +192,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
         Assert.Equal($"/arrangementer/{ev.Slug}/sjekk-e-post", posted.Headers.Location!.ToString());
         var check = await guest.GetPageAsync(posted.Headers.Location.ToString());
         Assert.Contains("48 timer", Text(check));
-        Assert.Equal(RegistrationStatus.Unconfirmed, Assert.Single(await _data.RegistrationsOfAsync(ev.Id)).Status);
+        Assert.Equal(RegistrationStatus.Unconfirmed, Assert.Single(await factory.Events.RegistrationsOfAsync(ev.Id)).Status);
 
         // The link in the mail opens the personal page; only the button confirms (a mail scanner's GET changes nothing).
         var link = await PersonalLinkFromMailAsync(email);
@@ -199,13 +200,13 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
         Assert.Equal("no-referrer", (await guest.Http.GetAsync(link)).Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("noindex, nofollow", personal.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
         Assert.Contains("Ikke bekreftet", Text(personal));
-        Assert.Equal(RegistrationStatus.Unconfirmed, Assert.Single(await _data.RegistrationsOfAsync(ev.Id)).Status);
+        Assert.Equal(RegistrationStatus.Unconfirmed, Assert.Single(await factory.Events.RegistrationsOfAsync(ev.Id)).Status);
 
         var confirmed = await guest.SubmitAsync(personal, new Dictionary<string, string>(), $"form[action='{link}/bekreft']");
         Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
         personal = await guest.GetPageAsync(link);
         Assert.Contains("Takk! Påmeldingen er bekreftet, og du har plass.", Text(personal));
-        var registration = Assert.Single(await _data.RegistrationsOfAsync(ev.Id));
+        var registration = Assert.Single(await factory.Events.RegistrationsOfAsync(ev.Id));
         Assert.Equal(RegistrationStatus.Confirmed, registration.Status);
         Assert.Contains(registration.CheckInCode[..4], personal.QuerySelector(".checkin-code")!.TextContent);
         Assert.Equal($"{link}/qr.png", personal.QuerySelector("img.qr")!.GetAttribute("src"));
@@ -237,7 +238,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     [Fact]
     public async Task CitizenSignsUpWithTheAccountAndFindsItOnMinSide()
     {
-        var ev = await _data.EventAsync("Åpent møte om bylivet");
+        var ev = await factory.Events.AtBylabAsync("Åpent møte om bylivet");
         var (client, email) = await CitizenAsync("konto");
 
         var page = await client.GetPageAsync($"/arrangementer/{ev.Slug}");
@@ -255,7 +256,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
         Assert.Matches(PersonalLink(), link);
         var personal = await client.GetPageAsync(link);
         Assert.Contains($"Du er påmeldt «{ev.Title}».", Text(personal));
-        var registration = Assert.Single(await _data.RegistrationsOfAsync(ev.Id));
+        var registration = Assert.Single(await factory.Events.RegistrationsOfAsync(ev.Id));
         Assert.Equal((RegistrationStatus.Confirmed, email), (registration.Status, registration.Email));
         Assert.NotEqual("Noen Andre", registration.Name);
 
@@ -286,7 +287,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     [Fact]
     public async Task FullEventPutsTheNextPersonOnTheWaitlistAndACancellationPromotesThem()
     {
-        var ev = await _data.EventAsync("Foredrag om smarte og bærekraftige samfunn", e => e.Capacity = 1);
+        var ev = await factory.Events.AtBylabAsync("Foredrag om smarte og bærekraftige samfunn", e => e.Capacity = 1);
         var (first, _) = await CitizenAsync("forste");
         var (second, _) = await CitizenAsync("andre");
 
@@ -313,7 +314,7 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     [InlineData("en", "The number of companions must be a whole number from 0 to 2.", "To sign up, you must agree to how your details are used.", "Enter a valid e-mail address")]
     public async Task BadInputIsExplainedAndWhatWasTypedIsKept(string culture, string companions, string consent, string badEmail)
     {
-        var ev = await _data.EventAsync("Verksted med for mange ledsagere", e => { e.MaxCompanions = 2; e.AskNeeds = true; });
+        var ev = await factory.Events.AtBylabAsync("Verksted med for mange ledsagere", e => { e.MaxCompanions = 2; e.AskNeeds = true; });
         using var guest = factory.CreateBylabClient();
         await guest.SubmitAsync("/", new Dictionary<string, string> { ["culture"] = culture }, "form.language-switcher");
 
@@ -338,35 +339,35 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
             Assert.Equal("Rullestolplass", page.FieldValue("Needs"));
             Assert.Equal("true", page.QuerySelector("#Companions")!.GetAttribute("aria-invalid"));
         }
-        Assert.Empty(await _data.RegistrationsOfAsync(ev.Id));
+        Assert.Empty(await factory.Events.RegistrationsOfAsync(ev.Id));
     }
 
     [Fact]
     public async Task SignUpAfterRegistrationClosedIsRefusedWithAMessage()
     {
-        var ev = await _data.EventAsync("Møte der påmeldingen stenger");
+        var ev = await factory.Events.AtBylabAsync("Møte der påmeldingen stenger");
         var email = TestData.UniqueEmail("sent");
         using var guest = factory.CreateBylabClient();
         var page = await guest.GetPageAsync($"/arrangementer/{ev.Slug}");
 
         // Registration closes while the form is open in the person's browser.
         var closedAt = DateTime.UtcNow.AddMinutes(-1);
-        await _data.ChangeAsync(ev.Id, e => e.RegistrationClosesAt = closedAt);
+        await factory.Events.ChangeAsync(ev.Id, e => e.RegistrationClosesAt = closedAt);
         var response = await guest.SubmitAsync(page, Guest("Sen Person", email), "#pamelding form");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var refused = await BylabClient.ParseAsync(response);
         Assert.Contains("Påmeldingen er ikke åpen nå, så vi kunne ikke melde deg på.", Text(refused));
         Assert.Contains("Påmeldingen stengte", Text(refused));
         Assert.Null(refused.QuerySelector("#pamelding form"));
-        Assert.Empty(await _data.RegistrationsOfAsync(ev.Id));
+        Assert.Empty(await factory.Events.RegistrationsOfAsync(ev.Id));
         Assert.Empty(await factory.OutboxForAsync(email));
 
         // Not yet open: the page says when it opens.
-        var later = await _data.EventAsync("Møte med påmelding senere", e => e.RegistrationOpensAt = DateTime.UtcNow.AddDays(2));
+        var later = await factory.Events.AtBylabAsync("Møte med påmelding senere", e => e.RegistrationOpensAt = DateTime.UtcNow.AddDays(2));
         Assert.Contains("Påmeldingen åpner", Text(await guest.GetPageAsync($"/arrangementer/{later.Slug}")));
 
         // Cancelled: the notice and the organiser's message.
-        var cancelled = await _data.EventAsync("Avlyst møte", e => { e.Status = EventStatus.Cancelled; e.CancellationMessage = "Foredragsholderen er syk."; });
+        var cancelled = await factory.Events.AtBylabAsync("Avlyst møte", e => { e.Status = EventStatus.Cancelled; e.CancellationMessage = "Foredragsholderen er syk."; });
         var notice = await guest.GetPageAsync($"/arrangementer/{cancelled.Slug}");
         Assert.Contains("Arrangementet er avlyst", Text(notice));
         Assert.Contains("Foredragsholderen er syk.", Text(notice));

@@ -8,12 +8,10 @@ namespace Bylab.Tests.Web.Events;
 /// <summary>What the event pages say is true: a place is named once, and a freed place goes to a waitlist only when there is one.</summary>
 public sealed class HonestEventTextsTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly EventsData _data = new(factory);
-
     [Fact]
     public async Task APlacesNameIsNotRepeatedInItsAddressOnThePageOrInTheCalendarFile()
     {
-        var ev = await _data.EventAsync("Sykkeltur fra torget", e =>
+        var ev = await factory.Events.AtBylabAsync("Sykkeltur fra torget", e =>
         {
             e.LocationKind = EventLocationKind.Elsewhere;
             e.VenueId = null;
@@ -37,15 +35,15 @@ public sealed class HonestEventTextsTests(BylabFactory factory) : IClassFixture<
     [Fact]
     public async Task TheCancelQuestionPromisesThePlaceToTheWaitlistOnlyWhenSomeoneWaits()
     {
-        var ev = await _data.EventAsync("Lite verksted", e => e.Capacity = 1);
-        var kari = await factory.SignUpAsync(ev.Id, "Kari Nordmann", companions: 0);
+        var ev = await factory.Events.AtBylabAsync("Lite verksted", e => e.Capacity = 1);
+        var kari = await factory.Events.SignUpGuestAsync(ev.Id, "Kari Nordmann", companions: 0);
         using var client = factory.CreateBylabClient();
 
         var alone = (await client.GetPageAsync($"/pamelding/{kari.ManageToken}")).QuerySelector(".registration-cancel")!.TextContent;
         Assert.Contains("Plassen din blir ledig for andre", alone);
         Assert.DoesNotContain("ventelisten", alone);
 
-        await factory.SignUpAsync(ev.Id, "Ola Nordmann", companions: 0);
+        await factory.Events.SignUpGuestAsync(ev.Id, "Ola Nordmann", companions: 0);
         var waited = (await client.GetPageAsync($"/pamelding/{kari.ManageToken}")).QuerySelector(".registration-cancel")!.TextContent;
         Assert.Contains("Plassen din går videre til den første på ventelisten", waited);
     }

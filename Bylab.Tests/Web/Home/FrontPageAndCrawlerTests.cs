@@ -13,20 +13,18 @@ namespace Bylab.Tests.Web.Home;
 /// </summary>
 public sealed class FrontPageAndCrawlerTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly EventsData _data = new(factory);
-
     [Fact]
     public async Task TheFrontPageListsTheNextEventsWithPlacesLeftAndSaysHowToBorrowTheVenue()
     {
         // The soonest event of all in this host: half an hour from now.
-        var soon = await _data.EventAsync("Frokostmøte i Bylab", e =>
+        var soon = await factory.Events.AtBylabAsync("Frokostmøte i Bylab", e =>
         {
             e.StartsAt = DateTime.UtcNow.AddMinutes(30);
             e.EndsAt = e.StartsAt.AddHours(1);
             e.Capacity = 12;
             e.MaxCompanions = 2;
         });
-        await factory.SignUpAsync(soon.Id, "Kari Nordmann", companions: 1);
+        await factory.Events.SignUpGuestAsync(soon.Id, "Kari Nordmann", companions: 1);
         using var client = factory.CreateBylabClient();
 
         var page = await client.GetPageAsync("/");
@@ -43,8 +41,8 @@ public sealed class FrontPageAndCrawlerTests(BylabFactory factory) : IClassFixtu
     [Fact]
     public async Task RobotsSitemapAndFaviconAnswerWithoutALoginAndNameOnlyThePublicUrl()
     {
-        var published = await _data.EventAsync("Åpent møte i sitemapen");
-        var draft = await _data.EventAsync("Kladd som ikke skal vises", e => { e.Status = EventStatus.Draft; e.PublishedAt = null; });
+        var published = await factory.Events.AtBylabAsync("Åpent møte i sitemapen");
+        var draft = await factory.Events.AtBylabAsync("Kladd som ikke skal vises", e => { e.Status = EventStatus.Draft; e.PublishedAt = null; });
         using var client = factory.CreateBylabClient();
         // A forged Host header must not end up in the addresses.
         client.Http.DefaultRequestHeaders.Host = "evil.example";
@@ -73,8 +71,8 @@ public sealed class FrontPageAndCrawlerTests(BylabFactory factory) : IClassFixtu
     [Fact]
     public async Task APublicPageCarriesADescriptionAndOpenGraphAndAPersonalPageNeither()
     {
-        var ev = await _data.EventAsync("Kveldsmøte om parkene");
-        var kari = await factory.SignUpAsync(ev.Id, "Kari Nordmann");
+        var ev = await factory.Events.AtBylabAsync("Kveldsmøte om parkene");
+        var kari = await factory.Events.SignUpGuestAsync(ev.Id, "Kari Nordmann");
         using var client = factory.CreateBylabClient();
         client.Http.DefaultRequestHeaders.Host = "evil.example";
 

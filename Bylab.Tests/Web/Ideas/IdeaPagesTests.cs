@@ -11,30 +11,29 @@ namespace Bylab.Tests.Web.Ideas;
 /// <summary>The public consultation and idea pages over HTTP, as a browser without JavaScript uses them.</summary>
 public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly IdeasData _data = new(factory);
 
     private async Task<(BylabClient Client, string UserId)> CitizenAsync(string prefix = "innbygger")
     {
         var email = TestData.UniqueEmail(prefix);
-        var user = await factory.CreateUserAsync(email, TestData.Password, Bylab.Core.Accounts.Roles.Citizen);
+        var user = await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Bylab.Core.Accounts.Roles.Citizen]);
         var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
         return (client, user.Id);
     }
 
-    private async Task<string> AuthorAsync() => (await factory.CreateUserAsync(TestData.UniqueEmail("forfatter"), TestData.Password)).Id;
+    private async Task<string> AuthorAsync() => (await factory.Users.CreateAsync(email: TestData.UniqueEmail("forfatter"), password: TestData.Password)).Id;
 
     private static string Text(IHtmlDocument page) => page.QuerySelector("main")!.TextContent;
 
     [Fact]
     public async Task AnyoneCanBrowseFilterSortAndSearchIdeas()
     {
-        var setup = await _data.ConsultationAsync("Bylivet i sentrum");
-        var other = await _data.ConsultationAsync("Sykkelveier");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Bylivet i sentrum"));
+        var other = await factory.Ideas.ConsultationAsync(TestData.Unique("Sykkelveier"));
         var author = await AuthorAsync();
-        var green = await _data.IdeaAsync(setup, author, "Grønnere gårdsrom på Østre torg", "Plant trær og bærbusker.", ["klima-og-miljo"], [11, 13]);
-        var benches = await _data.IdeaAsync(setup, author, "Flere benker langs Strandstien", "Folk trenger hvileplasser.");
-        var bikes = await _data.IdeaAsync(other, author, "Sykkelparkering ved stasjonen", "Tak over syklene.");
+        var green = await factory.Ideas.IdeaAsync(author, setup.Id, "Grønnere gårdsrom på Østre torg", "Plant trær og bærbusker.", ["klima-og-miljo"], [11, 13]);
+        var benches = await factory.Ideas.IdeaAsync(author, setup.Id, "Flere benker langs Strandstien", "Folk trenger hvileplasser.");
+        var bikes = await factory.Ideas.IdeaAsync(author, other.Id, "Sykkelparkering ved stasjonen", "Tak over syklene.");
         using var anonymous = factory.CreateBylabClient();
 
         var all = Text(await anonymous.GetPageAsync("/ideer"));
@@ -48,7 +47,7 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Contains("«grønnere østre»", search.QuerySelector(".active-filters")!.TextContent);
         Assert.Equal("grønnere østre", search.QuerySelector<IHtmlInputElement>("#q")!.Value);
 
-        var byConsultation = Text(await anonymous.GetPageAsync($"/ideer?medvirkning={other.ConsultationSlug}"));
+        var byConsultation = Text(await anonymous.GetPageAsync($"/ideer?medvirkning={other.Slug}"));
         Assert.Contains("Sykkelparkering ved stasjonen", byConsultation);
         Assert.DoesNotContain("Grønnere gårdsrom", byConsultation);
 
@@ -60,17 +59,17 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Contains("Grønnere gårdsrom", byPrincipleAndGoal);
         Assert.DoesNotContain("Flere benker", byPrincipleAndGoal);
 
-        var byStatus = Text(await anonymous.GetPageAsync($"/ideer?status=vedtatt&medvirkning={setup.ConsultationSlug}&sorter=diskutert"));
+        var byStatus = Text(await anonymous.GetPageAsync($"/ideer?status=vedtatt&medvirkning={setup.Slug}&sorter=diskutert"));
         Assert.Contains("0 ideer", byStatus);
 
-        await _data.WithAsync<VoteService, CastVoteOutcome>(v => v.CastAsync(author, benches.Id));
-        var byVotes = await anonymous.GetPageAsync($"/medvirkning/{setup.ConsultationSlug}?sorter=stemmer");
+        await factory.Ideas.VoteAsync(author, benches.Id);
+        var byVotes = await anonymous.GetPageAsync($"/medvirkning/{setup.Slug}?sorter=stemmer");
         var titles = byVotes.QuerySelectorAll(".idea-card h3").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(["Flere benker langs Strandstien", "Grønnere gårdsrom på Østre torg"], titles);
         Assert.Equal("application/atom+xml", byVotes.QuerySelector("head link[rel=alternate]")!.GetAttribute("type"));
 
         var consultations = Text(await anonymous.GetPageAsync("/medvirkning"));
-        Assert.Contains(setup.ConsultationSlug.Split('-')[0], consultations, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(setup.Slug.Split('-')[0], consultations, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Grønnere gårdsrom", Text(await anonymous.GetPageAsync("/ideer/" + green.Slug)));
         _ = bikes;
     }
@@ -78,8 +77,8 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task WrongSlugRedirectsPermanentlyAndUnknownIdeaIsNotFound()
     {
-        var setup = await _data.ConsultationAsync("Slugger");
-        var idea = await _data.IdeaAsync(setup, await AuthorAsync(), "Lys i Koigen");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Slugger"));
+        var idea = await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Lys i Koigen");
         using var client = factory.CreateBylabClient();
 
         var response = await client.Http.GetAsync($"/ideer/gammel-tittel-{idea.Id}");
@@ -92,10 +91,10 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task CitizenSubmitsIdeaThroughPreviewThatShowsSimilarIdeas()
     {
-        var setup = await _data.ConsultationAsync("Torget");
-        var existing = await _data.IdeaAsync(setup, await AuthorAsync(), "Vannlek for barn på Stortorget", "Fontene og vannlek om sommeren.");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Torget"));
+        var existing = await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Vannlek for barn på Stortorget", "Fontene og vannlek om sommeren.");
         var (client, _) = await CitizenAsync();
-        var url = $"/medvirkning/{setup.ConsultationSlug}/ny-ide";
+        var url = $"/medvirkning/{setup.Slug}/ny-ide";
 
         var preview = await BylabClient.ParseAsync(await client.SubmitAsync(url, new Dictionary<string, string>
         {
@@ -128,9 +127,9 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task WhitespaceTitleHugeBodyAndUnknownTagsAreRefusedWithInputKept()
     {
-        var setup = await _data.ConsultationAsync("Validering");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Validering"));
         var (client, _) = await CitizenAsync();
-        var url = $"/medvirkning/{setup.ConsultationSlug}/ny-ide";
+        var url = $"/medvirkning/{setup.Slug}/ny-ide";
 
         var response = await client.SubmitAsync(url, new Dictionary<string, string>
         {
@@ -151,15 +150,14 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         // Straight to "submit", skipping the preview: the same checks.
         var direct = await client.SubmitAsync(url, new Dictionary<string, string> { ["Title"] = " ", ["BodyMarkdown"] = "Tekst", ["Step"] = "submit" });
         Assert.Contains("Skriv en tittel.", (await BylabClient.ParseAsync(direct)).ErrorSummary());
-        Assert.Equal(0, await factory.WithDbAsync(db => Task.FromResult(db.Ideas.Count(i => i.ConsultationId == setup.ConsultationId))));
+        Assert.Equal(0, await factory.WithDbAsync(db => Task.FromResult(db.Ideas.Count(i => i.ConsultationId == setup.Id))));
     }
 
     [Fact]
     public async Task MarkdownCannotRunScriptsOnTheIdeaPage()
     {
-        var setup = await _data.ConsultationAsync("Markdown");
-        var idea = await _data.IdeaAsync(setup, await AuthorAsync(), "Farlig tekst",
-            "Hei <script>alert('x')</script> og [klikk](javascript:alert(1)) og <img src=x onerror=alert(2)>");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Markdown"));
+        var idea = await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Farlig tekst", "Hei <script>alert('x')</script> og [klikk](javascript:alert(1)) og <img src=x onerror=alert(2)>");
         using var client = factory.CreateBylabClient();
 
         var page = await client.GetPageAsync("/ideer/" + idea.Slug);
@@ -172,8 +170,8 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task VotingWithoutJavaScriptCountsOnceAndSaysSo()
     {
-        var setup = await _data.ConsultationAsync("Stemmer");
-        var idea = await _data.IdeaAsync(setup, await AuthorAsync(), "Bibliotek åpent om kvelden");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Stemmer"));
+        var idea = await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Bibliotek åpent om kvelden");
         var (client, _) = await CitizenAsync();
         var url = "/ideer/" + idea.Slug;
 
@@ -202,10 +200,10 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task VotingWithFetchGetsJsonAndMissingIdeaIsNotFound()
     {
-        var setup = await _data.ConsultationAsync("Fetch", maxVotes: 1);
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Fetch"), maxVotes: 1);
         var author = await AuthorAsync();
-        var first = await _data.IdeaAsync(setup, author, "Første idé");
-        var second = await _data.IdeaAsync(setup, author, "Andre idé");
+        var first = await factory.Ideas.IdeaAsync(author, setup.Id, "Første idé");
+        var second = await factory.Ideas.IdeaAsync(author, setup.Id, "Andre idé");
         var (client, _) = await CitizenAsync();
         var token = BylabClient.TokenFrom(await client.GetPageAsync("/ideer/" + first.Slug));
 
@@ -239,9 +237,9 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task WithdrawnIdeaExplainsItselfAndRefusesVotes()
     {
-        var setup = await _data.ConsultationAsync("Tilbaketrekking");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Tilbaketrekking"));
         var (authorClient, authorId) = await CitizenAsync("forfatter");
-        var idea = await _data.IdeaAsync(setup, authorId, "Idé som trekkes");
+        var idea = await factory.Ideas.IdeaAsync(authorId, setup.Id, "Idé som trekkes");
         var (voter, _) = await CitizenAsync();
         var voterPage = await voter.GetPageAsync("/ideer/" + idea.Slug);
 
@@ -258,7 +256,7 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.DoesNotContain("Idé som trekkes", Text(await voter.GetPageAsync("/ideer")));
 
         // Someone else cannot withdraw or edit it.
-        var other = await _data.IdeaAsync(setup, authorId, "Annen idé");
+        var other = await factory.Ideas.IdeaAsync(authorId, setup.Id, "Annen idé");
         Assert.Equal(HttpStatusCode.Forbidden, (await voter.PostRawAsync($"/ideer/{other.Id}/trekk-tilbake",
             [new("__RequestVerificationToken", BylabClient.TokenFrom(page))])).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await voter.Http.GetAsync($"/ideer/{other.Id}/rediger")).StatusCode);
@@ -267,12 +265,12 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task ClosedConsultationRefusesIdeasCommentsAndVotes()
     {
-        var setup = await _data.ConsultationAsync("Stengt");
-        var idea = await _data.IdeaAsync(setup, await AuthorAsync(), "Idé i en stengt medvirkning");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Stengt"));
+        var idea = await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Idé i en stengt medvirkning");
         var (client, _) = await CitizenAsync();
         var ideaPage = await client.GetPageAsync("/ideer/" + idea.Slug);
-        var submitPage = await client.GetPageAsync($"/medvirkning/{setup.ConsultationSlug}/ny-ide");
-        await _data.MoveToAsync(setup, ConsultationPhase.Closed);
+        var submitPage = await client.GetPageAsync($"/medvirkning/{setup.Slug}/ny-ide");
+        await factory.Ideas.MoveToAsync(setup.Id, ConsultationPhase.Closed);
 
         // Forms fetched while it was open are posted after it closed: the server says no.
         var vote = await client.SubmitAsync(ideaPage, new Dictionary<string, string>(), "form[data-vote-form]");
@@ -290,7 +288,7 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Equal("0", page.QuerySelector("[data-vote-count]")!.TextContent);
         Assert.Null(page.QuerySelector("form[data-vote-form]"));
         Assert.Null(page.QuerySelector("#ny-kommentar"));
-        var consultation = await client.GetPageAsync($"/medvirkning/{setup.ConsultationSlug}");
+        var consultation = await client.GetPageAsync($"/medvirkning/{setup.Slug}");
         Assert.Null(consultation.QuerySelector($"a[href$='/ny-ide']"));
         Assert.Equal(0, await factory.WithDbAsync(db => Task.FromResult(db.Comments.Count(c => c.IdeaId == idea.Id))));
     }
@@ -298,8 +296,8 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task CommentsTakeOneLevelOfRepliesAndCanBeEditedAndDeleted()
     {
-        var setup = await _data.ConsultationAsync("Kommentarer");
-        var idea = await _data.IdeaAsync(setup, await AuthorAsync(), "Idé med samtale");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Kommentarer"));
+        var idea = await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Idé med samtale");
         var (client, _) = await CitizenAsync();
         var url = "/ideer/" + idea.Slug;
 
@@ -349,9 +347,9 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task AuthorEditsWithinTheWindowOnly()
     {
-        var setup = await _data.ConsultationAsync("Redigering");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Redigering"));
         var (client, authorId) = await CitizenAsync("forfatter");
-        var idea = await _data.IdeaAsync(setup, authorId, "Første tittel");
+        var idea = await factory.Ideas.IdeaAsync(authorId, setup.Id, "Første tittel");
 
         var form = await client.GetPageAsync($"/ideer/{idea.Id}/rediger");
         Assert.Contains("minutter til", Text(form));
@@ -360,11 +358,10 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Equal($"/ideer/{Slugs.WithId("Bedre tittel", idea.Id)}", saved.Headers.Location!.ToString());
 
         await using var noWindow = new NoEditWindowFactory();
-        var data = new IdeasData(noWindow);
-        var late = await data.ConsultationAsync("Sent");
+        var late = await noWindow.Ideas.ConsultationAsync(TestData.Unique("Sent"));
         var email = TestData.UniqueEmail("sen");
-        var user = await noWindow.CreateUserAsync(email, TestData.Password);
-        var lateIdea = await data.IdeaAsync(late, user.Id, "For sent å endre");
+        var user = await noWindow.Users.CreateAsync(email: email, password: TestData.Password);
+        var lateIdea = await noWindow.Ideas.IdeaAsync(user.Id, late.Id, "For sent å endre");
         using var lateClient = noWindow.CreateBylabClient();
         await lateClient.LogInAsync(email, TestData.Password);
         var page = await lateClient.GetPageAsync("/ideer/" + lateIdea.Slug);
@@ -379,8 +376,8 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task AnonymousVisitorsAreAskedToLogInAndCannotPost()
     {
-        var setup = await _data.ConsultationAsync("Anonym");
-        var idea = await _data.IdeaAsync(setup, await AuthorAsync(), "Idé for alle");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Anonym"));
+        var idea = await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Idé for alle");
         using var client = factory.CreateBylabClient();
 
         var page = await client.GetPageAsync("/ideer/" + idea.Slug);
@@ -395,11 +392,11 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
     [Fact]
     public async Task ConsultationFeedIsWellFormedAtomWithItsIdeas()
     {
-        var setup = await _data.ConsultationAsync("Feed");
-        var idea = await _data.IdeaAsync(setup, await AuthorAsync(), "Idé i strømmen & <mer>", "Kort **tekst** om idéen.");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Feed"));
+        var idea = await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Idé i strømmen & <mer>", "Kort **tekst** om idéen.");
         using var client = factory.CreateBylabClient();
 
-        var response = await client.Http.GetAsync($"/medvirkning/{setup.ConsultationSlug}/feed.atom");
+        var response = await client.Http.GetAsync($"/medvirkning/{setup.Slug}/feed.atom");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
         var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -414,6 +411,27 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Equal("Kort tekst om idéen.", entry.Element(atom + "summary")!.Value);
         Assert.NotNull(entry.Element(atom + "author")!.Element(atom + "name"));
         Assert.True(DateTimeOffset.TryParse(entry.Element(atom + "updated")!.Value, out _));
+    }
+
+    [Fact]
+    public async Task TheFeedLinksToThePublicUrlWhateverHostTheRequestNames()
+    {
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Feed vert"));
+        await factory.Ideas.IdeaAsync(await AuthorAsync(), setup.Id, "Idé med lenke");
+        using var client = factory.CreateBylabClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/medvirkning/{setup.Slug}/feed.atom");
+        request.Headers.Host = "angriper.example";
+
+        var response = await client.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var addresses = feed.Descendants(atom + "link").Select(l => (string)l.Attribute("href")!)
+            .Concat(feed.Descendants(atom + "id").Select(i => i.Value)).ToList();
+        Assert.Equal(5, addresses.Count);
+        // BylabFactory sets Bylab:Site:PublicUrl to http://localhost.
+        Assert.All(addresses, a => Assert.StartsWith("http://localhost/", a));
     }
 }
 

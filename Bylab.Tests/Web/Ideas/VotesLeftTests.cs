@@ -9,14 +9,12 @@ namespace Bylab.Tests.Web.Ideas;
 /// <summary>A vote with JavaScript answers with the new «Du har N stemmer igjen», so the page can show it at once.</summary>
 public sealed class VotesLeftTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
-    private readonly IdeasData _data = new(factory);
-
     [Fact]
     public async Task AVoteAndAWithdrawnVoteAnswerWithTheVotesLeft()
     {
-        var setup = await _data.ConsultationAsync("Stemmer igjen", maxVotes: 2);
-        var author = await factory.CreateUserAsync(TestData.UniqueEmail("forfatter"), TestData.Password, Roles.Citizen);
-        var (ideaId, slug) = await _data.IdeaAsync(setup, author.Id, "Lekeplass ved Mjøsa");
+        var setup = await factory.Ideas.ConsultationAsync(TestData.Unique("Stemmer igjen"), maxVotes: 2);
+        var author = await factory.Users.CitizenAsync("forfatter");
+        var (ideaId, slug) = await factory.Ideas.IdeaAsync(author.Id, setup.Id, "Lekeplass ved Mjøsa");
         var (client, _) = await factory.SignedInAsync("velger", Roles.Citizen);
         var page = await client.GetPageAsync("/ideer/" + slug);
         Assert.Equal("Du har 2 stemmer igjen i denne medvirkningen.", page.QuerySelector("[data-votes-left]")!.TextContent);

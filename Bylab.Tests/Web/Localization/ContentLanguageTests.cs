@@ -12,7 +12,7 @@ public sealed class ContentLanguageTests(BylabFactory factory) : IClassFixture<B
     [InlineData("en", "nb")]
     public async Task BokmalContentIsMarkedWhenTheInterfaceIsAnotherLanguage(string culture, string? expected)
     {
-        var ev = await new EventsData(factory).EventAsync("Møte om bokmål og nynorsk");
+        var ev = await factory.Events.AtBylabAsync("Møte om bokmål og nynorsk");
         using var client = factory.CreateBylabClient();
 
         var page = await client.GetPageAsync($"/arrangementer/{ev.Slug}?culture={culture}&ui-culture={culture}");

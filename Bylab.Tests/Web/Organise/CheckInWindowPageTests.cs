@@ -13,8 +13,8 @@ public sealed class CheckInWindowPageTests(BylabFactory factory) : IClassFixture
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         // Two weeks ahead: far outside the two hours before the start.
-        var (id, _) = await factory.EventAsync(ownerId: null);
-        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null);
+        var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
         var door = $"/arrangor/arrangementer/{id}/innsjekk";
 
         var page = await client.GetPageAsync($"{door}?q=kari");
@@ -28,7 +28,7 @@ public sealed class CheckInWindowPageTests(BylabFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
         var after = await client.GetPageAsync(door);
         Assert.StartsWith("Innsjekkingen er ikke åpnet ennå. Den åpner ", after.QuerySelector("[role=alert]")!.TextContent.Trim());
-        Assert.Null((await factory.RegistrationAsync(id, kari.Email)).CheckedInAt);
+        Assert.Null((await factory.Events.RegistrationOfAsync(id, kari.Email)).CheckedInAt);
 
         var list = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
         Assert.NotNull(list.QuerySelector("#checkin-window"));
@@ -42,8 +42,8 @@ public sealed class CheckInWindowPageTests(BylabFactory factory) : IClassFixture
     public async Task WithinTheWindowTheButtonsAreThere()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (id, _) = await factory.EventAsync(ownerId: null, startsAt: DateTime.UtcNow.AddHours(1));
-        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, startsAt: DateTime.UtcNow.AddHours(1));
+        var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
 
         var list = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
         Assert.Null(list.QuerySelector("#checkin-window"));

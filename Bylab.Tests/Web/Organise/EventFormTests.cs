@@ -1,6 +1,10 @@
 using System.Net;
 using Bylab.Core.Accounts;
+using Bylab.Core.Common;
 using Bylab.Core.Events;
+using Bylab.Web.Features.Organise;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
 using Bylab.Tests.Infrastructure;
 using Bylab.Tests.Web.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +76,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
 
         var published = await client.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/arrangor/arrangementer/{stored.Id}/publiser']");
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        Assert.Equal(EventStatus.Published, (await factory.StoredEventAsync(stored.Id)).Status);
+        Assert.Equal(EventStatus.Published, (await factory.Events.StoredAsync(stored.Id)).Status);
         var after = await client.GetPageAsync($"/arrangor/arrangementer/{stored.Id}");
         Assert.Contains("publisert", after.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal("Published", after.QuerySelector("[data-status]")!.GetAttribute("data-status"));
@@ -160,11 +164,50 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
     }
 
     [Fact]
+    public async Task AnOrganiserSeesThatTheVenueIsTakenButNotWhatAnotherOrganisersDraftIsCalled()
+    {
+        var (first, _) = await factory.SignedInAsync("arrangor", Roles.Organiser);
+        var (second, _) = await factory.SignedInAsync("annen-arrangor", Roles.Organiser);
+        var secret = $"Hemmelig kladd {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync("/arrangor/arrangementer/ny",
+            await VenueFormAsync(secret, "2027-10-12T17:00", "2027-10-12T19:00"), "#event-form")).StatusCode);
+
+        var response = await second.SubmitAsync("/arrangor/arrangementer/ny",
+            await VenueFormAsync($"Mitt møte {Guid.NewGuid():N}", "2027-10-12T18:00", "2027-10-12T20:00"), "#event-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var conflicts = (await BylabClient.ParseAsync(response)).QuerySelector("#venue-conflicts")!.TextContent;
+        Assert.Contains("Opptatt (arrangement)", conflicts);
+        Assert.Contains("kl. 17:00", conflicts);
+        Assert.DoesNotContain(secret, conflicts);
+    }
+
+    [Theory]
+    [InlineData("https://example.org/digitalt møte")]
+    [InlineData("https://møte.example.org/rom 1")]
+    public async Task TheFormRefusesTheWebAddressesTheServiceRefuses(string url)
+    {
+        Assert.Equal(FieldErrors.InvalidUrl, EventRules.OnlineUrl.Check(url));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var validator = scope.ServiceProvider.GetRequiredService<IValidator<EventForm>>();
+        var form = new EventForm
+        {
+            Title = "Digitalt møte", Summary = "Om byen.", DescriptionMarkdown = "Velkommen.", StartsAt = "2027-10-01T18:00",
+            EndsAt = "2027-10-01T20:00", LocationKind = EventLocationKind.Online, OnlineUrl = url, OrganiserName = "Hamar kommune", Capacity = 10,
+        };
+
+        var result = validator.Validate(form);
+
+        Assert.Equal(["Skriv en hel nettadresse som begynner med https://."],
+            result.Errors.Where(e => e.PropertyName == nameof(EventForm.OnlineUrl)).Select(e => e.ErrorMessage));
+    }
+
+    [Fact]
     public async Task ACopyIsANewDraftOpenedForEditing()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (id, _) = await factory.EventAsync(ownerId: null);
-        var original = await factory.StoredEventAsync(id);
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null);
+        var original = await factory.Events.StoredAsync(id);
 
         var page = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
         var response = await client.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/arrangor/arrangementer/{id}/kopier']");
@@ -183,9 +226,9 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task CancellingAnEventTellsEveryParticipant()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (id, _) = await factory.EventAsync(ownerId: null, capacity: 1);
-        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
-        var ola = await factory.SignUpAsync(id, "Ola Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 1);
+        var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
+        var ola = await factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
         Assert.Equal(RegistrationStatus.Waitlisted, ola.Status);
 
         // The tick is required.
@@ -194,12 +237,12 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
         var refusedPage = await BylabClient.ParseAsync(refused);
         Assert.Equal(["Kryss av for at du vil avlyse arrangementet."], refusedPage.ErrorSummary());
         Assert.Equal("Foredragsholderen er syk.", refusedPage.FieldValue("Message"));
-        Assert.Equal(EventStatus.Published, (await factory.StoredEventAsync(id)).Status);
+        Assert.Equal(EventStatus.Published, (await factory.Events.StoredAsync(id)).Status);
 
         var response = await client.SubmitAsync(refusedPage, new Dictionary<string, string> { ["Confirm"] = "true" }, "#cancel-form");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(EventStatus.Cancelled, (await factory.StoredEventAsync(id)).Status);
+        Assert.Equal(EventStatus.Cancelled, (await factory.Events.StoredAsync(id)).Status);
         foreach (var email in new[] { kari.Email, ola.Email })
         {
             var mails = await factory.OutboxForAsync(email);
@@ -211,8 +254,8 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task MovingAPublishedEventTellsTheParticipants()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (id, _) = await factory.EventAsync(ownerId: null);
-        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null);
+        var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
         var edit = await client.GetPageAsync($"/arrangor/arrangementer/{id}/rediger");
         Assert.Equal("https://example.org/mote", edit.FieldValue("OnlineUrl"));
         Assert.NotNull(edit.QuerySelector("#LocationKind-Online[checked]"));
@@ -223,7 +266,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
         }, "#event-form");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var stored = await factory.StoredEventAsync(id);
+        var stored = await factory.Events.StoredAsync(id);
         Assert.Equal(new DateTime(2027, 11, 2, 18, 0, 0), stored.StartsAt);
         Assert.Equal(25, stored.Capacity);
         Assert.Contains(await factory.OutboxForAsync(kari.Email), m => m.Subject.StartsWith("Ny tid eller nytt sted"));

@@ -25,8 +25,8 @@ public sealed class OrganiseAccessTests(BylabFactory factory) : IClassFixture<By
 
     private async Task AssertRefusedEverywhereAsync(BylabClient client, HttpStatusCode expected)
     {
-        var (id, _) = await factory.EventAsync(ownerId: null);
-        var registration = await factory.SignUpAsync(id, "Kari Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null);
+        var registration = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
         foreach (var url in GetRoutes(id, registration.CheckInCode))
         {
             var response = await client.Http.GetAsync(url);
@@ -39,8 +39,8 @@ public sealed class OrganiseAccessTests(BylabFactory factory) : IClassFixture<By
             var response = await client.PostRawAsync(url, [new("__RequestVerificationToken", token), new("Code", registration.CheckInCode), new("Confirm", "true")]);
             Assert.True(expected == response.StatusCode, $"POST {url}: {(int)response.StatusCode}");
         }
-        Assert.Null((await factory.RegistrationAsync(id, registration.Email)).CheckedInAt);
-        Assert.Equal(EventStatus.Published, (await factory.StoredEventAsync(id)).Status);
+        Assert.Null((await factory.Events.RegistrationOfAsync(id, registration.Email)).CheckedInAt);
+        Assert.Equal(EventStatus.Published, (await factory.Events.StoredAsync(id)).Status);
     }
 
     [Fact]
@@ -67,8 +67,8 @@ public sealed class OrganiseAccessTests(BylabFactory factory) : IClassFixture<By
     [Fact]
     public async Task AnonymousScanOfACodeIsSentToLoginAndBack()
     {
-        var (id, _) = await factory.EventAsync(ownerId: null);
-        var registration = await factory.SignUpAsync(id, "Ola Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null);
+        var registration = await factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
         using var client = factory.CreateBylabClient();
 
         var response = await client.Http.GetAsync($"/arrangor/innsjekk/{registration.CheckInCode}");
@@ -84,12 +84,12 @@ public sealed class OrganiseAccessTests(BylabFactory factory) : IClassFixture<By
     {
         var (mine, mineEmail) = await factory.SignedInAsync("arrangor", Roles.Organiser);
         var (other, _) = await factory.SignedInAsync("annen-arrangor", Roles.Organiser);
-        var myId = await factory.UserIdAsync(mineEmail);
-        var (id, _) = await factory.EventAsync(myId, title: $"Verksted om sentrum {Guid.NewGuid():N}"[..30]);
-        var title = (await factory.StoredEventAsync(id)).Title;
-        var (staffEvent, _) = await factory.EventAsync(ownerId: null);
-        var staffTitle = (await factory.StoredEventAsync(staffEvent)).Title;
-        var registration = await factory.SignUpAsync(id, "Kari Nordmann");
+        var myId = await factory.Users.IdOfAsync(mineEmail);
+        var (id, _) = await factory.Events.ForOrganiserAsync(myId, title: $"Verksted om sentrum {Guid.NewGuid():N}"[..30]);
+        var title = (await factory.Events.StoredAsync(id)).Title;
+        var (staffEvent, _) = await factory.Events.ForOrganiserAsync(ownerId: null);
+        var staffTitle = (await factory.Events.StoredAsync(staffEvent)).Title;
+        var registration = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
 
         var myList = await mine.GetPageAsync("/arrangor/arrangementer");
         Assert.Contains(title, myList.QuerySelector("table")!.TextContent);
@@ -112,17 +112,17 @@ public sealed class OrganiseAccessTests(BylabFactory factory) : IClassFixture<By
             var response = await other.PostRawAsync(url, [new("__RequestVerificationToken", token), new("Confirm", "true")]);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, url);
         }
-        Assert.Null((await factory.RegistrationAsync(id, registration.Email)).CheckedInAt);
-        Assert.Equal(EventStatus.Published, (await factory.StoredEventAsync(id)).Status);
+        Assert.Null((await factory.Events.RegistrationOfAsync(id, registration.Email)).CheckedInAt);
+        Assert.Equal(EventStatus.Published, (await factory.Events.StoredAsync(id)).Status);
     }
 
     [Fact]
     public async Task StaffWithTwoFactorManageEveryEvent()
     {
         var organiser = TestData.UniqueEmail("arrangor");
-        await factory.CreateUserAsync(organiser, TestData.Password, Roles.Organiser);
-        var (id, _) = await factory.EventAsync(await factory.UserIdAsync(organiser));
-        var title = (await factory.StoredEventAsync(id)).Title;
+        await factory.Users.CreateAsync(email: organiser, password: TestData.Password, roles: [Roles.Organiser]);
+        var (id, _) = await factory.Events.ForOrganiserAsync(await factory.Users.IdOfAsync(organiser));
+        var title = (await factory.Events.StoredAsync(id)).Title;
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
 
         var list = await staff.GetPageAsync("/arrangor/arrangementer");

@@ -16,10 +16,10 @@ public sealed class ParticipantTests(BylabFactory factory) : IClassFixture<Bylab
     public async Task TheEventPageShowsFiguresParticipantsAndWaitlistAndSearches()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (id, _) = await factory.EventAsync(ownerId: null, capacity: 4);
-        var kari = await factory.SignUpAsync(id, "Kari Nordmann", companions: 2, needs: "Rullestol", answer: "Parkering");
-        var ola = await factory.SignUpAsync(id, "Ola Nordmann");
-        var per = await factory.SignUpAsync(id, "Per Hansen", companions: 1);
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 4);
+        var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann", companions: 2, needs: "Rullestol", answer: "Parkering");
+        var ola = await factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
+        var per = await factory.Events.SignUpGuestAsync(id, "Per Hansen", companions: 1);
         Assert.Equal(RegistrationStatus.Waitlisted, per.Status);
 
         var page = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
@@ -47,23 +47,23 @@ public sealed class ParticipantTests(BylabFactory factory) : IClassFixture<Bylab
     public async Task RemovingAParticipantPromotesTheFirstOnTheWaitlistAndTellsThem()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (id, _) = await factory.EventAsync(ownerId: null, capacity: 1);
-        var kari = await factory.SignUpAsync(id, "Kari Nordmann");
-        var ola = await factory.SignUpAsync(id, "Ola Nordmann");
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 1);
+        var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
+        var ola = await factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
         Assert.Equal(RegistrationStatus.Waitlisted, ola.Status);
         var before = (await factory.OutboxForAsync(ola.Email)).Count;
 
         // The button in the list asks first; the question page holds the form that removes.
         var list = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
         var ask = list.QuerySelector($"a[href^='/arrangor/arrangementer/{id}/deltakere/{kari.Id}/fjern']")!.GetAttribute("href")!;
-        Assert.Equal(RegistrationStatus.Confirmed, (await factory.RegistrationAsync(id, kari.Email)).Status);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.Events.RegistrationOfAsync(id, kari.Email)).Status);
         var page = await client.GetPageAsync(ask);
         Assert.Contains("Kari Nordmann", page.QuerySelector("h1")!.TextContent);
         var response = await client.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/arrangor/arrangementer/{id}/deltakere/{kari.Id}/fjern']");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(RegistrationStatus.Cancelled, (await factory.RegistrationAsync(id, kari.Email)).Status);
-        Assert.Equal(RegistrationStatus.Confirmed, (await factory.RegistrationAsync(id, ola.Email)).Status);
+        Assert.Equal(RegistrationStatus.Cancelled, (await factory.Events.RegistrationOfAsync(id, kari.Email)).Status);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.Events.RegistrationOfAsync(id, ola.Email)).Status);
         Assert.True((await factory.OutboxForAsync(ola.Email)).Count > before);
         var after = await client.GetPageAsync($"/arrangor/arrangementer/{id}");
         Assert.Contains("fjernet", after.QuerySelector("[role=status]")!.TextContent);
@@ -73,12 +73,12 @@ public sealed class ParticipantTests(BylabFactory factory) : IClassFixture<Bylab
     public async Task TheCsvOpensInNorwegianExcelAndCannotRunFormulas()
     {
         var (client, staffEmail) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var staffId = await factory.UserIdAsync(staffEmail);
+        var staffId = await factory.Users.IdOfAsync(staffEmail);
         // Starting within the hour, so the check-in below is inside the check-in window.
-        var (id, slug) = await factory.EventAsync(ownerId: null, capacity: 10, startsAt: DateTime.UtcNow.AddHours(1));
-        var aase = await factory.SignUpAsync(id, "Åse Ødegård-Bæk", companions: 1, needs: "Glutenfri; laktosefri", answer: "Hvorfor \"slik\"?");
-        var evil = await factory.SignUpAsync(id, "=HYPERLINK(\"https://example.org\";\"Klikk\")", answer: "+47 12 34 56 78", needs: "@SUM(A1)");
-        await factory.WithScopeAsync(sp => sp.GetRequiredService<RegistrationService>().CheckInByIdAsync(id, aase.Id, staffId));
+        var (id, slug) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 10, startsAt: DateTime.UtcNow.AddHours(1));
+        var aase = await factory.Events.SignUpGuestAsync(id, "Åse Ødegård-Bæk", companions: 1, needs: "Glutenfri; laktosefri", answer: "Hvorfor \"slik\"?");
+        var evil = await factory.Events.SignUpGuestAsync(id, "=HYPERLINK(\"https://example.org\";\"Klikk\")", answer: "+47 12 34 56 78", needs: "@SUM(A1)");
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<CheckInService>().CheckInByIdAsync(id, aase.Id, staffId));
 
         var response = await client.Http.GetAsync($"/arrangor/arrangementer/{id}/deltakere.csv");
 
@@ -119,7 +119,7 @@ public sealed class ParticipantTests(BylabFactory factory) : IClassFixture<Bylab
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         var start = DateTime.UtcNow.Date.AddDays(-40).AddHours(16);
-        var (id, _) = await factory.EventAsync(ownerId: null, startsAt: start);
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, startsAt: start);
         await factory.WithDbAsync(async db =>
         {
             var ev = await db.Events.SingleAsync(e => e.Id == id);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Bylab.Core.Accounts;
+using Bylab.Core.Events;
 using Bylab.Tests.Infrastructure;
 
 namespace Bylab.Tests.Web.Profile;
@@ -10,7 +11,7 @@ public sealed class AccountDataTests(BylabFactory factory) : IClassFixture<Bylab
     private async Task<(BylabClient Client, string Email)> SignedInAsync(params string[] roles)
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password, roles);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: roles);
         var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
         return (client, email);
@@ -54,7 +55,7 @@ public sealed class AccountDataTests(BylabFactory factory) : IClassFixture<Bylab
         var (client, email) = await SignedInAsync(Roles.Citizen);
         using var _ = client;
         var bystander = TestData.UniqueEmail("annen");
-        await factory.CreateUserAsync(bystander, TestData.Password, Roles.Citizen);
+        await factory.Users.CreateAsync(email: bystander, password: TestData.Password, roles: [Roles.Citizen]);
 
         var page = await client.GetPageAsync("/min-side/slett");
         Assert.Contains("uten navnet ditt", page.QuerySelector("main")!.TextContent);
@@ -70,6 +71,23 @@ public sealed class AccountDataTests(BylabFactory factory) : IClassFixture<Bylab
         using var again = factory.CreateBylabClient();
         var login = await again.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeletingAnAccountGivesItsPlaceToTheWaitlistWhichIsToldAtOnce()
+    {
+        var (client, email) = await SignedInAsync(Roles.Citizen);
+        using var _ = client;
+        var ev = await factory.Events.AddAsync(TestData.Unique("Fullt møte"), capacity: 1);
+        await factory.Events.RegistrationAsync(ev.Id, RegistrationStatus.Confirmed, userId: await factory.Users.IdOfAsync(email), email: email);
+        var waiting = await factory.Events.RegistrationAsync(ev.Id, RegistrationStatus.Waitlisted, name: "Ola Venter");
+
+        var response = await client.SubmitAsync("/min-side/slett", new Dictionary<string, string> { ["Password"] = TestData.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(RegistrationStatus.Confirmed, (await factory.Events.RegistrationOfAsync(ev.Id, waiting.Email)).Status);
+        // Sent with the request that freed the place, like every other change's mail, not left for the background service.
+        Assert.Contains(await factory.OutboxForAsync(waiting.Email), m => m.Subject == $"Du har fått plass: {ev.Title}");
     }
 
     [Fact]
@@ -91,7 +109,7 @@ public sealed class LastAdminTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task LastAdminCannotDeleteOwnAccount()
     {
         var email = TestData.UniqueEmail("admin");
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Admin);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Admin]);
         var key = await factory.EnableTotpAsync(email);
         using var client = factory.CreateBylabClient();
         await client.LogInWithTotpAsync(email, TestData.Password, key);
@@ -102,7 +120,7 @@ public sealed class LastAdminTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.True(await factory.WithDbAsync(db => Task.FromResult(db.Users.Any(u => u.Email == email))));
 
         // With a second admin, the first may go.
-        await factory.CreateUserAsync(TestData.UniqueEmail("admin2"), TestData.Password, Roles.Admin);
+        await factory.Users.CreateAsync(email: TestData.UniqueEmail("admin2"), password: TestData.Password, roles: [Roles.Admin]);
         var second = await client.SubmitAsync("/min-side/slett", new Dictionary<string, string> { ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.Users.Any(u => u.Email == email))));

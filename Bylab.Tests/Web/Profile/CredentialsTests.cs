@@ -11,7 +11,7 @@ public sealed class CredentialsTests(BylabFactory factory) : IClassFixture<Bylab
     private async Task<(BylabClient Client, string Email)> SignedInAsync()
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Citizen);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
         return (client, email);
@@ -154,7 +154,7 @@ public sealed class CredentialsTests(BylabFactory factory) : IClassFixture<Bylab
         var (client, _) = await SignedInAsync();
         using var __ = client;
         var taken = TestData.UniqueEmail("opptatt");
-        await factory.CreateUserAsync(taken, TestData.Password);
+        await factory.Users.CreateAsync(email: taken, password: TestData.Password);
         var response = await client.SubmitAsync("/min-side/e-post", new Dictionary<string, string> { ["Email"] = taken });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await BylabClient.ParseAsync(response);
@@ -170,7 +170,7 @@ public sealed class CredentialsTests(BylabFactory factory) : IClassFixture<Bylab
         using var _ = client;
         var newEmail = TestData.UniqueEmail("ny");
         var link = await RequestEmailChangeAsync(client, newEmail);
-        await factory.CreateUserAsync(newEmail, TestData.Password);
+        await factory.Users.CreateAsync(email: newEmail, password: TestData.Password);
 
         var response = await client.SubmitAsync(link, new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -19,17 +19,17 @@ public sealed class MyPageTests(BylabFactory factory) : IClassFixture<BylabFacto
     public async Task MyPageListsMyIdeasVotesLeftFollowsAndSignUps()
     {
         var (client, email) = await factory.SignedInAsync("innbygger", Roles.Citizen);
-        var me = await factory.UserIdAsync(email);
-        var other = await factory.CitizenAsync("annen");
-        var (consultationId, _) = await factory.OpenConsultationAsync("Torget i sentrum");
+        var me = await factory.Users.IdOfAsync(email);
+        var other = await factory.Users.CitizenAsync("annen");
+        var (consultationId, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Torget i sentrum"));
         await factory.WithDbAsync(db => db.Consultations.Where(c => c.Id == consultationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.MaxVotesPerPerson, 3)));
-        var myIdea = await factory.IdeaAsync(me, consultationId, "Flere trær på torget");
-        var liked = await factory.IdeaAsync(other.Id, consultationId, "Vannlek for barna");
-        await factory.VoteAsync(me, liked);
-        await factory.FollowAsync(me, liked);
-        var (eventId, _) = await factory.EventAsync(ownerId: null, title: "Kveldsmøte om torget");
-        await factory.WithScopeAsync(sp => sp.GetRequiredService<Bylab.Core.Events.RegistrationService>()
-            .SignUpAsync(eventId, me, new Bylab.Core.Events.SignUpInput("Meg", email, 0, null, null, true, "nb")));
+        var myIdea = (await factory.Ideas.IdeaAsync(me, consultationId, "Flere trær på torget")).Id;
+        var liked = (await factory.Ideas.IdeaAsync(other.Id, consultationId, "Vannlek for barna")).Id;
+        await factory.Ideas.VoteAsync(me, liked);
+        await factory.Ideas.FollowAsync(me, liked);
+        var (eventId, _) = await factory.Events.ForOrganiserAsync(ownerId: null, title: "Kveldsmøte om torget");
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Bylab.Core.Events.SignUpService>()
+            .SignUpAsync(eventId, me, TestEvents.SignUpInput("Meg", email)));
 
         var page = await client.GetPageAsync("/min-side");
 

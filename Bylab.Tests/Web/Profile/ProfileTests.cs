@@ -9,7 +9,7 @@ public sealed class ProfileTests(BylabFactory factory) : IClassFixture<BylabFact
     private async Task<(BylabClient Client, string Email)> SignedInAsync(params string[] roles)
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password, roles);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: roles);
         var client = factory.CreateBylabClient();
         await client.LogInAsync(email, TestData.Password);
         return (client, email);

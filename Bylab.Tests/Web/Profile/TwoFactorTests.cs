@@ -13,7 +13,7 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
     private async Task<(BylabClient Client, string Email)> SignedInAsync(params string[] roles)
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password, roles);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: roles);
         var client = factory.CreateBylabClient();
         var response = await client.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -94,7 +94,7 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task StaffWithoutTwoFactorAreSentHereAndGetMfaSessionAfterEnabling()
     {
         var email = TestData.UniqueEmail("ansatt");
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Staff);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Staff]);
         using var client = factory.CreateBylabClient();
         var login = await client.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestData.Password });
         Assert.Equal("/min-side/tofaktor", login.Headers.Location!.OriginalString);
@@ -115,7 +115,7 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task StaffCannotDisableTwoFactor()
     {
         var email = TestData.UniqueEmail("ansatt");
-        await factory.CreateUserAsync(email, TestData.Password, Roles.Admin);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Admin]);
         var key = await factory.EnableTotpAsync(email);
         using var client = factory.CreateBylabClient();
         await client.LogInWithTotpAsync(email, TestData.Password, key);

@@ -29,7 +29,7 @@ public sealed class DataProtectionTests
     {
         using var first = new BylabFactory();
         var email = TestData.UniqueEmail();
-        await first.CreateUserAsync(email, TestData.Password);
+        await first.Users.CreateAsync(email: email, password: TestData.Password);
         using var firstClient = PlainClient(first);
         var loginPage = await firstClient.GetAsync("/konto/logg-inn");
         var antiforgery = Cookie(loginPage, ".Bylab.Af");

@@ -9,7 +9,7 @@ public sealed class LockoutTests(BylabFactory factory) : IClassFixture<BylabFact
     public async Task LockoutAfterRepeatedFailures()
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         using var client = factory.CreateBylabClient();
         async Task<AngleSharp.Html.Dom.IHtmlDocument> TryAsync(string password)
         {

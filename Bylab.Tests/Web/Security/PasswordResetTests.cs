@@ -23,7 +23,7 @@ public sealed class PasswordResetTests(BylabFactory factory) : IClassFixture<Byl
     public async Task CanResetForgottenPasswordOnceByEmailLink()
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         using var client = factory.CreateBylabClient();
         var link = await RequestResetLinkAsync(client, email);
 
@@ -49,7 +49,7 @@ public sealed class PasswordResetTests(BylabFactory factory) : IClassFixture<Byl
     public async Task TamperedResetTokenIsRefused()
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         using var client = factory.CreateBylabClient();
         var link = await RequestResetLinkAsync(client, email);
         var page = await client.GetPageAsync(link);
@@ -70,8 +70,8 @@ public sealed class PasswordResetTests(BylabFactory factory) : IClassFixture<Byl
     {
         var kari = TestData.UniqueEmail("kari");
         var ola = TestData.UniqueEmail("ola");
-        await factory.CreateUserAsync(kari, TestData.Password);
-        await factory.CreateUserAsync(ola, TestData.Password);
+        await factory.Users.CreateAsync(email: kari, password: TestData.Password);
+        await factory.Users.CreateAsync(email: ola, password: TestData.Password);
         using var client = factory.CreateBylabClient();
         var link = await RequestResetLinkAsync(client, kari);
 

@@ -44,7 +44,7 @@ public sealed class SecurityHeadersTests(BylabFactory factory) : IClassFixture<B
     public async Task AuthCookieIsHttpOnlyAndSameSiteLax()
     {
         var email = TestData.UniqueEmail();
-        await factory.CreateUserAsync(email, TestData.Password);
+        await factory.Users.CreateAsync(email: email, password: TestData.Password);
         using var client = factory.CreateBylabClient();
 
         var response = await client.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestData.Password });

@@ -93,7 +93,7 @@ public sealed class CalendarController(
         new(ev, site.Value.Link("/arrangementer/" + ev.Slug), EventCalendar.LocationText(ev, l["Calendar.Online"].Value));
 
     /// <summary>
-    /// The registration with its event and venue. Not RegistrationService.FindByTokenAsync: its RegistrationView lacks
+    /// The registration with its event and venue. Not RegistrationQueries.FindByTokenAsync: its RegistrationView lacks
     /// what the file needs (SEQUENCE, the venue's address parts).
     /// </summary>
     private Task<Registration?> RegistrationAsync(string token, CancellationToken ct) =>

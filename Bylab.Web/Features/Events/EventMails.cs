@@ -35,8 +35,6 @@ public sealed class EventMails(
         var holdsPlace = r.Status == RegistrationStatus.Confirmed && !ev.IsCancelled;
         var withTicket = holdsPlace && kind is EventNotificationKind.Confirmed or EventNotificationKind.Promoted
             or EventNotificationKind.Reminder or EventNotificationKind.EventChanged;
-        var withOnlineLink = holdsPlace && ev.LocationKind == EventLocationKind.Online && !string.IsNullOrWhiteSpace(ev.OnlineUrl)
-            && kind is EventNotificationKind.Confirmed or EventNotificationKind.Promoted or EventNotificationKind.Reminder;
         var location = EventCalendar.LocationText(ev, l["Mail.Online"].Value);
 
         var paragraphs = new List<List<Line>> { new() { new(l["Mail.Greeting", r.Name].Value) } };
@@ -45,17 +43,33 @@ public sealed class EventMails(
         {
             paragraphs.Add([new(l["Mail.EventCancelled.Message"].Value), .. ev.CancellationMessage.Trim().Split('\n').Select(x => new Line(x.TrimEnd('\r')))]);
         }
-
-        var details = new List<Line>
+        paragraphs.Add(Details(kind, ev, r, location, holdsPlace, withTicket));
+        paragraphs.Add(kind switch
         {
-            new(ev.Title),
-            new(l["Mail.When", When(ev)].Value),
-        };
+            EventNotificationKind.ConfirmEmail => [new(l["Mail.ConfirmEmail.Link"].Value, personalLink)],
+            EventNotificationKind.Cancelled or EventNotificationKind.EventCancelled => [new(l["Mail.EventPage"].Value, eventLink)],
+            _ => [new(l["Mail.PersonalLink"].Value, personalLink)],
+        });
+        if (kind == EventNotificationKind.ConfirmEmail)
+        {
+            paragraphs.Add([new(l["Mail.ConfirmEmail.Expiry", events.Value.UnconfirmedExpiryHours].Value)]);
+        }
+        paragraphs.Add([.. l["Mail.Signature"].Value.Split('\n').Select(x => new Line(x))]);
+
+        return new EmailMessage(r.Email, Subject(kind, ev), Text(paragraphs), Html(paragraphs),
+            Attachments(kind, ev, r, eventLink, location, withTicket));
+    }
+
+    /// <summary>What, when, where, how many and the check-in code.</summary>
+    private List<Line> Details(EventNotificationKind kind, Event ev, Registration r, string location, bool holdsPlace, bool withTicket)
+    {
+        var details = new List<Line> { new(ev.Title), new(l["Mail.When", When(ev)].Value) };
         if (location.Length > 0)
         {
             details.Add(new(l["Mail.Where", location].Value));
         }
-        if (withOnlineLink)
+        if (holdsPlace && ev.LocationKind == EventLocationKind.Online && !string.IsNullOrWhiteSpace(ev.OnlineUrl)
+            && kind is EventNotificationKind.Confirmed or EventNotificationKind.Promoted or EventNotificationKind.Reminder)
         {
             details.Add(new(l["Mail.OnlineLink"].Value, ev.OnlineUrl));
         }
@@ -67,41 +81,29 @@ public sealed class EventMails(
         {
             details.Add(new(l["Mail.CheckInCode", r.CheckInCode].Value));
         }
-        paragraphs.Add(details);
+        return details;
+    }
 
-        if (kind == EventNotificationKind.ConfirmEmail)
-        {
-            paragraphs.Add([new(l["Mail.ConfirmEmail.Link"].Value, personalLink)]);
-            paragraphs.Add([new(l["Mail.ConfirmEmail.Expiry", events.Value.UnconfirmedExpiryHours].Value)]);
-        }
-        else if (kind is EventNotificationKind.Cancelled or EventNotificationKind.EventCancelled)
-        {
-            paragraphs.Add([new(l["Mail.EventPage"].Value, eventLink)]);
-        }
-        else
-        {
-            paragraphs.Add([new(l["Mail.PersonalLink"].Value, personalLink)]);
-        }
-        paragraphs.Add([.. l["Mail.Signature"].Value.Split('\n').Select(x => new Line(x))]);
-
-        var attachments = new List<EmailAttachment>();
+    /// <summary>A ticket (.ics and QR code) for a place; an .ics that removes the event when the place is gone.</summary>
+    private List<EmailAttachment> Attachments(EventNotificationKind kind, Event ev, Registration r, string eventLink, string location, bool withTicket)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         if (withTicket)
         {
             var entry = new CalendarEntry(ev, eventLink, location, ev.LocationKind == EventLocationKind.Online ? ev.OnlineUrl : null);
-            attachments.Add(new EmailAttachment(ev.Slug + ".ics", EventCalendar.PublishContentType,
-                EventCalendar.Bytes(EventCalendar.Single(entry, now, email.Value.From))));
-            attachments.Add(new EmailAttachment("innsjekk-" + r.CheckInCode + ".png", "image/png", CheckInQr.Png(CheckInQr.Url(s, r.CheckInCode))));
+            return
+            [
+                new(ev.Slug + ".ics", EventCalendar.PublishContentType, EventCalendar.Bytes(EventCalendar.Single(entry, now, email.Value.From))),
+                new("innsjekk-" + r.CheckInCode + ".png", "image/png", CheckInQr.Png(CheckInQr.Url(site.Value, r.CheckInCode))),
+            ];
         }
-        else if (kind is EventNotificationKind.EventCancelled or EventNotificationKind.Cancelled)
+        if (kind is EventNotificationKind.EventCancelled or EventNotificationKind.Cancelled)
         {
             // Removes the event from the calendar the earlier .ics put it in.
             var entry = new CalendarEntry(ev, eventLink, location);
-            attachments.Add(new EmailAttachment(ev.Slug + ".ics", EventCalendar.CancelContentType,
-                EventCalendar.Bytes(EventCalendar.Single(entry, now, email.Value.From, cancel: true))));
+            return [new(ev.Slug + ".ics", EventCalendar.CancelContentType, EventCalendar.Bytes(EventCalendar.Single(entry, now, email.Value.From, cancel: true)))];
         }
-
-        return new EmailMessage(r.Email, Subject(kind, ev), Text(paragraphs), Html(paragraphs), attachments);
+        return [];
     }
 
     private string Subject(EventNotificationKind kind, Event ev) => l[$"Mail.{kind}.Subject", ev.Title].Value;

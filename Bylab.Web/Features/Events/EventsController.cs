@@ -60,8 +60,7 @@ public sealed class EventsController(
     public async Task<IActionResult> SignUp(
         string slug,
         SignUpForm form,
-        [FromServices] RegistrationService registrations,
-        [FromServices] EventNotificationDispatcher dispatcher,
+        [FromServices] SignUpService signUps,
         [FromServices] IValidator<SignUpForm> validator,
         [FromServices] IStringLocalizer<EventsResource> l,
         CancellationToken ct)
@@ -72,7 +71,7 @@ public sealed class EventsController(
         }
         var account = await users.GetUserAsync(User);
         form.IsGuest = account is null;
-        form.MaxCompanions = ev.MaxCompanions;
+        form.MaxCompanions = SignUpRules.MostCompanions(ev.MaxCompanions, ev.Capacity);
         // Fields the event does not ask for are ignored, whatever was posted.
         form.Companions = ev.MaxCompanions > 0 ? form.Companions : null;
         form.Needs = ev.AskNeeds ? form.Needs : null;
@@ -83,11 +82,10 @@ public sealed class EventsController(
         }
 
         var input = form.ToInput(account?.DisplayName ?? form.Name!, account?.Email ?? form.Email!, CultureInfo.CurrentUICulture.Name);
-        var result = await registrations.SignUpAsync(ev.Id, account?.Id, input, ct);
+        var result = await signUps.SignUpAsync(ev.Id, account?.Id, input, ct);
         switch (result.Outcome)
         {
             case SignUpOutcome.Confirmed or SignUpOutcome.Waitlisted or SignUpOutcome.AlreadyRegistered:
-                await dispatcher.DeliverForEventAsync(ev.Id, ct);
                 TempData["Message"] = result.Outcome switch
                 {
                     SignUpOutcome.Confirmed => l["SignUp.Confirmed", ev.Title].Value,
@@ -96,7 +94,6 @@ public sealed class EventsController(
                 };
                 return new SeeOtherResult(EventPaths.Registration(result.ManageToken!));
             case SignUpOutcome.CheckEmail:
-                await dispatcher.DeliverForEventAsync(ev.Id, ct);
                 return new SeeOtherResult(EventPaths.CheckEmail(ev.Slug));
             case SignUpOutcome.NotOpen:
                 // The window closed (or the event was called off) while the form was open: say so and keep what was typed.
@@ -133,7 +130,7 @@ public sealed class EventsController(
     {
         var account = await users.GetUserAsync(User);
         form.IsGuest = account is null;
-        form.MaxCompanions = ev.MaxCompanions;
+        form.MaxCompanions = SignUpRules.MostCompanions(ev.MaxCompanions, ev.Capacity);
         ViewData["Page"] = new EventPageModel(ev, account?.DisplayName, account?.Email, options.Value.DeletePersonalDataAfterDays,
             time.GetUtcNow().UtcDateTime);
         return View("Details", form);

@@ -26,7 +26,9 @@ public sealed class SignUpForm
     public string? Answer { get; set; }
     public bool Consent { get; set; }
 
-    /// <summary>Set by the controller from the event and the account, never from the request.</summary>
+    /// <summary>
+    /// Set by the controller from the event (<see cref="SignUpRules.MostCompanions"/>) and the account, never from the request.
+    /// </summary>
     [BindNever] public int MaxCompanions { get; set; }
     [BindNever] public bool IsGuest { get; set; } = true;
 
@@ -44,36 +46,23 @@ public sealed class SignUpForm
         culture);
 }
 
+/// <summary>The sign-up form's messages for Core's <see cref="SignUpRules"/>, which <see cref="SignUpService"/> holds too.</summary>
 public sealed class SignUpFormValidator : AbstractValidator<SignUpForm>
 {
     public SignUpFormValidator(IStringLocalizer<EventsResource> l)
     {
+        string Message(TextRule rule, string code) => l[$"Validation.{rule.Field}.{code}", rule.MaxLength];
         When(f => f.IsGuest, () =>
         {
-            RuleFor(f => f.Name).Cascade(CascadeMode.Stop)
-                .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => l["Validation.NameRequired"])
-                .Must(n => n!.Trim().Length <= Registration.NameMaxLength).WithMessage(_ => l["Validation.NameTooLong", Registration.NameMaxLength]);
-            RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
-                .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => l["Validation.EmailRequired"])
-                .Must(e => e!.Trim().Length <= Registration.EmailMaxLength).WithMessage(_ => l["Validation.EmailTooLong", Registration.EmailMaxLength])
-                .Must(e => IsEmail(e!.Trim())).WithMessage(_ => l["Validation.EmailInvalid"]);
+            RuleFor(f => f.Name).Follows(SignUpRules.Name, Message);
+            RuleFor(f => f.Email).Follows(SignUpRules.Email, Message);
         });
         RuleFor(f => f.Companions)
-            .Must((f, c) => string.IsNullOrWhiteSpace(c) || f.CompanionCount is { } n && n >= 0 && n <= f.MaxCompanions)
-            .WithMessage(f => l["Validation.CompanionsRange", f.MaxCompanions]);
-        RuleFor(f => f.Needs).Must(n => (n?.Trim().Length ?? 0) <= Registration.NeedsMaxLength)
-            .WithMessage(_ => l["Validation.NeedsTooLong", Registration.NeedsMaxLength]);
-        RuleFor(f => f.Answer).Must(a => (a?.Trim().Length ?? 0) <= Registration.AnswerMaxLength)
-            .WithMessage(_ => l["Validation.AnswerTooLong", Registration.AnswerMaxLength]);
-        RuleFor(f => f.Consent).Equal(true).WithMessage(_ => l["Validation.ConsentRequired"]);
-    }
-
-    /// <summary>One @, something on each side, a dot in the domain, no spaces: enough to catch typing mistakes; the e-mail link proves the rest.</summary>
-    private static bool IsEmail(string e)
-    {
-        var at = e.IndexOf('@');
-        return at > 0 && at == e.LastIndexOf('@') && at < e.Length - 1
-            && e[(at + 1)..].Contains('.') && !e.EndsWith('.') && !e.Any(char.IsWhiteSpace);
+            .Must((f, c) => string.IsNullOrWhiteSpace(c) || f.CompanionCount is { } n && SignUpRules.CheckCompanions(n, f.MaxCompanions) is null)
+            .WithMessage(f => l["Validation.Companions.out-of-range", f.MaxCompanions]);
+        RuleFor(f => f.Needs).Follows(SignUpRules.Needs, Message);
+        RuleFor(f => f.Answer).Follows(SignUpRules.Answer, Message);
+        RuleFor(f => f.Consent).Equal(true).WithMessage(_ => l["Validation.Consent.required"]);
     }
 }
 

@@ -7,7 +7,7 @@ namespace Bylab.Web.Features.Events;
 
 /// <summary>«Mine påmeldinger» on Min side: the signed-in person's sign-ups, each linking to its personal page.</summary>
 [Route("min-side/pameldinger")]
-public sealed class MyRegistrationsController(RegistrationService registrations, UserManager<BylabUser> users) : Controller
+public sealed class MyRegistrationsController(RegistrationQueries registrations, UserManager<BylabUser> users) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>

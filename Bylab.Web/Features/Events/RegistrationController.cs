@@ -12,12 +12,10 @@ namespace Bylab.Web.Features.Events;
 /// </summary>
 [AllowAnonymous]
 [Route("pamelding/{token}")]
-public sealed class RegistrationController(
-    RegistrationService registrations,
-    IStringLocalizer<EventsResource> l) : Controller
+public sealed class RegistrationController(IStringLocalizer<EventsResource> l) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Show(string token, CancellationToken ct)
+    public async Task<IActionResult> Show(string token, [FromServices] RegistrationQueries registrations, CancellationToken ct)
     {
         if (await registrations.FindByTokenAsync(token, ct) is not { } registration)
         {
@@ -30,29 +28,23 @@ public sealed class RegistrationController(
 
     /// <summary>A guest confirms the e-mail address. Only a POST does this: mail scanners follow the links they see.</summary>
     [HttpPost("bekreft")]
-    public async Task<IActionResult> Confirm(string token, [FromServices] EventNotificationDispatcher dispatcher, CancellationToken ct)
+    public async Task<IActionResult> Confirm(string token, [FromServices] SignUpService signUps, CancellationToken ct)
     {
-        var outcome = await registrations.ConfirmEmailAsync(token, ct);
-        if (outcome == ConfirmEmailOutcome.NotFound)
+        var result = await signUps.ConfirmEmailAsync(token, ct);
+        if (result.Outcome == ConfirmEmailOutcome.NotFound)
         {
             return NotFound();
         }
-        var view = await registrations.FindByTokenAsync(token, ct);
-        if (view is not null)
-        {
-            await dispatcher.DeliverForEventAsync(view.EventId, ct);
-        }
-        if (outcome == ConfirmEmailOutcome.NotOpen)
+        if (result.Outcome == ConfirmEmailOutcome.NotOpen)
         {
             TempData["Problem"] = l["Registration.ConfirmNotOpen"].Value;
         }
         else
         {
-            var position = outcome == ConfirmEmailOutcome.Waitlisted ? view?.WaitlistPosition : null;
-            TempData["Message"] = outcome switch
+            TempData["Message"] = result.Outcome switch
             {
                 ConfirmEmailOutcome.Confirmed => l["Registration.ConfirmedNow"].Value,
-                ConfirmEmailOutcome.Waitlisted => l["Registration.WaitlistedNow", position ?? 1].Value,
+                ConfirmEmailOutcome.Waitlisted => l["Registration.WaitlistedNow", result.WaitlistPosition ?? 1].Value,
                 _ => l["Registration.AlreadyConfirmed"].Value,
             };
         }
@@ -60,27 +52,20 @@ public sealed class RegistrationController(
     }
 
     [HttpPost("avmeld")]
-    public async Task<IActionResult> Cancel(string token, [FromServices] EventNotificationDispatcher dispatcher, CancellationToken ct)
+    public async Task<IActionResult> Cancel(string token, [FromServices] CancellationService cancellations, CancellationToken ct)
     {
-        var outcome = await registrations.CancelAsync(token, ct);
-        switch (outcome)
+        var result = await cancellations.CancelAsync(token, ct);
+        if (result.Outcome == CancelOutcome.NotFound)
         {
-            case CancelOutcome.NotFound:
-                return NotFound();
-            case CancelOutcome.Cancelled:
-                if (await registrations.FindByTokenAsync(token, ct) is { } cancelled)
-                {
-                    await dispatcher.DeliverForEventAsync(cancelled.EventId, ct);
-                }
-                TempData["Message"] = l["Registration.CancelledNow"].Value;
-                break;
-            case CancelOutcome.AlreadyCancelled:
-                TempData["Message"] = l["Registration.AlreadyCancelled"].Value;
-                break;
-            default:
-                TempData["Problem"] = l["Registration.CancelTooLate"].Value;
-                break;
+            return NotFound();
         }
+        (var key, var text) = result.Outcome switch
+        {
+            CancelOutcome.Cancelled => ("Message", l["Registration.CancelledNow"]),
+            CancelOutcome.AlreadyCancelled => ("Message", l["Registration.AlreadyCancelled"]),
+            _ => ("Problem", l["Registration.CancelTooLate"]),
+        };
+        TempData[key] = text.Value;
         return new SeeOtherResult(EventPaths.Registration(token));
     }
 }

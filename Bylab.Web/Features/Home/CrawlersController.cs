@@ -57,17 +57,17 @@ public sealed class CrawlersController(BylabDbContext db, IOptions<SiteOptions> 
             .OrderBy(i => i.Id).Select(i => new { i.Id, i.Title, Changed = i.AnsweredAt ?? i.EditedAt ?? i.CreatedAt })
             .ToListAsync(ct);
 
-        var urls = FixedPages.Select(p => Url(p, null))
-            .Concat(events.Select(e => Url(EventPathOf(e.Slug), e.Changed)))
-            .Concat(consultations.Select(c => Url("/medvirkning/" + Uri.EscapeDataString(c.Slug), c.CreatedAt)))
-            .Concat(ideas.Select(i => Url("/ideer/" + Uri.EscapeDataString(Slugs.WithId(i.Title, i.Id)), i.Changed)));
+        var urls = FixedPages.Select(p => UrlEntry(p, null))
+            .Concat(events.Select(e => UrlEntry(EventPathOf(e.Slug), e.Changed)))
+            .Concat(consultations.Select(c => UrlEntry("/medvirkning/" + Uri.EscapeDataString(c.Slug), c.CreatedAt)))
+            .Concat(ideas.Select(i => UrlEntry("/ideer/" + Uri.EscapeDataString(Slugs.WithId(i.Title, i.Id)), i.Changed)));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset", urls));
         return Content(document.Declaration + "\n" + document.Root, "application/xml; charset=utf-8", Encoding.UTF8);
     }
 
     private static string EventPathOf(string slug) => "/arrangementer/" + Uri.EscapeDataString(slug);
 
-    private XElement Url(string path, DateTime? changed) =>
+    private XElement UrlEntry(string path, DateTime? changed) =>
         new(Sitemap + "url",
             new XElement(Sitemap + "loc", site.Value.Link(path)),
             changed is { } at ? new XElement(Sitemap + "lastmod", at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null);

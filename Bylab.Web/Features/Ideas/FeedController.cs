@@ -1,18 +1,23 @@
 using System.Globalization;
+using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Bylab.Core.Common;
 using Bylab.Core.Ideas;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Bylab.Web.Features.Ideas;
 
-/// <summary>An Atom 1.0 feed (RFC 4287) of a consultation's newest ideas, written by hand: System.ServiceModel.Syndication is not part of ASP.NET Core.</summary>
+/// <summary>
+/// An Atom 1.0 feed (RFC 4287) of a consultation's newest ideas. Its links are absolute and built from
+/// <see cref="SiteOptions.PublicUrl"/>, never from the request's Host header, which the client chooses.
+/// </summary>
 [AllowAnonymous]
-public sealed class FeedController(IdeaQueries queries, IStringLocalizer<IdeasResource> l) : Controller
+public sealed class FeedController(IdeaQueries queries, IOptions<SiteOptions> site, IStringLocalizer<IdeasResource> l) : Controller
 {
-    private const string Atom = "http://www.w3.org/2005/Atom";
     private const int Entries = 50;
 
     [HttpGet("medvirkning/{slug}/feed.atom")]
@@ -23,62 +28,43 @@ public sealed class FeedController(IdeaQueries queries, IStringLocalizer<IdeasRe
             return NotFound();
         }
         var ideas = await queries.ListAsync(new IdeaFilter(consultation.Summary.Id, PageSize: Entries), ct);
-        var origin = $"{Request.Scheme}://{Request.Host}";
-        var page = origin + IdeaPaths.Consultation(consultation.Summary.Slug);
-        var updated = ideas.Items.Select(i => i.AnsweredAt > i.CreatedAt ? i.AnsweredAt.Value : i.CreatedAt)
-            .DefaultIfEmpty(consultation.CreatedAt).Max();
+        var page = site.Value.Link(IdeaPaths.Consultation(consultation.Summary.Slug));
+        var feed = new SyndicationFeed(l["Feed.Title", consultation.Summary.Title].Value, null, new Uri(page))
+        {
+            Id = page,
+            Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+            LastUpdatedTime = Utc(ideas.Items.Select(Updated).DefaultIfEmpty(consultation.CreatedAt).Max()),
+            Items = ideas.Items.Select(Entry).ToList(),
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(page + "/feed.atom"), "self", null, "application/atom+xml", 0));
+        feed.Authors.Add(new SyndicationPerson { Name = l["Feed.Publisher"].Value });
 
         var buffer = new MemoryStream();
         await using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true }))
         {
-            await xml.WriteStartDocumentAsync();
-            xml.WriteStartElement("feed", Atom);
-            xml.WriteAttributeString("xml", "lang", null, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
-            xml.WriteElementString("id", Atom, page);
-            xml.WriteElementString("title", Atom, l["Feed.Title", consultation.Summary.Title].Value);
-            xml.WriteElementString("updated", Atom, Rfc3339(updated));
-            Link(xml, "self", page + "/feed.atom", "application/atom+xml");
-            Link(xml, "alternate", page, "text/html");
-            xml.WriteStartElement("author", Atom);
-            xml.WriteElementString("name", Atom, l["Feed.Publisher"].Value);
-            xml.WriteEndElement();
-            foreach (var idea in ideas.Items)
-            {
-                var url = origin + IdeaPaths.Idea(idea.Slug);
-                xml.WriteStartElement("entry", Atom);
-                // The id stays the same when the title (and so the slug) changes.
-                xml.WriteElementString("id", Atom, $"{origin}/ideer/{idea.Id}");
-                xml.WriteElementString("title", Atom, idea.Title);
-                xml.WriteElementString("updated", Atom, Rfc3339(idea.AnsweredAt > idea.CreatedAt ? idea.AnsweredAt.Value : idea.CreatedAt));
-                xml.WriteElementString("published", Atom, Rfc3339(idea.CreatedAt));
-                Link(xml, "alternate", url, "text/html");
-                xml.WriteStartElement("author", Atom);
-                xml.WriteElementString("name", Atom, idea.AuthorName ?? l["Idea.DeletedAccount"].Value);
-                xml.WriteEndElement();
-                xml.WriteStartElement("category", Atom);
-                xml.WriteAttributeString("term", idea.ThemeTitle);
-                xml.WriteEndElement();
-                xml.WriteStartElement("summary", Atom);
-                xml.WriteAttributeString("type", "text");
-                xml.WriteString(idea.Excerpt);
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-            await xml.WriteEndDocumentAsync();
+            new Atom10FeedFormatter(feed).WriteTo(xml);
         }
         return File(buffer.ToArray(), "application/atom+xml; charset=utf-8");
     }
 
-    private static void Link(XmlWriter xml, string rel, string href, string type)
+    private SyndicationItem Entry(IdeaListItem idea)
     {
-        xml.WriteStartElement("link", Atom);
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("type", type);
-        xml.WriteAttributeString("href", href);
-        xml.WriteEndElement();
+        var item = new SyndicationItem
+        {
+            // The id stays the same when the title (and so the slug) changes.
+            Id = site.Value.Link($"/ideer/{idea.Id.ToString(CultureInfo.InvariantCulture)}"),
+            Title = new TextSyndicationContent(idea.Title),
+            Summary = new TextSyndicationContent(idea.Excerpt),
+            PublishDate = Utc(idea.CreatedAt),
+            LastUpdatedTime = Utc(Updated(idea)),
+        };
+        item.Links.Add(new SyndicationLink(new Uri(site.Value.Link(IdeaPaths.Idea(idea.Slug))), "alternate", null, "text/html", 0));
+        item.Authors.Add(new SyndicationPerson { Name = idea.AuthorName ?? l["Idea.DeletedAccount"].Value });
+        item.Categories.Add(new SyndicationCategory(idea.ThemeTitle));
+        return item;
     }
 
-    private static string Rfc3339(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static DateTime Updated(IdeaListItem idea) => idea.AnsweredAt > idea.CreatedAt ? idea.AnsweredAt.Value : idea.CreatedAt;
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }

@@ -6,23 +6,21 @@ namespace Bylab.Web.Features.Ideas;
 
 /// <summary>Following an idea: an e-mail when the municipality answers it.</summary>
 [Route("ideer/{id:int}")]
-public sealed class FollowController(IdeaService ideas, IdeaQueries queries, IStringLocalizer<IdeasResource> l) : Controller
+public sealed class FollowController(IdeaService ideas, IStringLocalizer<IdeasResource> l) : Controller
 {
     [HttpPost("folg")]
-    public async Task<IActionResult> Follow(int id, CancellationToken ct) =>
-        await DoneAsync(id, await ideas.FollowAsync(User.UserId(), id, ct), ct);
+    public async Task<IActionResult> Follow(int id, CancellationToken ct) => Done(await ideas.FollowAsync(User.UserId(), id, ct));
 
     [HttpPost("slutt-a-folge")]
-    public async Task<IActionResult> Unfollow(int id, CancellationToken ct) =>
-        await DoneAsync(id, await ideas.UnfollowAsync(User.UserId(), id, ct), ct);
+    public async Task<IActionResult> Unfollow(int id, CancellationToken ct) => Done(await ideas.UnfollowAsync(User.UserId(), id, ct));
 
-    private async Task<IActionResult> DoneAsync(int id, FollowOutcome outcome, CancellationToken ct)
+    private IActionResult Done(FollowResult result)
     {
-        if (outcome == FollowOutcome.NotFound || await queries.GetAsync(id, ct: ct) is not { } idea)
+        if (result.Outcome == FollowOutcome.NotFound)
         {
             return NotFound();
         }
-        TempData["Message"] = l["Follow." + outcome].Value;
-        return Redirect(IdeaPaths.Idea(idea.Slug) + "#folg");
+        TempData["Message"] = l["Follow." + result.Outcome].Value;
+        return Redirect(IdeaPaths.Idea(result.Slug!) + "#folg");
     }
 }

@@ -55,8 +55,7 @@ public sealed class IdeaEditingController(
         {
             case EditIdeaOutcome.Edited:
                 TempData["Message"] = l["Edit.Done"].Value;
-                var edited = await queries.GetAsync(id, ct: ct);
-                return Redirect(IdeaPaths.Idea(edited!.Slug));
+                return Redirect(IdeaPaths.Idea(result.Slug!));
             case EditIdeaOutcome.NotFound:
                 return NotFound();
             case EditIdeaOutcome.NotAuthor:
@@ -88,16 +87,16 @@ public sealed class IdeaEditingController(
     [ActionName("Withdraw")]
     public async Task<IActionResult> WithdrawPost(int id, CancellationToken ct)
     {
-        switch (await ideas.WithdrawAsync(User.UserId(), id, ct))
+        var result = await ideas.WithdrawAsync(User.UserId(), id, ct);
+        switch (result.Outcome)
         {
             case WithdrawIdeaOutcome.NotFound:
                 return NotFound();
             case WithdrawIdeaOutcome.NotAuthor:
                 return Forbid();
-            case var outcome:
-                TempData["Message"] = l[outcome == WithdrawIdeaOutcome.Withdrawn ? "Withdraw.Done" : "Withdraw.Already"].Value;
-                var idea = await queries.GetAsync(id, ct: ct);
-                return Redirect(IdeaPaths.Idea(idea!.Slug));
+            default:
+                TempData["Message"] = l[result.Outcome == WithdrawIdeaOutcome.Withdrawn ? "Withdraw.Done" : "Withdraw.Already"].Value;
+                return Redirect(IdeaPaths.Idea(result.Slug!));
         }
     }
 

@@ -68,8 +68,7 @@ public sealed class IdeaSubmissionController(
         {
             case SubmitOutcome.Created:
                 TempData["Message"] = l["Submit.Done"].Value;
-                var created = await queries.GetAsync(result.IdeaId!.Value, ct: ct);
-                return Redirect(IdeaPaths.Idea(created!.Slug));
+                return Redirect(IdeaPaths.Idea(result.Slug!));
             case SubmitOutcome.ConsultationNotOpen:
                 return ClosedFor(consultation);
             case SubmitOutcome.NotFound:

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Bylab.Core.Time;
+using Bylab.Core.Venue;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -55,119 +56,131 @@ public sealed class EventForm
 
     public static string Local(DateTime utc) => OsloTime.ToOslo(utc).ToString(InputFormat, CultureInfo.InvariantCulture);
 
-    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    /// <summary>Called only once the validator has passed, so every required time converts.</summary>
-    public EventInput ToInput()
+    /// <summary>The form as Core's input, as typed (Core trims and drops the place fields of other location kinds).</summary>
+    /// <param name="unknown">Fields that could not be read (a time that is not one, a choice not made): Core's rules skip them.</param>
+    public EventInput ToInput(out IReadOnlySet<string> unknown)
     {
-        var kind = LocationKind ?? EventLocationKind.Venue;
+        var missing = new HashSet<string>();
+        DateTime? Time(string? text, string field)
+        {
+            var utc = ToUtc(text);
+            if (utc is null && !string.IsNullOrWhiteSpace(text))
+            {
+                missing.Add(field);
+            }
+            return utc;
+        }
+        var (startsAt, endsAt) = (Time(StartsAt, nameof(StartsAt)), Time(EndsAt, nameof(EndsAt)));
+        var (opensAt, closesAt) = (Time(RegistrationOpensAt, nameof(RegistrationOpensAt)), Time(RegistrationClosesAt, nameof(RegistrationClosesAt)));
+        foreach (var (value, field) in new (object?, string)[]
+            { (startsAt, nameof(StartsAt)), (endsAt, nameof(EndsAt)), (LocationKind, nameof(LocationKind)), (Capacity, nameof(Capacity)) })
+        {
+            if (value is null)
+            {
+                missing.Add(field);
+            }
+        }
+        unknown = missing;
         return new EventInput(
-            Title!.Trim(),
-            Summary?.Trim() ?? "",
-            DescriptionMarkdown?.Trim() ?? "",
-            ThemeId,
-            Audience ?? EventAudience.Everyone,
-            ToUtc(StartsAt)!.Value,
-            ToUtc(EndsAt)!.Value,
-            kind,
-            kind == EventLocationKind.Venue ? VenueId : null,
-            kind == EventLocationKind.Elsewhere ? Trimmed(PlaceName) : null,
-            kind == EventLocationKind.Elsewhere ? Trimmed(PlaceAddress) : null,
-            kind == EventLocationKind.Online ? Trimmed(OnlineUrl) : null,
-            OrganiserName!.Trim(),
-            Capacity ?? 0,
-            ToUtc(RegistrationOpensAt),
-            ToUtc(RegistrationClosesAt),
-            MaxCompanions ?? 0,
-            AskNeeds,
-            Trimmed(Question),
-            ReminderHoursBefore);
+            Title ?? "", Summary ?? "", DescriptionMarkdown ?? "", ThemeId, Audience ?? EventAudience.Everyone,
+            startsAt ?? DateTime.UnixEpoch, endsAt ?? DateTime.UnixEpoch, LocationKind ?? EventLocationKind.Venue, VenueId,
+            PlaceName, PlaceAddress, OnlineUrl, OrganiserName ?? "", Capacity ?? 0, opensAt, closesAt,
+            MaxCompanions ?? 0, AskNeeds, Question, ReminderHoursBefore);
     }
+
+    /// <summary>Called only once the validator has passed, so every field could be read.</summary>
+    public EventInput ToInput() => ToInput(out _);
 
     public static EventForm New(int defaultReminderHours) => new() { ReminderHoursBefore = defaultReminderHours, MaxCompanions = 0 };
 
-    public static EventForm From(Event e) => new()
+    public static EventForm From(Event stored)
     {
-        Stored = e,
-        Title = e.Title,
-        Summary = e.Summary,
-        DescriptionMarkdown = e.DescriptionMarkdown,
-        ThemeId = e.ThemeId,
-        Audience = e.Audience,
-        StartsAt = Local(e.StartsAt),
-        EndsAt = Local(e.EndsAt),
-        LocationKind = e.LocationKind,
-        VenueId = e.VenueId,
-        PlaceName = e.PlaceName,
-        PlaceAddress = e.PlaceAddress,
-        OnlineUrl = e.OnlineUrl,
-        OrganiserName = e.OrganiserName,
-        Capacity = e.Capacity,
-        RegistrationOpensAt = e.RegistrationOpensAt is { } o ? Local(o) : null,
-        RegistrationClosesAt = e.RegistrationClosesAt is { } c ? Local(c) : null,
-        MaxCompanions = e.MaxCompanions,
-        AskNeeds = e.AskNeeds,
-        Question = e.Question,
-        ReminderHoursBefore = e.ReminderHoursBefore,
-    };
+        var e = EventInput.From(stored);
+        return new()
+        {
+            Stored = stored,
+            Title = e.Title,
+            Summary = e.Summary,
+            DescriptionMarkdown = e.DescriptionMarkdown,
+            ThemeId = e.ThemeId,
+            Audience = e.Audience,
+            StartsAt = Local(e.StartsAt),
+            EndsAt = Local(e.EndsAt),
+            LocationKind = e.LocationKind,
+            VenueId = e.VenueId,
+            PlaceName = e.PlaceName,
+            PlaceAddress = e.PlaceAddress,
+            OnlineUrl = e.OnlineUrl,
+            OrganiserName = e.OrganiserName,
+            Capacity = e.Capacity,
+            RegistrationOpensAt = e.RegistrationOpensAt is { } o ? Local(o) : null,
+            RegistrationClosesAt = e.RegistrationClosesAt is { } c ? Local(c) : null,
+            MaxCompanions = e.MaxCompanions,
+            AskNeeds = e.AskNeeds,
+            Question = e.Question,
+            ReminderHoursBefore = e.ReminderHoursBefore,
+        };
+    }
 }
 
+/// <summary>
+/// The event form's rules: what only a typed form can get wrong (a choice not made, a time that is not a time or
+/// does not exist in Oslo), then Core's <see cref="EventRules"/> – the same rules <see cref="EventService"/> holds.
+/// </summary>
 public sealed class EventFormValidator : AbstractValidator<EventForm>
 {
     public EventFormValidator(IStringLocalizer<OrganiseResource> l)
     {
-        RuleFor(f => f.Title).Text(l, "Error.TitleRequired", Event.TitleMaxLength);
-        RuleFor(f => f.Summary).Text(l, "Error.SummaryRequired", Event.SummaryMaxLength);
-        RuleFor(f => f.DescriptionMarkdown).Text(l, "Error.DescriptionRequired", Event.DescriptionMaxLength);
         RuleFor(f => f.Audience).NotNull().WithMessage(_ => l["Error.AudienceRequired"]);
         RuleFor(f => f.StartsAt).Time(l, required: true);
         RuleFor(f => f.EndsAt).Time(l, required: true);
-        When(f => EventForm.ToUtc(f.StartsAt) is not null && EventForm.ToUtc(f.EndsAt) is not null, () =>
-            RuleFor(f => f.EndsAt).Must((f, v) => EventForm.ToUtc(v) > EventForm.ToUtc(f.StartsAt)).WithMessage(_ => l["Error.EndBeforeStart"]));
-
         RuleFor(f => f.LocationKind).NotNull().WithMessage(_ => l["Error.LocationKindRequired"]);
-        When(f => f.LocationKind == EventLocationKind.Venue, () =>
-            RuleFor(f => f.VenueId).NotNull().WithMessage(_ => l["Error.VenueRequired"]));
-        When(f => f.LocationKind == EventLocationKind.Elsewhere, () =>
-        {
-            RuleFor(f => f.PlaceName).Text(l, "Error.PlaceNameRequired", Event.PlaceMaxLength);
-            RuleFor(f => f.PlaceAddress).MaximumLength(Event.PlaceMaxLength).WithMessage(_ => l["Error.TooLong", Event.PlaceMaxLength]);
-        });
-        When(f => f.LocationKind == EventLocationKind.Online, () =>
-            RuleFor(f => f.OnlineUrl).Cascade(CascadeMode.Stop)
-                .Must(u => !string.IsNullOrWhiteSpace(u)).WithMessage(_ => l["Error.OnlineUrlRequired"])
-                .Must(u => u!.Trim().Length <= Event.OnlineUrlMaxLength).WithMessage(_ => l["Error.TooLong", Event.OnlineUrlMaxLength])
-                .Must(IsWebAddress).WithMessage(_ => l["Error.OnlineUrlInvalid"]));
-
-        RuleFor(f => f.OrganiserName).Text(l, "Error.OrganiserNameRequired", Event.OrganiserNameMaxLength);
-        RuleFor(f => f.Capacity).Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage(_ => l["Error.CapacityRequired"])
-            .InclusiveBetween(1, Event.MaxCapacity).WithMessage(_ => l["Error.CapacityRange", Event.MaxCapacity]);
-
+        RuleFor(f => f.Capacity).NotNull().WithMessage(_ => l["Error.CapacityRequired"]);
         RuleFor(f => f.RegistrationOpensAt).Time(l, required: false);
         RuleFor(f => f.RegistrationClosesAt).Time(l, required: false);
-        // Registration opens before it closes and before the start, and closes no later than the end (as EventService holds it).
-        When(f => EventForm.ToUtc(f.RegistrationOpensAt) is not null && EventForm.ToUtc(f.RegistrationClosesAt) is not null, () =>
-            RuleFor(f => f.RegistrationClosesAt)
-                .Must((f, v) => EventForm.ToUtc(v) > EventForm.ToUtc(f.RegistrationOpensAt)).WithMessage(_ => l["Error.ClosesBeforeOpens"]));
-        When(f => EventForm.ToUtc(f.StartsAt) is not null, () =>
+        RuleFor(f => f).Custom((form, context) =>
         {
-            RuleFor(f => f.RegistrationOpensAt)
-                .Must((f, v) => EventForm.ToUtc(v) is not { } opens || opens < EventForm.ToUtc(f.StartsAt)).WithMessage(_ => l["Error.OpensAfterStart"]);
+            var input = form.ToInput(out var unknown);
+            foreach (var error in EventRules.Check(input, unknown))
+            {
+                context.AddFailure(error.Field, EventErrorMessages.For(l, error));
+            }
         });
-        When(f => EventForm.ToUtc(f.EndsAt) is not null, () =>
-            RuleFor(f => f.RegistrationClosesAt)
-                .Must((f, v) => EventForm.ToUtc(v) is not { } closes || closes <= EventForm.ToUtc(f.EndsAt)).WithMessage(_ => l["Error.ClosesAfterEnd"]));
+    }
+}
 
-        RuleFor(f => f.MaxCompanions).InclusiveBetween(0, Event.MaxCompanionsLimit).When(f => f.MaxCompanions is not null)
-            .WithMessage(_ => l["Error.MaxCompanionsRange", Event.MaxCompanionsLimit]);
-        RuleFor(f => f.Question).MaximumLength(Event.QuestionMaxLength).WithMessage(_ => l["Error.TooLong", Event.QuestionMaxLength]);
-        RuleFor(f => f.ReminderHoursBefore).InclusiveBetween(1, Event.MaxReminderHours).When(f => f.ReminderHoursBefore is not null)
-            .WithMessage(_ => l["Error.ReminderRange", Event.MaxReminderHours]);
+/// <summary>The message for a broken event rule, from the form's validator or from <see cref="EventService"/> alike.</summary>
+public static class EventErrorMessages
+{
+    /// <summary>"Error.{Field}.{code}", else "Error.{code}", with the field's limit as {0}; never a silent failure.</summary>
+    public static string For(IStringLocalizer l, EventInputError error)
+    {
+        object[] limit = EventRules.LimitOf(error.Field) is { } n ? [n] : [];
+        var specific = l[$"Error.{error.Field}.{error.Code}", limit];
+        if (!specific.ResourceNotFound)
+        {
+            return specific;
+        }
+        var general = l["Error." + error.Code, limit];
+        return general.ResourceNotFound ? l["Error.invalid"] : general;
     }
 
-    private static bool IsWebAddress(string? url) =>
-        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+    /// <summary>Core's refusal on the fields it names (the venue by name when it is too small); never a silent failure.</summary>
+    public static void AddTo(ModelStateDictionary modelState, IEnumerable<EventInputError> errors, EventForm form, IStringLocalizer l)
+    {
+        foreach (var error in errors)
+        {
+            var field = typeof(EventForm).GetProperty(error.Field) is not null ? error.Field : "";
+            modelState.AddModelError(field,
+                error.Code == EventInputErrors.CapacityOverVenue && form.Venues.FirstOrDefault(v => v.Id == form.VenueId) is { } venue
+                    ? l["Error.capacity-over-venue", venue.Name, venue.Capacity]
+                    : For(l, error));
+        }
+        if (modelState.IsValid)
+        {
+            modelState.AddModelError("", l["Error.invalid"]);
+        }
+    }
 }
 
 /// <summary>The cancel page: an optional message to everyone signed up, and a tick that the organiser means it.</summary>
@@ -181,7 +194,7 @@ public sealed class CancelEventFormValidator : AbstractValidator<CancelEventForm
 {
     public CancelEventFormValidator(IStringLocalizer<OrganiseResource> l)
     {
-        RuleFor(f => f.Message).MaximumLength(Event.CancellationMessageMaxLength).WithMessage(_ => l["Error.TooLong", Event.CancellationMessageMaxLength]);
+        RuleFor(f => f.Message).MaximumLength(Event.CancellationMessageMaxLength).WithMessage(_ => l["Error.too-long", Event.CancellationMessageMaxLength]);
         RuleFor(f => f.Confirm).Equal(true).WithMessage(_ => l["Cancel.ConfirmRequired"]);
     }
 }
@@ -197,16 +210,11 @@ public sealed class CheckInCodeFormValidator : AbstractValidator<CheckInCodeForm
     public CheckInCodeFormValidator(IStringLocalizer<OrganiseResource> l) =>
         RuleFor(f => f.Code).Cascade(CascadeMode.Stop)
             .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage(_ => l["CheckIn.CodeRequired"])
-            .Must(c => RegistrationService.NormalizeCode(c) is not null).WithMessage(_ => l["CheckIn.CodeFormat", Registration.CheckInCodeLength]);
+            .Must(c => Registration.NormalizeCheckInCode(c) is not null).WithMessage(_ => l["CheckIn.CodeFormat", Registration.CheckInCodeLength]);
 }
 
 internal static class EventFormRules
 {
-    public static IRuleBuilderOptions<T, string?> Text<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l, string requiredKey, int max) =>
-        rule.Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l[requiredKey])
-            .Must(t => t!.Trim().Length <= max).WithMessage(_ => l["Error.TooLong", max]);
-
     public static IRuleBuilderOptions<T, string?> Time<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l, bool required) =>
         rule.Cascade(CascadeMode.Stop)
             .Must(v => !required || !string.IsNullOrWhiteSpace(v)).WithMessage(_ => l["Error.TimeRequired"])

@@ -14,7 +14,7 @@ namespace Bylab.Web.Features.Organise;
 [Route("arrangor")]
 public sealed class OrganiseCheckInController(
     EventQueries queries,
-    RegistrationService registrations,
+    CheckInService checkIns,
     IStringLocalizer<OrganiseResource> l) : Controller
 {
     private string ActorId => User.UserId()!;
@@ -39,7 +39,7 @@ public sealed class OrganiseCheckInController(
             var model = await DoorModelAsync(details, null, ct);
             return View("Door", model with { Code = form });
         }
-        var (ok, text) = CheckInFeedback.Message(await registrations.CheckInAsync(id, form.Code!, ActorId, ct), l);
+        var (ok, text) = CheckInFeedback.Message(await checkIns.CheckInAsync(id, form.Code!, ActorId, ct), l);
         TempData[ok ? "Message" : "Problem"] = text;
         return RedirectToAction(nameof(Door), new { id });
     }
@@ -60,7 +60,7 @@ public sealed class OrganiseCheckInController(
         {
             return NotFound();
         }
-        var (ok, text) = CheckInFeedback.Message(await registrations.CheckInAsync(found.Event.Id, found.Code, ActorId, ct), l);
+        var (ok, text) = CheckInFeedback.Message(await checkIns.CheckInAsync(found.Event.Id, found.Code, ActorId, ct), l);
         TempData[ok ? "Message" : "Problem"] = text;
         return RedirectToAction(nameof(Scanned), new { code = found.Code });
     }
@@ -68,8 +68,8 @@ public sealed class OrganiseCheckInController(
     /// <summary>The registration behind a code, if the person may manage its event; otherwise null (404, revealing nothing).</summary>
     private async Task<ScannedModel?> FindAsync(string code, CancellationToken ct)
     {
-        if (RegistrationService.NormalizeCode(code) is not { } normalized
-            || await registrations.FindByCheckInCodeAsync(normalized, ct) is not { } candidate)
+        if (Registration.NormalizeCheckInCode(code) is not { } normalized
+            || await checkIns.FindByCodeAsync(normalized, ct) is not { } candidate)
         {
             return null;
         }

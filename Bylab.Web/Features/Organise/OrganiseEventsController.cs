@@ -15,10 +15,10 @@ namespace Bylab.Web.Features.Organise;
 [Route("arrangor/arrangementer")]
 public sealed class OrganiseEventsController(
     EventService events,
+    EventStatusService status,
     EventQueries queries,
     IdeaQueries ideas,
     BylabDbContext db,
-    EventNotificationDispatcher dispatcher,
     IOptions<EventOptions> options,
     TimeProvider time,
     IStringLocalizer<OrganiseResource> l) : Controller
@@ -56,7 +56,7 @@ public sealed class OrganiseEventsController(
         {
             return NotFound();
         }
-        if (!IsEditable(ev))
+        if (!ev.IsEditableAt(time.GetUtcNow().UtcDateTime))
         {
             TempData["Problem"] = l["Form.NotEditable"].Value;
             return RedirectToAction(nameof(OrganiseParticipantsController.Details), "OrganiseParticipants", new { id });
@@ -78,11 +78,6 @@ public sealed class OrganiseEventsController(
             return await FormViewAsync(form, ct);
         }
         var result = await events.UpdateAsync(id, form.ToInput(), ActorId, ct);
-        if (result.Outcome == EventSaveOutcome.Saved)
-        {
-            // A new time or place on a published event tells everyone signed up.
-            await dispatcher.DeliverForEventAsync(id, ct);
-        }
         return await SavedAsync(result, form, "Form.Saved", ct);
     }
 
@@ -93,7 +88,7 @@ public sealed class OrganiseEventsController(
         {
             return NotFound();
         }
-        var outcome = await events.PublishAsync(id, ActorId, ct);
+        var outcome = await status.PublishAsync(id, ActorId, ct);
         if (outcome == EventStateOutcome.NotFound)
         {
             return NotFound();
@@ -121,47 +116,37 @@ public sealed class OrganiseEventsController(
         {
             return CancelView(ev, form);
         }
-        var outcome = await events.CancelAsync(id, string.IsNullOrWhiteSpace(form.Message) ? null : form.Message.Trim(), ActorId, ct);
+        var outcome = await status.CancelAsync(id, form.Message, ActorId, ct);
         if (outcome == EventStateOutcome.NotFound)
         {
             return NotFound();
         }
-        // The cancellation queued an e-mail to everyone signed up; send them before answering.
-        await dispatcher.DeliverForEventAsync(id, ct);
         TempData[outcome is EventStateOutcome.Done or EventStateOutcome.AlreadyInState ? "Message" : "Problem"] = l["Cancel." + outcome].Value;
         return RedirectToDetails(id);
     }
 
     [HttpPost("{id:int}/kopier")]
-    public async Task<IActionResult> Copy(int id, CancellationToken ct)
+    public async Task<IActionResult> Copy(int id, [FromServices] EventCopyService copies, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is null)
         {
             return NotFound();
         }
-        var copyId = await events.CopyAsync(id, ActorId, ct);
+        var copyId = await copies.CopyAsync(id, ActorId, ct);
         if (copyId is null)
         {
             return NotFound();
         }
         TempData["Message"] = l["Copy.Done"].Value;
-        return SeeOther(Url.Action(nameof(Edit), new { id = copyId })!);
+        // 303: the browser GETs the copy's edit page, whatever it posted.
+        return new Features.Events.SeeOtherResult(Url.Action(nameof(Edit), new { id = copyId })!);
     }
 
     private async Task<Event?> FindAsync(int id, CancellationToken ct) =>
         await events.FindAsync(id, ct) is { } ev && User.CanManage(ev.OwnerId) ? ev : null;
 
-    private bool IsEditable(Event ev) => !ev.IsCancelled && ev.EndsAt > time.GetUtcNow().UtcDateTime;
-
     private RedirectToActionResult RedirectToDetails(int id) =>
         RedirectToAction(nameof(OrganiseParticipantsController.Details), "OrganiseParticipants", new { id });
-
-    /// <summary>303: the browser GETs the copy's edit page, whatever it posted.</summary>
-    private StatusCodeResult SeeOther(string url)
-    {
-        Response.Headers.Location = url;
-        return StatusCode(StatusCodes.Status303SeeOther);
-    }
 
     private ViewResult CancelView(Event ev, CancelEventForm form)
     {
@@ -188,32 +173,8 @@ public sealed class OrganiseEventsController(
         }
         // Loaded before the messages: «Bylab Hamar har plass til 60» names the venue and its size.
         form.Venues = await VenuesAsync(ct);
-        foreach (var error in result.Errors ?? [])
-        {
-            var field = typeof(EventForm).GetProperty(error.Field) is not null ? error.Field : "";
-            ModelState.AddModelError(field, ErrorMessage(error, form));
-        }
-        if (ModelState.IsValid)
-        {
-            // InvalidInput without a reason given: still never a silent failure.
-            ModelState.AddModelError("", l["Error.invalid"]);
-        }
+        EventErrorMessages.AddTo(ModelState, result.Errors ?? [], form, l);
         return await FormViewAsync(form, ct);
-    }
-
-    private string ErrorMessage(EventInputError error, EventForm form)
-    {
-        if (error.Code == EventInputErrors.CapacityOverVenue && form.Venues.FirstOrDefault(v => v.Id == form.VenueId) is { } venue)
-        {
-            return l["Error.capacity-over-venue", venue.Name, venue.Capacity];
-        }
-        var specific = l[$"Error.{error.Field}.{error.Code}"];
-        if (!specific.ResourceNotFound)
-        {
-            return specific;
-        }
-        var general = l["Error." + error.Code];
-        return general.ResourceNotFound ? l["Error.invalid"] : general;
     }
 
     private Task<List<Core.Venue.Venue>> VenuesAsync(CancellationToken ct) =>

@@ -14,8 +14,7 @@ namespace Bylab.Web.Features.Organise;
 public sealed class OrganiseParticipantsController(
     EventService events,
     EventQueries queries,
-    RegistrationService registrations,
-    EventNotificationDispatcher dispatcher,
+    CheckInService checkIns,
     UserManager<BylabUser> users,
     TimeProvider time,
     IStringLocalizer<OrganiseResource> l) : Controller
@@ -60,13 +59,13 @@ public sealed class OrganiseParticipantsController(
 
     [HttpPost("deltakere/{registrationId:int}/sjekk-inn")]
     public Task<IActionResult> CheckIn(int id, int registrationId, string? tilbake, string? q, CancellationToken ct) =>
-        ChangeAsync(id, tilbake, q, async () => CheckInFeedback.Message(await registrations.CheckInByIdAsync(id, registrationId, ActorId, ct), l), ct);
+        ChangeAsync(id, tilbake, q, async () => CheckInFeedback.Message(await checkIns.CheckInByIdAsync(id, registrationId, ActorId, ct), l), ct);
 
     [HttpPost("deltakere/{registrationId:int}/angre-innsjekk")]
     public Task<IActionResult> UndoCheckIn(int id, int registrationId, string? tilbake, string? q, CancellationToken ct) =>
         ChangeAsync(id, tilbake, q, async () =>
         {
-            var result = await registrations.UndoCheckInAsync(id, registrationId, ActorId, ct);
+            var result = await checkIns.UndoCheckInAsync(id, registrationId, ActorId, ct);
             return result.Outcome is CheckInOutcome.NotFound or CheckInOutcome.WrongEvent
                 ? (false, l["CheckIn.NotFound"].Value)
                 : (true, l["CheckIn.Undone", result.Name ?? ""].Value);
@@ -90,12 +89,11 @@ public sealed class OrganiseParticipantsController(
     }
 
     [HttpPost("deltakere/{registrationId:int}/fjern")]
-    public Task<IActionResult> Remove(int id, int registrationId, string? tilbake, string? q, CancellationToken ct) =>
+    public Task<IActionResult> Remove(int id, int registrationId, string? tilbake, string? q, [FromServices] CancellationService cancellations,
+        CancellationToken ct) =>
         ChangeAsync(id, tilbake, q, async () =>
         {
-            var outcome = await registrations.RemoveAsync(id, registrationId, await users.ActorAsync(User), ct);
-            // A removal frees places: whoever moved up from the waitlist is told now.
-            await dispatcher.DeliverForEventAsync(id, ct);
+            var outcome = await cancellations.RemoveAsync(id, registrationId, await users.ActorAsync(User), ct);
             return (outcome is CancelOutcome.Cancelled or CancelOutcome.AlreadyCancelled, l["Remove." + outcome].Value);
         }, ct);
 

@@ -1,5 +1,4 @@
 using Bylab.Core.Accounts;
-using Bylab.Core.Data;
 using Bylab.Web.Features.Account;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +14,7 @@ public sealed class CredentialsController(
     UserManager<BylabUser> users,
     SignInManager<BylabUser> signIn,
     AccountEmails emails,
-    BylabDbContext db,
+    AccountService accounts,
     IStringLocalizer<ProfileResource> l,
     IStringLocalizer<SharedResource> shared) : Controller
 {
@@ -102,34 +101,15 @@ public sealed class CredentialsController(
             return View(form);
         }
         var email = form.Email!.Trim();
-        if (await users.FindByEmailAsync(email) is { } owner && owner.Id != user.Id)
+        switch (await accounts.ChangeEmailAsync(user, email, form.Token!, HttpContext.RequestAborted))
         {
-            ModelState.AddModelError("", l["Email.Taken"]);
-            return View(form);
-        }
-        // The token is bound to the signed-in user (its id and security stamp) and to the new address:
-        // a link opened while signed in as someone else, or a changed link, is refused here.
-        await using var tx = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
-        var result = await users.ChangeEmailAsync(user, email, form.Token!);
-        if (result.Succeeded)
-        {
-            // In Bylab the user name is the e-mail address: both change together or not at all.
-            result = await users.SetUserNameAsync(user, email);
-        }
-        if (!result.Succeeded)
-        {
-            await tx.RollbackAsync(HttpContext.RequestAborted);
-            if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
-            {
+            case ChangeEmailOutcome.Taken:
                 ModelState.AddModelError("", l["Email.Taken"]);
-            }
-            else
-            {
+                return View(form);
+            case ChangeEmailOutcome.InvalidLink:
                 ModelState.AddModelError("", l["Email.LinkInvalid"]);
-            }
-            return View(form);
+                return View(form);
         }
-        await tx.CommitAsync(HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = l["Email.Changed", email].Value;
         return RedirectToAction(nameof(ProfileController.Index), "Profile");

@@ -27,7 +27,7 @@ public sealed class ProfileController(
     };
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] Bylab.Core.Ideas.MyIdeasQueries ideas, [FromServices] Bylab.Core.Events.RegistrationService registrations,
+    public async Task<IActionResult> Index([FromServices] Bylab.Core.Ideas.MyIdeasQueries ideas, [FromServices] Bylab.Core.Events.RegistrationQueries registrations,
         CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user)

@@ -11,7 +11,7 @@ public sealed class ConsultationAdminTests(BylabFactory factory) : IClassFixture
     {
         ["Title"] = title,
         ["DescriptionMarkdown"] = "Hvordan kan **Stortorget** bli bedre?",
-        ["ThemeId"] = (await factory.ThemeAsync()).ToString(),
+        ["ThemeId"] = ((await factory.Ideas.ThemeAsync()).Id).ToString(),
         ["OpensAt"] = opens,
         ["IdeasCloseAt"] = ideasClose,
         ["ClosesAt"] = closes,
@@ -91,7 +91,7 @@ public sealed class ConsultationAdminTests(BylabFactory factory) : IClassFixture
     public async Task AnOpenConsultationCannotBeConcluded()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (id, _) = await factory.OpenConsultationAsync();
+        var (id, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
         var page = await client.GetPageAsync($"/admin/medvirkninger/{id}/rediger");
         Assert.Null(page.QuerySelector("#conclude-form"));
 
@@ -107,7 +107,7 @@ public sealed class ConsultationAdminTests(BylabFactory factory) : IClassFixture
     public async Task AClosedConsultationIsConcluded()
     {
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (id, _) = await factory.OpenConsultationAsync();
+        var (id, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
         var past = DateTime.UtcNow.AddDays(-1);
         await factory.WithDbAsync(db => db.Consultations.Where(c => c.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.OpensAt, past.AddDays(-20)).SetProperty(c => c.IdeasCloseAt, past.AddDays(-10)).SetProperty(c => c.ClosesAt, past)));

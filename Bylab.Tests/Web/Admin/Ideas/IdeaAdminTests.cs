@@ -13,13 +13,13 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task AnswerIsShownAndEmailedToEveryFollowerInTheirOwnLanguage()
     {
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (consultationId, _) = await factory.OpenConsultationAsync();
-        var author = await factory.CitizenAsync("forfatter", "nb");
-        var nynorsk = await factory.CitizenAsync("nynorsk", "nn");
-        var english = await factory.CitizenAsync("english", "en");
-        var ideaId = await factory.IdeaAsync(author.Id, consultationId, "Benker på Stortorget");
-        await factory.FollowAsync(nynorsk.Id, ideaId);
-        await factory.FollowAsync(english.Id, ideaId);
+        var (consultationId, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var author = await factory.Users.CitizenAsync("forfatter", "nb");
+        var nynorsk = await factory.Users.CitizenAsync("nynorsk", "nn");
+        var english = await factory.Users.CitizenAsync("english", "en");
+        var ideaId = (await factory.Ideas.IdeaAsync(author.Id, consultationId, "Benker på Stortorget")).Id;
+        await factory.Ideas.FollowAsync(nynorsk.Id, ideaId);
+        await factory.Ideas.FollowAsync(english.Id, ideaId);
 
         var response = await staff.SubmitAsync($"/admin/ideer/{ideaId}", new Dictionary<string, string>
         {
@@ -62,9 +62,9 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task AnAnswerWithoutStatusOrTextIsRefusedAndNothingIsSent()
     {
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (consultationId, _) = await factory.OpenConsultationAsync();
-        var author = await factory.CitizenAsync("forfatter");
-        var ideaId = await factory.IdeaAsync(author.Id, consultationId, "Lys i parken");
+        var (consultationId, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var author = await factory.Users.CitizenAsync("forfatter");
+        var ideaId = (await factory.Ideas.IdeaAsync(author.Id, consultationId, "Lys i parken")).Id;
 
         var response = await staff.SubmitAsync($"/admin/ideer/{ideaId}", new Dictionary<string, string>
         {
@@ -76,22 +76,22 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Equal(["Velg en status.", "Skriv et svar."], page.ErrorSummary());
         Assert.Equal("true", page.QuerySelector("#Answer_Status")!.GetAttribute("aria-invalid"));
         Assert.Empty(await factory.OutboxForAsync(author.Email!));
-        Assert.Equal(IdeaStatus.New, (await factory.IdeaDetailsAsync(ideaId)).Status);
+        Assert.Equal(IdeaStatus.New, (await factory.Ideas.DetailsAsync(ideaId)).Status);
     }
 
     [Fact]
     public async Task MergingMovesTheVotesToTheIdeaThatIsKept()
     {
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (consultationId, _) = await factory.OpenConsultationAsync();
-        var author = await factory.CitizenAsync("forfatter");
-        var (a, b, c) = (await factory.CitizenAsync("a"), await factory.CitizenAsync("b"), await factory.CitizenAsync("c"));
-        var keep = await factory.IdeaAsync(author.Id, consultationId, "Sykkelvei langs Mjøsa");
-        var duplicate = await factory.IdeaAsync(author.Id, consultationId, "Sykkelsti ved Mjøsa");
-        await factory.VoteAsync(a.Id, keep);
-        await factory.VoteAsync(b.Id, duplicate);
-        await factory.VoteAsync(a.Id, duplicate);
-        await factory.VoteAsync(c.Id, duplicate);
+        var (consultationId, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var author = await factory.Users.CitizenAsync("forfatter");
+        var (a, b, c) = (await factory.Users.CitizenAsync("a"), await factory.Users.CitizenAsync("b"), await factory.Users.CitizenAsync("c"));
+        var keep = (await factory.Ideas.IdeaAsync(author.Id, consultationId, "Sykkelvei langs Mjøsa")).Id;
+        var duplicate = (await factory.Ideas.IdeaAsync(author.Id, consultationId, "Sykkelsti ved Mjøsa")).Id;
+        await factory.Ideas.VoteAsync(a.Id, keep);
+        await factory.Ideas.VoteAsync(b.Id, duplicate);
+        await factory.Ideas.VoteAsync(a.Id, duplicate);
+        await factory.Ideas.VoteAsync(c.Id, duplicate);
 
         var detailsPage = await staff.GetPageAsync($"/admin/ideer/{duplicate}");
         Assert.Contains(detailsPage.QuerySelectorAll("#Merge_TargetId option"), o => o.GetAttribute("value") == keep.ToString());
@@ -100,8 +100,8 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/admin/ideer/{keep}", response.Headers.Location!.OriginalString);
         // a voted for both and keeps one vote; b and c move over.
-        Assert.Equal(3, (await factory.IdeaDetailsAsync(keep)).VoteCount);
-        var merged = await factory.IdeaDetailsAsync(duplicate);
+        Assert.Equal(3, (await factory.Ideas.DetailsAsync(keep)).VoteCount);
+        var merged = await factory.Ideas.DetailsAsync(duplicate);
         Assert.Equal(keep, merged.MergedIntoId);
         Assert.Equal(0, merged.VoteCount);
         IReadOnlyList<IdeaListItem> listed = [];
@@ -116,19 +116,19 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task IdeasFromAnotherConsultationAreNotMerged()
     {
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
-        var (first, _) = await factory.OpenConsultationAsync();
-        var (second, _) = await factory.OpenConsultationAsync();
-        var author = await factory.CitizenAsync("forfatter");
-        var one = await factory.IdeaAsync(author.Id, first, "Grillplass på Koigen");
-        await factory.IdeaAsync(author.Id, first, "Badebrygge på Koigen");
-        var other = await factory.IdeaAsync(author.Id, second, "Grillplass i Domkirkeodden");
+        var (first, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var (second, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var author = await factory.Users.CitizenAsync("forfatter");
+        var one = (await factory.Ideas.IdeaAsync(author.Id, first, "Grillplass på Koigen")).Id;
+        await factory.Ideas.IdeaAsync(author.Id, first, "Badebrygge på Koigen");
+        var other = (await factory.Ideas.IdeaAsync(author.Id, second, "Grillplass i Domkirkeodden")).Id;
 
         var response = await staff.SubmitAsync($"/admin/ideer/{one}", new Dictionary<string, string> { ["Merge.TargetId"] = other.ToString() }, "#merge-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await BylabClient.ParseAsync(response);
         Assert.Equal(["Ideene hører til forskjellige medvirkninger og kan ikke slås sammen."], page.ErrorSummary());
-        Assert.Null((await factory.IdeaDetailsAsync(one)).MergedIntoId);
+        Assert.Null((await factory.Ideas.DetailsAsync(one)).MergedIntoId);
     }
 
     [Fact]
@@ -136,10 +136,10 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
     {
         var (staff, staffEmail) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         var staffId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == staffEmail).Select(u => u.Id).SingleAsync());
-        var (consultationId, _) = await factory.OpenConsultationAsync();
-        var author = await factory.CitizenAsync("forfatter");
-        var older = await factory.IdeaAsync(author.Id, consultationId, "Første idé");
-        var newer = await factory.IdeaAsync(author.Id, consultationId, "Andre idé");
+        var (consultationId, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var author = await factory.Users.CitizenAsync("forfatter");
+        var older = (await factory.Ideas.IdeaAsync(author.Id, consultationId, "Første idé")).Id;
+        var newer = (await factory.Ideas.IdeaAsync(author.Id, consultationId, "Andre idé")).Id;
         await factory.WithScopeAsync(sp => sp.GetRequiredService<IdeaService>()
             .AnswerAsync(new Bylab.Core.Auditing.Actor(staffId, null), older, IdeaStatus.Rejected, "Nei takk."));
 
@@ -156,9 +156,9 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
     public async Task ACitizenIsRefusedEveryIdeasAdminPage()
     {
         var (citizen, _) = await factory.SignedInAsync("borger", Roles.Citizen);
-        var (consultationId, _) = await factory.OpenConsultationAsync();
-        var author = await factory.CitizenAsync("forfatter");
-        var ideaId = await factory.IdeaAsync(author.Id, consultationId, "Idé");
+        var (consultationId, _) = await factory.Ideas.ConsultationAsync(TestData.Unique("Medvirkning"));
+        var author = await factory.Users.CitizenAsync("forfatter");
+        var ideaId = (await factory.Ideas.IdeaAsync(author.Id, consultationId, "Idé")).Id;
 
         foreach (var path in new[] { "/admin/temaer", "/admin/temaer/ny", "/admin/medvirkninger", "/admin/medvirkninger/ny",
                      $"/admin/medvirkninger/{consultationId}/rediger", "/admin/ideer", $"/admin/ideer/{ideaId}" })
@@ -169,6 +169,6 @@ public sealed class IdeaAdminTests(BylabFactory factory) : IClassFixture<BylabFa
         var answer = await citizen.PostRawAsync($"/admin/ideer/{ideaId}/svar",
             [new("__RequestVerificationToken", token), new("Answer.Status", "Accepted"), new("Answer.AnswerMarkdown", "Ja")]);
         Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
-        Assert.Equal(IdeaStatus.New, (await factory.IdeaDetailsAsync(ideaId)).Status);
+        Assert.Equal(IdeaStatus.New, (await factory.Ideas.DetailsAsync(ideaId)).Status);
     }
 }

@@ -26,7 +26,6 @@ public sealed partial class AuditText(
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Append(RegistrationService.RemovedAuditAction)
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
     public string ActionName(string code) => a["Audit." + code] is { ResourceNotFound: false } text ? text.Value : code;
@@ -78,7 +77,7 @@ public sealed partial class AuditText(
                 return html;
             case IdeaAuditActions.IdeaMerged when IdAfter(d, "into ") is { } target:
                 return Link(html, a["Audit.MergedInto", target].Value, "/admin/ideer/" + target);
-            case RegistrationService.RemovedAuditAction when IdAfter(d, "registration ") is { } registration:
+            case EventAuditActions.RegistrationRemoved when IdAfter(d, "registration ") is { } registration:
                 html.Append(a["Audit.RegistrationNo", registration].Value);
                 return html;
             case EventAuditActions.EventCancelled when CancelledCount().Match(d) is { Success: true } m:

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Bylab.Core.Email;
+using Bylab.Core.Events;
+using Bylab.Core.Ideas;
+
+namespace Bylab.Tests.Infrastructure;
+
+/// <summary>Records every message; can fail before sending, or – like a crash after the mail server took it – after.</summary>
+public sealed class RecordingSender : IEmailSender
+{
+    public ConcurrentQueue<EmailMessage> Sent { get; } = new();
+
+    /// <summary>Fail the next this-many sends without sending.</summary>
+    public int FailBefore { get; set; }
+
+    /// <summary>Send, then fail the next this-many times (the mark "sent" is never written).</summary>
+    public int FailAfter { get; set; }
+
+    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        if (FailBefore > 0)
+        {
+            FailBefore--;
+            throw new InvalidOperationException("SMTP server not reachable");
+        }
+        Sent.Enqueue(message);
+        if (FailAfter > 0)
+        {
+            FailAfter--;
+            throw new InvalidOperationException("process died after sending");
+        }
+        return Task.CompletedTask;
+    }
+
+    public List<string> Subjects => Sent.Select(m => m.Subject).ToList();
+}
+
+/// <summary>
+/// The Core harness's stand-in for the web layer's mail texts: writes "Kind registrationId position" as the subject,
+/// so Core tests see what was composed. The real texts are tested over HTTP (Web/Events/EventMailTests).
+/// </summary>
+public sealed class SubjectComposer : IEventMailComposer
+{
+    public EmailMessage Compose(EventNotificationKind kind, Event ev, Registration registration, int? waitlistPosition) =>
+        new(registration.Email, $"{kind} {registration.Id} {waitlistPosition}".TrimEnd(), ev.Title);
+}
+
+/// <summary>
+/// The Core harness's stand-in for the comment digest's texts: one line per comment, «Reason CommentId Writer», and
+/// «digest N» as the subject, so Core tests read what a digest holds. The real texts are tested over HTTP (Web/Profile/MyPageTests).
+/// </summary>
+public sealed class ListingDigestComposer : ICommentDigestComposer
+{
+    public EmailMessage Compose(CommentDigestMail mail) =>
+        new(mail.Email, $"digest {mail.Items.Count}", string.Join("\n", mail.Items.Select(i => $"{i.Reason} {i.CommentId} {i.WriterName}")));
+}
