@@ -58,6 +58,30 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : BrowserTest(fixtu
     }
 
     [Fact]
+    public async Task TheFrontPageShowsTheNextEventsRightAfterItsIntroduction()
+    {
+        await Factory.Events.AtBylabAsync("Frokostmøte om parkene");
+        await InBrowserAsync(async page =>
+        {
+            await page.SetViewportSizeAsync(Width, Height);
+            await page.GotoAsync("/");
+            var events = (await page.Locator("#next-events-heading").BoundingBoxAsync())!;
+            var visit = (await page.Locator("#visit-heading").BoundingBoxAsync())!;
+            Assert.True(events.Y < visit.Y, $"the next events ({events.Y} px) come after the visiting details ({visit.Y} px)");
+            var first = (await page.Locator(".home-events .event-card h3 a").First.BoundingBoxAsync())!;
+            Assert.True(first.Y + first.Height <= 2 * Height, $"the first event's title ends at {first.Y + first.Height} px, below the second screen");
+            await page.AssertAccessibleAsync();
+
+            // A wide screen sets the visiting details beside the introduction, above the events.
+            await page.SetViewportSizeAsync(1280, 900);
+            var intro = (await page.Locator(".home__intro").BoundingBoxAsync())!;
+            visit = (await page.Locator("#visit-heading").BoundingBoxAsync())!;
+            Assert.True(visit.X >= intro.X + intro.Width, "the visiting card is not beside the introduction");
+            Assert.True(visit.Y < (await page.Locator("#next-events-heading").BoundingBoxAsync())!.Y, "the visiting card is not above the events");
+        });
+    }
+
+    [Fact]
     public async Task AnEventPageShowsWhenWherePlacesAndSignUpBeforeTheDescription()
     {
         var ev = await Factory.Events.AtBylabAsync("Åpent møte om Stortorget", e => e.DescriptionMarkdown = LongText);
