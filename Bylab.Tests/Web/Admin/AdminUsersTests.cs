@@ -91,6 +91,15 @@ public sealed class AdminUsersTests(BylabFactory factory) : IClassFixture<BylabF
 
         var locked = await client.SubmitAsync($"/admin/brukere/{target.Id}", new Dictionary<string, string>(), "#lock-form");
         Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        using (var stranger = factory.CreateBylabClient())
+        {
+            // Someone without the password learns nothing about the block: the answer of any wrong password.
+            var guess = await BylabClient.ParseAsync(await stranger.SubmitAsync("/konto/logg-inn",
+                new Dictionary<string, string> { ["Email"] = target.Email!, ["Password"] = "et helt annet passord" }));
+            Assert.Equal("Logg inn", guess.QuerySelector("h1")!.TextContent.Trim());
+            Assert.Contains("E-postadressen eller passordet er feil.", guess.QuerySelector("main")!.TextContent);
+            Assert.DoesNotContain("sperret", guess.QuerySelector("main")!.TextContent);
+        }
         using (var person = factory.CreateBylabClient())
         {
             var login = await person.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = target.Email!, ["Password"] = TestData.Password });

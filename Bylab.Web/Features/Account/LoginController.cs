@@ -35,7 +35,7 @@ public sealed class LoginController(
         }
         if (result.IsLockedOut)
         {
-            return await LockedOutAsync(await users.FindByEmailAsync(form.Email!.Trim()));
+            return await LockedOutAsync(await users.FindByEmailAsync(form.Email!.Trim()), form);
         }
         if (result.IsNotAllowed)
         {
@@ -140,10 +140,22 @@ public sealed class LoginController(
     /// Blocked by an admin: say so and whom to contact (a new password would not help). Locked for a while after failed
     /// attempts: say when to try again. Identity answers «locked out» for both; <see cref="BylabUser.BlockedAt"/> tells them apart.
     /// </summary>
-    private async Task<IActionResult> LockedOutAsync(BylabUser? user) =>
-        user is not null && user.IsBlockedAt(time.GetUtcNow())
-            ? View("Blocked", await venue.GetAsync())
-            : View("Lockout");
+    /// <param name="form">The login form, when the password has not been checked yet (null after the second factor).</param>
+    private async Task<IActionResult> LockedOutAsync(BylabUser? user, LoginForm? form = null)
+    {
+        if (user is null || !user.IsBlockedAt(time.GetUtcNow()))
+        {
+            return View("Lockout");
+        }
+        // Identity says «locked out» before it looks at the password: only the account's owner learns that it is
+        // blocked; anyone else gets the answer every wrong password gets.
+        if (form is null || await users.CheckPasswordAsync(user, form.Password!))
+        {
+            return View("Blocked", await venue.GetAsync());
+        }
+        ModelState.AddModelError("", l["Login.Failed"]);
+        return View("Login", form);
+    }
 
     private async Task RecordLoginAsync(BylabUser user)
     {
