@@ -22,6 +22,11 @@ public sealed class ContentLanguageTests(BylabFactory factory) : IClassFixture<B
         Assert.Equal(expected, page.QuerySelector(".event__description")!.GetAttribute("lang"));
         var card = (await client.GetPageAsync($"/arrangementer?culture={culture}&ui-culture={culture}")).QuerySelector($".event-card a[href='/arrangementer/{ev.Slug}']")!;
         Assert.Equal(expected, card.GetAttribute("lang"));
+
+        // The participant's own page names the event in its own language too.
+        var kari = await factory.Events.SignUpGuestAsync(ev.Id, "Kari Nordmann");
+        var registration = await client.GetPageAsync($"/pamelding/{kari.ManageToken}?culture={culture}&ui-culture={culture}");
+        Assert.Equal(expected, registration.QuerySelector($"main a[href='/arrangementer/{ev.Slug}']")!.GetAttribute("lang"));
     }
 
     [Fact]
