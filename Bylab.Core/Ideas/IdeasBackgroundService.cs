@@ -1,5 +1,5 @@
+using Bylab.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,29 +7,14 @@ namespace Bylab.Core.Ideas;
 
 /// <summary>
 /// Every <see cref="IdeaOptions.BackgroundIntervalSeconds"/>: gathers new comments into digests and sends the unsent ones
-/// (<see cref="CommentDigestService"/>). It keeps no state of its own, so a restart neither skips nor repeats a digest.
+/// (<see cref="CommentDigestService"/>).
 /// </summary>
 public sealed class IdeasBackgroundService(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<IdeaOptions> options, ILogger<IdeasBackgroundService> logger)
-    : BackgroundService
+    : PeriodicBackgroundService(time, TimeSpan.FromSeconds(options.Value.BackgroundIntervalSeconds))
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.BackgroundIntervalSeconds), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
     /// <summary>One round in a scope of its own; a failing round is logged and the next one tries again.</summary>
-    public async Task RunOnceAsync(CancellationToken ct = default)
+    public override async Task RunOnceAsync(CancellationToken ct = default)
     {
         try
         {
