@@ -29,7 +29,8 @@ internal sealed class SqliteUnicodeUpper : DbConnectionInterceptor
         {
             sqlite.CreateFunction("upper", (string? s) => s?.ToUpperInvariant(), isDeterministic: true);
             using var command = sqlite.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 30000;";
+            // The connection string's "Default Timeout" (30 s in production) is the one knob for both waits.
+            command.CommandText = $"PRAGMA busy_timeout = {Math.Max(0, sqlite.DefaultTimeout) * 1000};";
             command.ExecuteNonQuery();
         }
     }

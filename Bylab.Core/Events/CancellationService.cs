@@ -5,7 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bylab.Core.Events;
 
-public enum CancelOutcome { Cancelled, AlreadyCancelled, NotFound, EventStarted }
+public enum CancelOutcome
+{
+    Cancelled,
+    AlreadyCancelled,
+    NotFound,
+    EventStarted,
+    /// <summary>
+    /// The participant was checked in at the door: they are there, so their place is not given away. Staff undo the
+    /// check-in first if it was a mistake. (The other order – cancelled, then scanned – is refused by the check-in.)
+    /// </summary>
+    CheckedIn,
+}
 
 /// <param name="EventId">Set unless <see cref="CancelOutcome.NotFound"/>.</param>
 public sealed record CancelResult(CancelOutcome Outcome, int? EventId = null);
@@ -62,7 +73,7 @@ public sealed class CancellationService(BylabDbContext db, TimeProvider time, Au
         var freed = new List<Event>();
         foreach (var r in registrations)
         {
-            if (r.IsLive && r.Event!.AllowsCancellationAt(now) && r.Cancel(CancelledBy.Participant, now))
+            if (r.IsCancellable && r.Event!.AllowsCancellationAt(now) && r.Cancel(CancelledBy.Participant, now))
             {
                 freed.Add(r.Event);
             }
@@ -89,6 +100,12 @@ public sealed class CancellationService(BylabDbContext db, TimeProvider time, Au
         if (!ev.AllowsCancellationAt(now))
         {
             return CancelOutcome.EventStarted;
+        }
+        // Read under the write lock, and check-in's UPDATE needs that lock too: a check-in either committed before
+        // this read (refused here) or runs after this commit (refused by its own Status condition).
+        if (registration.CheckedInAt is not null)
+        {
+            return CancelOutcome.CheckedIn;
         }
         if (registration.Cancel(by, now))
         {

@@ -81,6 +81,12 @@ public class Registration
     /// <summary>Holds a place or a place in the queue: leaving may let the waitlist move up, and the participant is told.</summary>
     public bool HoldsPlaceOrQueue => Status is RegistrationStatus.Confirmed or RegistrationStatus.Waitlisted;
 
+    /// <summary>
+    /// The sign-up can still be withdrawn: it is live and the person has not been checked in at the door (someone in
+    /// the room keeps their place; staff undo the check-in first if it was a mistake).
+    /// </summary>
+    public bool IsCancellable => IsLive && CheckedInAt is null;
+
     /// <summary>A guest followed the link in the e-mail (an account's address is confirmed at sign-up).</summary>
     public void ConfirmEmail(DateTime now) => EmailConfirmedAt = now;
 

@@ -60,7 +60,7 @@ public sealed class RegistrationQueries(BylabDbContext db, TimeProvider time, Ev
         return new RegistrationView(
             r.Id, r.Status, r.Name, r.Email, r.Companions, r.Needs, r.Answer, r.CheckInCode, r.ManageToken,
             await places.PositionAsync(r, ct), r.CreatedAt, r.CancelledAt, r.CancelledBy, r.CheckedInAt,
-            CanCancel: r.IsLive && ev.AllowsCancellationAt(Now),
+            CanCancel: r.IsCancellable && ev.AllowsCancellationAt(Now),
             ev.Id, ev.Slug, ev.Title, ev.StartsAt, ev.EndsAt, ev.Status, EventCalendar.LocationText(ev, online: ""),
             OnlineUrl: r.Status == RegistrationStatus.Confirmed && ev.LocationKind == EventLocationKind.Online ? ev.OnlineUrl : null,
             ev.Question,

@@ -106,10 +106,22 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
             Assert.NotNull((await Factory.Events.RegistrationOfAsync(id, kari.Email)).CheckedInAt);
             Assert.NotNull((await Factory.Events.RegistrationOfAsync(id, ola.Email)).CheckedInAt);
 
-            // Removing someone asks first; keeping them changes nothing.
+            // Ola is checked in, so the question page offers no remove button, only to undo the check-in.
             var olaId = (await Factory.Events.RegistrationOfAsync(id, ola.Email)).Id;
-            await page.GotoAsync($"/arrangor/arrangementer/{id}/deltakere/{olaId}/fjern");
+            var remove = $"/arrangor/arrangementer/{id}/deltakere/{olaId}/fjern";
+            await page.GotoAsync(remove);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fjerne Ola Nordmann fra lista?");
+            await Expect(page.Locator("#checked-in")).ToHaveTextAsync("Deltakeren er sjekket inn og kan ikke fjernes. Angre innsjekkingen først hvis den var feil.");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ja, fjern Ola Nordmann" })).ToHaveCountAsync(0);
+            await page.AssertAccessibleAsync();
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("organise-remove-checked-in-phone.png"), FullPage = true });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Angre innsjekk for Ola Nordmann" }).ClickAsync();
+            await Expect(Confirmation(page)).ToHaveTextAsync("Innsjekkingen av Ola Nordmann er angret.");
+            Assert.Null((await Factory.Events.RegistrationOfAsync(id, ola.Email)).CheckedInAt);
+
+            // Now removing him asks first; keeping him changes nothing.
+            await page.GotoAsync(remove);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ja, fjern Ola Nordmann" })).ToBeVisibleAsync();
             await page.AssertAccessibleAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Nei, behold påmeldingen" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex($@"/arrangor/arrangementer/{id}$"));

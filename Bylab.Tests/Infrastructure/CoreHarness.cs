@@ -42,6 +42,10 @@ public sealed class CoreHarness : IAsyncDisposable
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; }
     public string DatabaseFile { get; }
+
+    /// <summary>The harness's database as the services open it, for a connection or a hand-built service of a test's own.</summary>
+    public string ConnectionString => TestDatabase.ConnectionString(DatabaseFile);
+
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Every e-mail Core sent (events' composed by <see cref="SubjectComposer"/>, comment digests by <see cref="ListingDigestComposer"/>).</summary>

@@ -17,7 +17,23 @@ public static class TestDatabase
         return Path.Combine(folder, $"{prefix}-{Guid.NewGuid():N}.db");
     }
 
-    public static string ConnectionString(string file) => $"Data Source={file};Default Timeout=30;Foreign Keys=True";
+    /// <summary>
+    /// How long a statement waits for SQLite's write lock before it fails with SQLITE_BUSY. Production waits 30 s;
+    /// tests wait 15 s, so a transaction that never lets go of the lock fails its test in seconds, not after a minute.
+    /// Not shorter: SQLite's busy handler is not a queue, so the last of 100 racing sign-ups may wait for the whole
+    /// race – 1–3 s on a quiet machine, and 5 s was seen to fail when four builds shared the two cores.
+    /// Bylab's connection interceptor sets SQLite's own busy_timeout from the same value.
+    /// </summary>
+    public const int BusyTimeoutSeconds = 15;
+
+    /// <param name="pooling">False for harnesses that delete their file right after use.</param>
+    public static string ConnectionString(string file, bool pooling = true) => new SqliteConnectionStringBuilder
+    {
+        DataSource = file,
+        DefaultTimeout = BusyTimeoutSeconds,
+        ForeignKeys = true,
+        Pooling = pooling,
+    }.ToString();
 
     /// <summary>Closes pooled connections and removes the file with its WAL and shared-memory files.</summary>
     public static void Delete(string file)

@@ -70,6 +70,21 @@ public sealed class TestIdeas(IServiceProvider services)
         return new TestIdea(result.IdeaId!.Value, result.Slug!);
     }
 
+    /// <summary><paramref name="count"/> ideas by one author in one consultation: «<paramref name="prefix"/> nummer 0» and on.</summary>
+    public async Task<List<TestIdea>> IdeasAsync(string authorId, int consultationId, int count, string prefix = "Idé")
+    {
+        var ideas = new List<TestIdea>();
+        for (var n = 0; n < count; n++)
+        {
+            ideas.Add(await IdeaAsync(authorId, consultationId, $"{prefix} nummer {n}"));
+        }
+        return ideas;
+    }
+
+    /// <summary>A vote through <see cref="VoteService"/>, whatever its outcome (<see cref="VoteAsync"/> expects it counted).</summary>
+    public async Task<CastVoteOutcome> CastAsync(string userId, int ideaId) =>
+        (await WithAsync((VoteService s) => s.CastAsync(userId, ideaId))).Outcome;
+
     public async Task VoteAsync(string userId, int ideaId) =>
         Assert.Equal(CastVoteOutcome.Voted, (await WithAsync((VoteService s) => s.CastAsync(userId, ideaId))).Outcome);
 

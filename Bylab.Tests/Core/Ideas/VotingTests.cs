@@ -51,11 +51,7 @@ public sealed class VotingTests : IAsyncLifetime
         var consultation = (await _h.Ideas.ConsultationAsync(maxVotes: 3)).Id;
         var author = (await _h.Users.CreateAsync("author 0")).Id;
         var voter = (await _h.Users.CreateAsync("voter 0")).Id;
-        var ideas = new List<int>();
-        for (var n = 0; n < 10; n++)
-        {
-            ideas.Add((await _h.Ideas.IdeaAsync(author, consultation, $"Idé nummer {n}")).Id);
-        }
+        var ideas = (await _h.Ideas.IdeasAsync(author, consultation, 10)).Select(i => i.Id).ToList();
 
         var outcomes = (await Task.WhenAll(ideas.Select(idea => Task.Run(() => _h.WithAsync((VoteService v) => v.CastAsync(voter, idea)))))).Select(r => r.Outcome).ToList();
 
@@ -257,7 +253,7 @@ public sealed class VotingTests : IAsyncLifetime
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             await using var other = new SqliteConnection(
-                new SqliteConnectionStringBuilder(TestDatabase.ConnectionString(_h.DatabaseFile)) { DefaultTimeout = 1 }.ToString());
+                new SqliteConnectionStringBuilder(_h.ConnectionString) { DefaultTimeout = 1 }.ToString());
             await other.OpenAsync();
             await using var begin = other.CreateCommand();
             begin.CommandText = "BEGIN IMMEDIATE;";

@@ -63,6 +63,7 @@ public sealed class RegistrationController(IStringLocalizer<EventsResource> l) :
         {
             CancelOutcome.Cancelled => ("Message", l["Registration.CancelledNow"]),
             CancelOutcome.AlreadyCancelled => ("Message", l["Registration.AlreadyCancelled"]),
+            CancelOutcome.CheckedIn => ("Problem", l["Registration.CancelCheckedIn"]),
             _ => ("Problem", l["Registration.CancelTooLate"]),
         };
         TempData[key] = text.Value;
