@@ -52,6 +52,11 @@ public sealed class Site : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Bylab__Security__RequireHttps"] = "false";
+        // Links and the host filter take the public address from here; the site answers only to it outside Development.
+        start.Environment["Bylab__Site__PublicUrl"] = url;
+        // A throwaway installation: mail into the database outbox, Data Protection keys without a certificate.
+        start.Environment["Bylab__Email__UseOutbox"] = "true";
+        start.Environment["Bylab__DataProtection__AllowUnprotectedKeys"] = "true";
         start.Environment["Bylab__Database__DataFolder"] = dataFolder;
         // The benchmark logs in many people from one IP; the limits exist for attackers, not for this.
         start.Environment["Bylab__RateLimits__AuthPermits"] = "100000";

@@ -46,10 +46,16 @@ public static class DependencyInjection
             ? sp.GetRequiredService<SmtpEmailSender>()
             : sp.GetRequiredService<OutboxEmailSender>());
 
+        services.AddSingleton<MailQueue>();
+        services.AddScoped<OutboxRetention>();
+
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AccountService>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<LoginThrottles>();
+        services.AddScoped<TwoFactorEnrolments>();
         services.AddScoped<AdminUserService>();
         services.AddScoped<AdminBootstrap>();
         services.AddScoped<DatabaseInitializer>();

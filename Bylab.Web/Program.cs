@@ -9,14 +9,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = StaticAssets.FindWebRoot(),
 });
 
-builder.Services.AddBylabCore(builder.Configuration);
-builder.Services.AddBylabWeb(builder.Environment, builder.Configuration);
-
-var app = builder.Build();
-app.UseBylabPipeline();
-
 try
 {
+    builder.Services.AddBylabCore(builder.Configuration);
+    builder.Services.AddBylabWeb(builder.Environment, builder.Configuration);
+
+    var app = builder.Build();
+    app.UseBylabPipeline();
+
     await using (var scope = app.Services.CreateAsyncScope())
     {
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>()

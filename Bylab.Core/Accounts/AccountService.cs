@@ -1,5 +1,6 @@
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
+using Bylab.Core.Events;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,8 +83,9 @@ public sealed class AccountService(
                 orderby f.CreatedAt
                 select new ExportedFollow(f.IdeaId, i.Title, f.CreatedAt))
             .ToListAsync(ct);
+        // Guest sign-ups made with the account's confirmed address are the person's data too.
         var registrations = await db.Registrations.AsNoTracking()
-            .Where(r => r.UserId == userId)
+            .OfAccount(user.Id, user.EmailConfirmed ? user.Email : null)
             .OrderBy(r => r.CreatedAt)
             .Select(r => new ExportedRegistration(r.EventId, r.Event!.Title, r.Event.StartsAt, r.Status.ToString(), r.Name, r.Email,
                 r.Companions, r.Needs, r.Answer, r.CreatedAt, r.CancelledAt, r.CheckedInAt))
@@ -107,8 +109,9 @@ public sealed class AccountService(
     /// Ideas: ideas and comments stay with AuthorId null (shown as anonymous); votes stay, anonymous
     /// (UserId null), so a consultation's result and the vote counters do not change; follows are deleted.
     /// All of this is done by the foreign keys' ON DELETE rules (see IdeaConfigurations).
-    /// Other features' data goes through their <see cref="IAccountDeletionStep"/> (event sign-ups: those for events
-    /// not yet started are cancelled, and every sign-up loses its name, e-mail and answers).
+    /// Other features' data goes through their <see cref="IAccountDeletionStep"/> (event sign-ups – the account's, and
+    /// guest sign-ups made with its confirmed address: those for events not yet started are cancelled, and every
+    /// sign-up loses its name, e-mail and answers).
     /// </summary>
     public async Task<bool> DeleteAsync(string userId, CancellationToken ct = default)
     {

@@ -10,13 +10,13 @@ public enum RoleChangeResult { Updated, Unchanged, NotFound, UnknownRole, LastAd
 
 public enum LockResult { Done, NotFound, OwnAccount }
 
-/// <param name="LockedOut">Cannot log in now: blocked by an admin, or locked for a while after failed attempts.</param>
-/// <param name="Blocked">Blocked by an admin (until unblocked), as opposed to the short lock after failed attempts.</param>
+/// <param name="LockedOut">Cannot log in now: blocked by an admin, or locked for a while after wrong codes.</param>
+/// <param name="Blocked">Blocked by an admin (until unblocked, <see cref="BylabUser.IsBlockedByAdmin"/>), as opposed to a lock that ends by itself.</param>
 public sealed record UserSummary(string Id, string DisplayName, string Email, bool EmailConfirmed, bool TwoFactorEnabled, bool LockedOut, DateTime CreatedAt, IReadOnlyList<string> Roles,
     bool Blocked = false);
 
 /// <summary>What an admin does to other people's accounts. Every change is written to the audit log in the same transaction.</summary>
-public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, TimeProvider time)
+public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, UserSessions sessions, TimeProvider time)
 {
     public const int PageSize = 25;
 
@@ -40,12 +40,12 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(u => new
             {
-                u.Id, u.DisplayName, u.Email, u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd, u.CreatedAt, u.BlockedAt,
+                u.Id, u.DisplayName, u.Email, u.EmailConfirmed, u.TwoFactorEnabled, u.LockoutEnd, u.CreatedAt,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);
         var items = rows.Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.EmailConfirmed, u.TwoFactorEnabled,
-            u.LockoutEnd > now, u.CreatedAt, u.Roles.OrderBy(r => r).ToList(), u.BlockedAt != null && u.LockoutEnd > now)).ToList();
+            u.LockoutEnd > now, u.CreatedAt, u.Roles.OrderBy(r => r).ToList(), u.LockoutEnd == DateTimeOffset.MaxValue)).ToList();
         return new Paged<UserSummary>(items, page, PageSize, total);
     }
 
@@ -58,7 +58,7 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         }
         var roles = await users.GetRolesAsync(user);
         return new UserSummary(user.Id, user.DisplayName, user.Email ?? "", user.EmailConfirmed, user.TwoFactorEnabled,
-            user.LockoutEnd > time.GetUtcNow(), user.CreatedAt, roles.OrderBy(r => r).ToList(), user.IsBlockedAt(time.GetUtcNow()));
+            user.LockoutEnd > time.GetUtcNow(), user.CreatedAt, roles.OrderBy(r => r).ToList(), user.IsBlockedByAdmin);
     }
 
     public async Task<RoleChangeResult> SetRolesAsync(Actor actor, string userId, IReadOnlyCollection<string> wanted, CancellationToken ct = default)
@@ -87,8 +87,9 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         }
         Check(await users.AddToRolesAsync(user, toAdd));
         Check(await users.RemoveFromRolesAsync(user, toRemove));
-        // A new security stamp signs the person out elsewhere, so a removed role stops working at once.
+        // A new security stamp, and every session ended: a removed role stops working at once, on every instance.
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(user.Id, ct);
         audit.Add(actor, AuditActions.RolesChanged, "user", user.Id,
             $"{user.Email}: +[{string.Join(", ", toAdd)}] -[{string.Join(", ", toRemove)}]");
         await db.SaveChangesAsync(ct);
@@ -109,12 +110,17 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         Check(await users.SetLockoutEnabledAsync(user, true));
-        // BlockedAt marks the lock as the admin's, so the person is told «blocked, contact us», not «try again later».
-        user.BlockedAt = locked ? time.GetUtcNow().UtcDateTime : null;
         Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
         if (locked)
         {
             Check(await users.UpdateSecurityStampAsync(user));
+            await sessions.EndAllAsync(user.Id, ct);
+        }
+        else if (user.Email is not null)
+        {
+            // Unblocking also lifts a lock that failed passwords put on the address.
+            var key = LoginThrottles.AddressKey(user.Email);
+            await db.Set<LoginThrottle>().Where(t => t.Key == key).ExecuteDeleteAsync(ct);
         }
         audit.Add(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, "user", user.Id, user.Email);
         await db.SaveChangesAsync(ct);
@@ -137,6 +143,7 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         Check(await users.ResetAuthenticatorKeyAsync(user));
         Check(await users.SetTwoFactorEnabledAsync(user, false));
         Check(await users.UpdateSecurityStampAsync(user));
+        await sessions.EndAllAsync(user.Id, ct);
         audit.Add(actor, AuditActions.TwoFactorReset, "user", user.Id, user.Email);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

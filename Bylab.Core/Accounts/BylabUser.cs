@@ -18,14 +18,17 @@ public class BylabUser : IdentityUser
     public DateTime? LastLoginAt { get; set; }
 
     /// <summary>
-    /// UTC; set while an admin has blocked the account. Identity's lockout (LockoutEnd) is used for both an admin's block
-    /// and the short lock after failed passwords; this tells them apart, so the login page can say which it is.
+    /// The RFC 6238 time step (Unix time / 30 s) of the last authenticator code accepted: a code for this step or an
+    /// earlier one is refused, so each code signs in once (ASVS 2.8.4). See <see cref="OneTimeAuthenticatorTokenProvider"/>.
     /// </summary>
-    public DateTime? BlockedAt { get; set; }
+    public long? LastTotpTimeStep { get; set; }
 
     /// <summary>The person turned off the daily e-mail about comments on their ideas and replies to their comments.</summary>
     public bool CommentDigestOptOut { get; set; }
 
-    /// <summary>Blocked by an admin (not merely locked for a while after failed attempts).</summary>
-    public bool IsBlockedAt(DateTimeOffset now) => BlockedAt is not null && LockoutEnd > now;
+    /// <summary>
+    /// Blocked by an admin: the lockout without end that <see cref="AdminUserService.SetLockedAsync"/> sets, and only an
+    /// admin lifts (a password reset does not). Other lockouts (wrong second-factor codes) end by themselves.
+    /// </summary>
+    public bool IsBlockedByAdmin => LockoutEnd == DateTimeOffset.MaxValue;
 }

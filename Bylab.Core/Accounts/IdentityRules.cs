@@ -8,7 +8,7 @@ public static class IdentityRules
     /// <summary>ASVS 2.1: length, not composition. One account per e-mail address.</summary>
     public static void Configure(IdentityOptions o)
     {
-        o.Password.RequiredLength = 12;
+        o.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
         o.Password.RequireDigit = false;
         o.Password.RequireLowercase = false;
         o.Password.RequireUppercase = false;
@@ -18,4 +18,8 @@ public static class IdentityRules
         // The user name is the e-mail address, and addresses like gunn@hønsegård.no are real.
         o.User.AllowedUserNameCharacters = "";
     }
+
+    /// <summary>The guessable passwords refused (<see cref="CommonPasswordValidator"/>); one-line display names (<see cref="BylabUserValidator"/>).</summary>
+    public static IdentityBuilder AddBylabRules(this IdentityBuilder builder) =>
+        builder.AddPasswordValidator<CommonPasswordValidator>().AddUserValidator<BylabUserValidator>();
 }

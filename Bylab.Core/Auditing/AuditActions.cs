@@ -7,4 +7,6 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string UserDeletedOwnAccount = "user.account.deleted";
     public const string TwoFactorReset = "user.twofactor.reset";
+    public const string TwoFactorEnrolmentLinkSent = "user.twofactor.enrolment-link";
+    public const string TwoFactorEnrolled = "user.twofactor.enrolled";
 }

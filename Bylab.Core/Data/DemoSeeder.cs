@@ -10,7 +10,8 @@ namespace Bylab.Core.Data;
 /// Demo people for a new Development database. Passwords are random and printed once to the console:
 /// nothing secret is in the repository, and a leaked demo database gives away nothing reusable.
 /// </summary>
-public sealed class DemoSeeder(UserManager<BylabUser> users, BylabDbContext db, TimeProvider time)
+public sealed class DemoSeeder(UserManager<BylabUser> users, BylabDbContext db, TwoFactorEnrolments enrolments,
+    Microsoft.Extensions.Options.IOptions<Common.SiteOptions> site, TimeProvider time)
 {
     public static readonly IReadOnlyList<(string Email, string Name, string[] Roles)> People =
     [
@@ -47,8 +48,13 @@ public sealed class DemoSeeder(UserManager<BylabUser> users, BylabDbContext db, 
             }
             await users.AddToRolesAsync(user, roles);
             ids[email] = user.Id;
-            var twoFactor = roles.Intersect(Roles.RequiringTwoFactor).Any() ? "  (sets up an authenticator app at first login)" : "";
-            console.WriteLine($"  {string.Join(",", roles),-11} {email,-26} {password}{twoFactor}");
+            console.WriteLine($"  {string.Join(",", roles),-11} {email,-26} {password}");
+            if (roles.Intersect(Roles.RequiringTwoFactor).Any())
+            {
+                // Staff roles get their first authenticator only through an enrolment link (valid a day, used once).
+                var (_, token, _) = await enrolments.CreateAsync(new Auditing.Actor("system", "demo"), user.Id, ct);
+                console.WriteLine($"  {"",-11} set up the authenticator after logging in: {site.Value.Link(TwoFactorEnrolments.LinkPath(token!))}");
+            }
         }
         console.WriteLine();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Bylab.Core.Email;
@@ -14,6 +15,15 @@ public sealed class EmailOptions
 
     /// <summary>SMTP settings; with no host, messages go to the development outbox at /admin/outbox.</summary>
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>
+    /// Keep mail in the database outbox instead of sending it, outside Development: only for a test installation,
+    /// and only when an operator says so. Without it (and without an SMTP host) the site refuses to start there.
+    /// </summary>
+    public bool UseOutbox { get; set; }
+
+    /// <summary>Messages in the outbox are deleted this many hours after they were written.</summary>
+    public int OutboxRetentionHours { get; set; } = 72;
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 }
@@ -35,7 +45,7 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 }
 
-public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+public sealed class EmailOptionsValidator(IHostEnvironment env) : IValidateOptions<EmailOptions>
 {
     private static readonly string[] SecurityModes = ["Auto", "StartTls", "SslOnConnect", "None"];
 
@@ -45,6 +55,16 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (!System.Net.Mail.MailAddress.TryCreate(options.From, out _))
         {
             failures.Add($"{EmailOptions.Section}:From must be an e-mail address (was '{options.From}').");
+        }
+        if (!options.UsesSmtp && !options.UseOutbox && !env.IsDevelopment())
+        {
+            // The outbox is readable by staff and is no mail server: it must never stand in for SMTP unnoticed.
+            failures.Add($"{EmailOptions.Section}:Smtp:Host is not set, so no e-mail would be sent. Set {EmailOptions.Section}:Smtp:Host, "
+                + $"or set {EmailOptions.Section}:UseOutbox=true to keep mail in the database outbox instead (a test installation only).");
+        }
+        if (options.OutboxRetentionHours < 1)
+        {
+            failures.Add($"{EmailOptions.Section}:OutboxRetentionHours must be at least 1 (was {options.OutboxRetentionHours}).");
         }
         if (options.UsesSmtp)
         {

@@ -18,7 +18,7 @@ public sealed class OutboxEmailSender(IServiceScopeFactory scopes, TimeProvider 
         {
             CreatedAt = time.GetUtcNow().UtcDateTime,
             To = message.To,
-            Subject = message.Subject,
+            Subject = Common.SingleLineText.Flatten(message.Subject),
             TextBody = message.TextBody,
             HtmlBody = message.HtmlBody,
             Attachments = (message.Attachments ?? []).Select(a => new OutboxAttachment

@@ -27,7 +27,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(o.FromName, o.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
-        mime.Subject = message.Subject;
+        // One header line whatever the composer gave: MimeKit would otherwise carry the line breaks into the subject.
+        mime.Subject = Common.SingleLineText.Flatten(message.Subject);
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         foreach (var a in message.Attachments ?? [])
         {

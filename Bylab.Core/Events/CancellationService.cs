@@ -62,14 +62,17 @@ public sealed class CancellationService(BylabDbContext db, TimeProvider time, Au
     }
 
     /// <summary>
-    /// Inside the account deletion's transaction: the person's sign-ups for events not yet started are cancelled
-    /// (the waitlist moves up), and every sign-up of theirs loses its name, e-mail and answers, keeping only what
-    /// the attendance counts need.
+    /// Inside the account deletion's transaction: the person's sign-ups (guest sign-ups with the account's confirmed
+    /// address included, <see cref="AccountRegistrations"/>) for events not yet started are cancelled (the waitlist
+    /// moves up), and every one loses its name, e-mail and answers, keeping only what the attendance counts need.
     /// </summary>
     public async Task ForgetAccountAsync(string userId, CancellationToken ct)
     {
         var now = Now;
-        var registrations = await db.Registrations.Include(r => r.Event).Where(r => r.UserId == userId).ToListAsync(ct);
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Email, u.EmailConfirmed }).SingleOrDefaultAsync(ct);
+        var registrations = await db.Registrations.Include(r => r.Event)
+            .OfAccount(userId, account is { EmailConfirmed: true } ? account.Email : null).ToListAsync(ct);
         var freed = new List<Event>();
         foreach (var r in registrations)
         {

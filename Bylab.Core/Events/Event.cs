@@ -51,6 +51,15 @@ public class Event
     public const int MaxCompanionsLimit = 10;
     public const int MaxReminderHours = 24 * 14;
 
+    /// <summary>No event time (start, end, registration window) before this: nothing in Bylab happened earlier.</summary>
+    public static readonly DateTime EarliestTime = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>How far ahead an event may be planned. Beyond it a date is a typing mistake (and year 9999 breaks calendars and mails).</summary>
+    public const int MaxYearsAhead = 5;
+
+    /// <summary>The one place that says which event times are sensible: the form validator and the service both ask it.</summary>
+    public static bool IsSensibleTime(DateTime utc, DateTime utcNow) => utc >= EarliestTime && utc <= utcNow.AddYears(MaxYearsAhead);
+
     public int Id { get; set; }
     public string Slug { get; set; } = "";
     public string Title { get; set; } = "";

@@ -1,5 +1,6 @@
 using CultureInfo = System.Globalization.CultureInfo;
 using System.Text;
+using Bylab.Core.Common;
 using Bylab.Core.Time;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
@@ -58,7 +59,7 @@ public static class EventCalendar
     public static string Feed(string name, IReadOnlyCollection<CalendarEntry> entries, DateTime stampUtc, string? organizerEmail = null)
     {
         var calendar = NewCalendar("PUBLISH", entries.Select(e => e.Event), stampUtc);
-        calendar.AddProperty("X-WR-CALNAME", name);
+        calendar.AddProperty("X-WR-CALNAME", SingleLineText.Flatten(name));
         calendar.AddProperty("X-WR-TIMEZONE", Zone);
         var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
         refresh.AddParameter("VALUE", "DURATION");
@@ -104,16 +105,16 @@ public static class EventCalendar
             DtStamp = new CalDateTime(DateTime.SpecifyKind(stampUtc, DateTimeKind.Utc)),
             DtStart = Oslo(ev.StartsAt),
             DtEnd = Oslo(ev.EndsAt),
-            Summary = ev.Title,
-            Description = description.ToString(),
-            Location = string.IsNullOrWhiteSpace(entry.Location) ? null : entry.Location,
+            Summary = SingleLineText.Flatten(ev.Title),
+            Description = SingleLineText.FlattenLines(description.ToString()),
+            Location = string.IsNullOrWhiteSpace(entry.Location) ? null : SingleLineText.Flatten(entry.Location),
             Url = new Uri(entry.Url),
             Status = cancelled ? "CANCELLED" : "CONFIRMED",
             Transparency = TransparencyType.Opaque,
         };
         if (!string.IsNullOrWhiteSpace(organizerEmail))
         {
-            item.Organizer = new Organizer("mailto:" + organizerEmail) { CommonName = ev.OrganiserName };
+            item.Organizer = new Organizer("mailto:" + organizerEmail) { CommonName = ParameterText(ev.OrganiserName) };
         }
         return item;
     }
@@ -147,6 +148,12 @@ public static class EventCalendar
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
     }
+
+    /// <summary>
+    /// A parameter value (CN="…") cannot hold a line break or a double quote at all (RFC 5545 3.1; Ical.Net writes
+    /// them as they are, so «Ola\r\nBEGIN:VEVENT» would start a new event): one line, and ' for ".
+    /// </summary>
+    private static string ParameterText(string text) => SingleLineText.Flatten(text).Replace('"', '\'');
 
     private static string Parts(string separator, params string?[] parts) =>
         string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));

@@ -117,4 +117,8 @@ public static class EventInputErrors
     public const string UnknownVenue = "unknown-venue";
     public const string RegistrationWindow = "registration-window";
     public const string InThePast = "in-the-past";
+    /// <summary>Before <see cref="Event.EarliestTime"/> or more than <see cref="Event.MaxYearsAhead"/> years ahead.</summary>
+    public const string TimeOutOfRange = "time-out-of-range";
+    public const string NotOneLine = FieldErrors.NotOneLine;
+    public const string ControlCharacters = FieldErrors.ControlCharacters;
 }

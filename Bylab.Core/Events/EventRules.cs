@@ -15,8 +15,8 @@ namespace Bylab.Core.Events;
 public static class EventRules
 {
     public static readonly TextRule Title = new(nameof(EventInput.Title), Event.TitleMaxLength, Required: true);
-    public static readonly TextRule Summary = new(nameof(EventInput.Summary), Event.SummaryMaxLength, Required: true);
-    public static readonly TextRule Description = new(nameof(EventInput.DescriptionMarkdown), Event.DescriptionMaxLength, Required: true);
+    public static readonly TextRule Summary = new(nameof(EventInput.Summary), Event.SummaryMaxLength, Required: true, MultiLine: true);
+    public static readonly TextRule Description = new(nameof(EventInput.DescriptionMarkdown), Event.DescriptionMaxLength, Required: true, MultiLine: true);
     public static readonly TextRule OrganiserName = new(nameof(EventInput.OrganiserName), Event.OrganiserNameMaxLength, Required: true);
     public static readonly TextRule Question = new(nameof(EventInput.Question), Event.QuestionMaxLength);
     public static readonly TextRule PlaceName = new(nameof(EventInput.PlaceName), Event.PlaceMaxLength, Required: true);

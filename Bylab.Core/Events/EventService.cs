@@ -124,7 +124,8 @@ public sealed class EventService(
 
     /// <summary>
     /// <see cref="EventRules"/>, then what only Core can check: the theme and the venue exist, the venue holds that
-    /// many, capacity is not below the places taken, and the start is not in the past.
+    /// many, capacity is not below the places taken, the start is not in the past, and no time is beyond
+    /// <see cref="Event.IsSensibleTime"/>.
     /// </summary>
     /// <param name="existing">The stored event when updating (tracked, not yet changed).</param>
     /// <param name="placesTaken">Places held now; capacity may not go below them.</param>
@@ -133,6 +134,18 @@ public sealed class EventService(
         var errors = EventRules.Check(i).ToList();
         void Add(string field, string code) => errors.Add(new EventInputError(field, code));
 
+        // Within Event's bounds (the form asks the same): a year like 9999 would break calendar files and mails.
+        foreach (var (field, value) in new (string, DateTime?)[]
+        {
+            (nameof(EventInput.StartsAt), i.StartsAt), (nameof(EventInput.EndsAt), i.EndsAt),
+            (nameof(EventInput.RegistrationOpensAt), i.RegistrationOpensAt), (nameof(EventInput.RegistrationClosesAt), i.RegistrationClosesAt),
+        })
+        {
+            if (value is { } t && !Event.IsSensibleTime(t, now))
+            {
+                Add(field, EventInputErrors.TimeOutOfRange);
+            }
+        }
         if (i.ThemeId is { } themeId && !await db.Themes.AnyAsync(t => t.Id == themeId, ct))
         {
             Add(nameof(EventInput.ThemeId), EventInputErrors.UnknownTheme);

@@ -154,3 +154,18 @@ public class Registration
         return cleaned.Length == CheckInCodeLength && cleaned.All(c => CheckInAlphabet.Contains(c)) ? cleaned : null;
     }
 }
+
+/// <summary>
+/// The sign-ups that are one person's personal data: those made with their account, and guest sign-ups made with the
+/// account's confirmed address (the person owns that address, so those are theirs as much as the others). The data
+/// download and the account deletion ask the same question here.
+/// </summary>
+public static class AccountRegistrations
+{
+    /// <param name="confirmedEmail">The account's address if it is confirmed; null counts only the account's own sign-ups.</param>
+    public static IQueryable<Registration> OfAccount(this IQueryable<Registration> registrations, string userId, string? confirmedEmail)
+    {
+        var address = string.IsNullOrWhiteSpace(confirmedEmail) ? null : Registration.NormalizeEmail(confirmedEmail);
+        return registrations.Where(r => r.UserId == userId || (address != null && r.UserId == null && r.NormalizedEmail == address));
+    }
+}

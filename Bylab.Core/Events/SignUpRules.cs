@@ -11,8 +11,8 @@ public static class SignUpRules
 {
     public static readonly TextRule Name = new(nameof(SignUpInput.Name), Registration.NameMaxLength, Required: true);
     public static readonly TextRule Email = new(nameof(SignUpInput.Email), Registration.EmailMaxLength, Required: true, TextFormat.Email);
-    public static readonly TextRule Needs = new(nameof(SignUpInput.Needs), Registration.NeedsMaxLength);
-    public static readonly TextRule Answer = new(nameof(SignUpInput.Answer), Registration.AnswerMaxLength);
+    public static readonly TextRule Needs = new(nameof(SignUpInput.Needs), Registration.NeedsMaxLength, MultiLine: true);
+    public static readonly TextRule Answer = new(nameof(SignUpInput.Answer), Registration.AnswerMaxLength, MultiLine: true);
 
     /// <summary>The most companions one sign-up may bring: the event's limit, and never a group bigger than the event (it would wait forever).</summary>
     public static int MostCompanions(int maxCompanions, int capacity) => Math.Min(maxCompanions, capacity - 1);

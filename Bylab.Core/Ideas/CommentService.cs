@@ -22,7 +22,7 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
     public async Task<AddCommentResult> AddAsync(string userId, int ideaId, int? parentId, string? bodyMarkdown, CancellationToken ct = default)
     {
         var body = bodyMarkdown?.Trim() ?? "";
-        if (body.Length == 0 || body.Length > Comment.BodyMaxLength)
+        if (body.Length == 0 || body.Length > Comment.BodyMaxLength || !Common.TextRule.IsPlainText(body))
         {
             return new AddCommentResult(AddCommentOutcome.InvalidInput);
         }
@@ -94,7 +94,7 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
     public async Task<EditCommentOutcome> EditAsync(string userId, int commentId, string? bodyMarkdown, CancellationToken ct = default)
     {
         var body = bodyMarkdown?.Trim() ?? "";
-        if (body.Length == 0 || body.Length > Comment.BodyMaxLength)
+        if (body.Length == 0 || body.Length > Comment.BodyMaxLength || !Common.TextRule.IsPlainText(body))
         {
             return EditCommentOutcome.InvalidInput;
         }

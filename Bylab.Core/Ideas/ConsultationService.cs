@@ -1,4 +1,5 @@
 using Bylab.Core.Auditing;
+using Bylab.Core.Common;
 using Bylab.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,11 +93,11 @@ public sealed class ConsultationService(BylabDbContext db, TimeProvider time, Au
     private async Task<List<string>> ValidateAsync(ConsultationInput input, CancellationToken ct)
     {
         var invalid = new List<string>();
-        if (input.Title?.Trim() is not { Length: > 0 and <= Consultation.TitleMaxLength } title || Slugs.From(title).Length == 0)
+        if (input.Title?.Trim() is not { Length: > 0 and <= Consultation.TitleMaxLength } title || Slugs.From(title).Length == 0 || !TextRule.IsOneLine(title))
         {
             invalid.Add(nameof(ConsultationInput.Title));
         }
-        if (input.DescriptionMarkdown?.Trim() is not { Length: > 0 and <= Consultation.DescriptionMaxLength })
+        if (input.DescriptionMarkdown?.Trim() is not { Length: > 0 and <= Consultation.DescriptionMaxLength } description || !TextRule.IsPlainText(description))
         {
             invalid.Add(nameof(ConsultationInput.DescriptionMarkdown));
         }

@@ -1,3 +1,5 @@
+using Bylab.Core.Common;
+
 namespace Bylab.Core.Ideas;
 
 /// <summary>What a person writes when submitting or editing an idea. Text is trimmed before it is checked or stored.</summary>
@@ -11,22 +13,22 @@ public sealed record IdeaContent(
 {
     /// <summary>
     /// The Core's guard behind the web validators: names of the fields that are missing, whitespace only,
-    /// too long, or name an unknown principle or goal. Empty when all is well.
+    /// too long, hold control characters (a line break in a one-line field), or name an unknown principle or goal. Empty when all is well.
     /// </summary>
     public IReadOnlyList<string> InvalidFields()
     {
         var invalid = new List<string>();
         var title = Title?.Trim() ?? "";
-        if (title.Length == 0 || title.Length > Idea.TitleMaxLength)
+        if (title.Length == 0 || title.Length > Idea.TitleMaxLength || !TextRule.IsOneLine(title))
         {
             invalid.Add(nameof(Title));
         }
         var body = BodyMarkdown?.Trim() ?? "";
-        if (body.Length == 0 || body.Length > Idea.BodyMaxLength)
+        if (body.Length == 0 || body.Length > Idea.BodyMaxLength || !TextRule.IsPlainText(body))
         {
             invalid.Add(nameof(BodyMarkdown));
         }
-        if ((PlaceName?.Trim().Length ?? 0) > Idea.PlaceNameMaxLength)
+        if ((PlaceName?.Trim().Length ?? 0) > Idea.PlaceNameMaxLength || !TextRule.IsOneLine(PlaceName?.Trim()))
         {
             invalid.Add(nameof(PlaceName));
         }

@@ -184,7 +184,8 @@ public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<I
     public async Task<AnswerResult> AnswerAsync(Actor staff, int ideaId, IdeaStatus status, string? answerMarkdown, CancellationToken ct = default)
     {
         var text = answerMarkdown?.Trim() ?? "";
-        if (status == IdeaStatus.New || !Enum.IsDefined(status) || text.Length == 0 || text.Length > Idea.AnswerMaxLength)
+        if (status == IdeaStatus.New || !Enum.IsDefined(status) || text.Length == 0 || text.Length > Idea.AnswerMaxLength
+            || !Common.TextRule.IsPlainText(text))
         {
             return AnswerResult.InvalidInput;
         }

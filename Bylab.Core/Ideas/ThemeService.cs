@@ -1,4 +1,5 @@
 using Bylab.Core.Auditing;
+using Bylab.Core.Common;
 using Bylab.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,23 +65,23 @@ public sealed class ThemeService(BylabDbContext db, AuditLog audit)
     private static List<string> Validate(ThemeInput input)
     {
         var invalid = new List<string>();
-        if (input.Title?.Trim() is not { Length: > 0 and <= Theme.TitleMaxLength } title || Slugs.From(title).Length == 0)
+        if (input.Title?.Trim() is not { Length: > 0 and <= Theme.TitleMaxLength } title || Slugs.From(title).Length == 0 || !TextRule.IsOneLine(title))
         {
             invalid.Add(nameof(ThemeInput.Title));
         }
-        if (input.Description?.Trim() is not { Length: > 0 and <= Theme.DescriptionMaxLength })
+        if (input.Description?.Trim() is not { Length: > 0 and <= Theme.DescriptionMaxLength } description || !TextRule.IsPlainText(description))
         {
             invalid.Add(nameof(ThemeInput.Description));
         }
-        if ((input.WhereAreWe?.Trim().Length ?? 0) > Theme.QuestionMaxLength)
+        if ((input.WhereAreWe?.Trim().Length ?? 0) > Theme.QuestionMaxLength || !TextRule.IsPlainText(input.WhereAreWe))
         {
             invalid.Add(nameof(ThemeInput.WhereAreWe));
         }
-        if ((input.WhereDoWeWantToGo?.Trim().Length ?? 0) > Theme.QuestionMaxLength)
+        if ((input.WhereDoWeWantToGo?.Trim().Length ?? 0) > Theme.QuestionMaxLength || !TextRule.IsPlainText(input.WhereDoWeWantToGo))
         {
             invalid.Add(nameof(ThemeInput.WhereDoWeWantToGo));
         }
-        if ((input.HowDoWeGetThere?.Trim().Length ?? 0) > Theme.QuestionMaxLength)
+        if ((input.HowDoWeGetThere?.Trim().Length ?? 0) > Theme.QuestionMaxLength || !TextRule.IsPlainText(input.HowDoWeGetThere))
         {
             invalid.Add(nameof(ThemeInput.HowDoWeGetThere));
         }

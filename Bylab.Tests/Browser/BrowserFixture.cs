@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "Run ./test.sh (it installs it) or `apt-get install -y chromium`.");
         }
 
-        Factory.UseKestrel(0);
+        Factory.UseKestrel(Factory.Port);
         Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress;
 
@@ -65,8 +65,26 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The test host of the browser tests: the same app and database setup as the HTTP tests.</summary>
-public sealed class BrowserFactory : BylabFactory;
+/// <summary>
+/// The test host of the browser tests: the same app and database setup as the HTTP tests, on a loopback port chosen
+/// up front, so that its public address – the base of every link in its mails – is where the browser finds it.
+/// </summary>
+public sealed class BrowserFactory : BylabFactory
+{
+    public int Port { get; } = FreePort();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [new("Bylab:Site:PublicUrl", $"http://127.0.0.1:{Port}"), new("AllowedHosts", "127.0.0.1")];
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
 
 [CollectionDefinition("Browser")]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

@@ -45,7 +45,7 @@ public sealed class HonestTextsBrowserTests(BrowserFixture fixture) : BrowserTes
         var email = TestData.UniqueEmail("sperret");
         await Factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Citizen]);
         await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s
-            .SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue).SetProperty(u => u.BlockedAt, DateTime.UtcNow)));
+            .SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)));
 
         await InBrowserAsync(async page =>
         {

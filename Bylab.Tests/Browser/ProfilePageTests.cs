@@ -55,6 +55,8 @@ public sealed class ProfilePageTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(Heading(page)).ToHaveTextAsync("Bytt e-postadresse");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Ny e-postadresse").FillAsync(newEmail);
+        // The password is asked again: a new address can take over the account.
+        await page.GetByLabel("Passord", new() { Exact = true }).FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send bekreftelse" }).ClickAsync();
         await Expect(Confirmation(page)).ToContainTextAsync($"Vi har sendt en lenke til {newEmail}.");
         var mail = Assert.Single(await Factory.OutboxForAsync(newEmail));

@@ -5,8 +5,27 @@ namespace Bylab.Tests.Core;
 
 public sealed class OptionsValidationTests
 {
-    private static IReadOnlyList<string> Failures(EmailOptions o) =>
-        new EmailOptionsValidator().Validate(null, o).Failures?.ToList() ?? [];
+    private static IReadOnlyList<string> Failures(EmailOptions o, string environment = "Development") =>
+        new EmailOptionsValidator(new Environment(environment)).Validate(null, o).Failures?.ToList() ?? [];
+
+    private sealed class Environment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+        public string ApplicationName { get; set; } = "Bylab.Tests";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+
+    [Fact]
+    public void OutsideDevelopmentMailNeedsSmtpOrAnExplicitOutbox()
+    {
+        var failure = Assert.Single(Failures(new EmailOptions(), "Production"));
+        Assert.Contains("Bylab:Email:Smtp:Host", failure);
+        Assert.Contains("Bylab:Email:UseOutbox", failure);
+        Assert.Empty(Failures(new EmailOptions { UseOutbox = true }, "Production"));
+        Assert.Empty(Failures(new EmailOptions { Smtp = new SmtpOptions { Host = "smtp.hamar.kommune.no" } }, "Production"));
+        Assert.Contains("OutboxRetentionHours", Assert.Single(Failures(new EmailOptions { OutboxRetentionHours = 0 })));
+    }
 
     private static IReadOnlyList<string> Failures(DatabaseOptions o) =>
         new DatabaseOptionsValidator().Validate(null, o).Failures?.ToList() ?? [];

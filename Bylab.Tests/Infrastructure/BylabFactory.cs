@@ -43,6 +43,10 @@ public class BylabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bylab:Ideas:BackgroundIntervalSeconds", "3600");
         builder.UseSetting("Bylab:RateLimits:AuthPermits", "100000");
         builder.UseSetting("Bylab:RateLimits:AccountPermits", "100000");
+        // Mail goes to the database outbox, where tests read it (outside Development only when asked for).
+        builder.UseSetting("Bylab:Email:UseOutbox", "true");
+        // One certificate for every test host, outside the repository (two hosts on one database must share it).
+        builder.UseSetting("Bylab:DataProtection:CertificatePath", KeyCertificateFile);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -72,10 +76,26 @@ public class BylabFactory : WebApplicationFactory<Program>
         await work(scope.ServiceProvider);
     }
 
-    /// <summary>Messages in the development outbox sent to one address, newest last.</summary>
-    public Task<List<OutboxMessage>> OutboxForAsync(string email) =>
-        WithDbAsync(db => db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
+    /// <summary>The Data Protection certificate of the test hosts: made by the first host that starts, then shared.</summary>
+    public static readonly string KeyCertificateFile = Path.Combine(Path.GetTempPath(), "bylab-tests", "dataprotection-test.pfx");
+
+    /// <summary>
+    /// Messages in the development outbox sent to one address, newest last. Account mail is sent after the answer
+    /// (MailQueue), so this waits until the queue has handed on everything queued so far.
+    /// </summary>
+    public async Task<List<OutboxMessage>> OutboxForAsync(string email)
+    {
+        await Services.GetRequiredService<MailQueue>().WhenIdleAsync();
+        return await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync());
+    }
+
+    /// <summary>Every message in the development outbox of this host, oldest first (after the mail queue is empty).</summary>
+    public async Task<List<OutboxMessage>> AllOutboxAsync()
+    {
+        await Services.GetRequiredService<MailQueue>().WhenIdleAsync();
+        return await WithDbAsync(db => db.OutboxMessages.AsNoTracking().Include(m => m.Attachments).OrderBy(m => m.Id).ToListAsync());
+    }
 
     /// <summary>Gives a user an authenticator key and turns two-factor on; returns the key for <see cref="Totp"/>.</summary>
     public async Task<string> EnableTotpAsync(string email)

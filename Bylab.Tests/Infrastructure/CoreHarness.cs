@@ -78,7 +78,7 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddIdentityCore<BylabUser>(IdentityRules.Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BylabDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddBylabRules();
         // What the web layer adds: its mail texts (here a stand-in) and a sender (here a recorder).
         services.AddSingleton<IEventMailComposer, SubjectComposer>();
         services.AddSingleton<Bylab.Core.Ideas.ICommentDigestComposer, ListingDigestComposer>();

@@ -22,9 +22,18 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
+/// The login form: its attempts per address are counted by LoginThrottles (failures only, and never against the
+/// person's own browser), not by the per-address limiter, which counts every post and would let a stranger lock the
+/// person out just by posting their address.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class CountsFailuresPerAddressAttribute : Attribute;
+
+/// <summary>
 /// Anti-automation on the forms that try a password or send mail to a typed address (ASVS 2.2.1):
-/// a limit per IP (the "auth" policy on those actions) and a limit per e-mail address named in the form
-/// (a global limiter that only counts those actions). Identity's lockout comes on top of both.
+/// a limit per IP (the "auth" policy on those actions; the real client address behind known proxies) and a limit per
+/// e-mail address named in the form (a global limiter that counts the forms that send mail: mail bombing). Failed
+/// logins are counted per address by LoginThrottles; Identity's lockout counts wrong second-factor codes.
 /// </summary>
 public static class RateLimits
 {
@@ -79,9 +88,10 @@ public static class RateLimits
     /// </summary>
     public static IApplicationBuilder UseAuthFormBuffering(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (IsAuthPost(context) && context.Request.HasFormContentType)
+        // Within tight limits: an oversized form is a 413 here, before the limiter or anything else reads it.
+        if (IsAuthPost(context) && context.Request.HasFormContentType && !await FormLimits.TryReadAuthFormAsync(context))
         {
-            await context.Request.ReadFormAsync(context.RequestAborted);
+            return;
         }
         await next();
     });
@@ -92,7 +102,8 @@ public static class RateLimits
 
     private static string? AccountKey(HttpContext context)
     {
-        if (!IsAuthPost(context) || !context.Request.HasFormContentType || context.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is not { } form)
+        if (!IsAuthPost(context) || !context.Request.HasFormContentType || context.Features.Get<Microsoft.AspNetCore.Http.Features.IFormFeature>()?.Form is not { } form
+            || context.GetEndpoint()?.Metadata.GetMetadata<CountsFailuresPerAddressAttribute>() is not null)
         {
             return null;
         }

@@ -1,6 +1,6 @@
 namespace Bylab.Web;
 
-/// <summary>Security headers on every response (ASVS 14.4). Scripts and styles only from our own origin.</summary>
+/// <summary>Security headers on every response (ASVS 14.4). Scripts and styles only from our own origin; no caching of personal data.</summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
@@ -22,6 +22,14 @@ public static class SecurityHeaders
             }
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Anything answered to a signed-in person may hold personal data (their name is in the page header; a CSV,
+            // a data download): no browser or proxy cache keeps it (ASVS 8.2.1), whatever the action asked for.
+            // Pages behind a personal link set it themselves; public pages and static files stay cacheable.
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                h.CacheControl = "no-store";
+                h.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         await next();

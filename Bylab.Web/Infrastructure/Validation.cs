@@ -41,6 +41,20 @@ public static class Validation
     }
 }
 
+/// <summary>
+/// Core's control-character rule (<see cref="TextRule.IsOneLine"/>, <see cref="TextRule.IsPlainText"/>) for forms whose
+/// fields are not yet Core <see cref="TextRule"/>s (those get it through <see cref="Validation.Follows{T}"/>), with the
+/// message on the field in the person's language. The Core guards of the same input ask the same rule.
+/// </summary>
+public static class TextRules
+{
+    public static IRuleBuilderOptions<T, string?> SingleLine<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l) =>
+        rule.Must(t => TextRule.IsOneLine(t?.Trim())).WithMessage(_ => l["Validation.SingleLine"]);
+
+    public static IRuleBuilderOptions<T, string?> NoControlCharacters<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l) =>
+        rule.Must(TextRule.IsPlainText).WithMessage(_ => l["Validation.ControlCharacters"]);
+}
+
 public static class ValidatorRegistration
 {
     /// <summary>Registers every FluentValidation validator in the assembly; controllers call them explicitly.</summary>

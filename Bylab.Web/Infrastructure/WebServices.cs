@@ -68,61 +68,7 @@ public static class WebServices
             });
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
-        services.AddIdentity<BylabUser, IdentityRole>(o =>
-            {
-                IdentityRules.Configure(o);
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.SignIn.RequireConfirmedEmail = true;
-                o.Tokens.EmailConfirmationTokenProvider = LongLivedTokenProvider.Name;
-                o.Tokens.ChangeEmailTokenProvider = LongLivedTokenProvider.Name;
-            })
-            .AddEntityFrameworkStores<BylabDbContext>()
-            .AddDefaultTokenProviders()
-            .AddTokenProvider<LongLivedTokenProvider>(LongLivedTokenProvider.Name)
-            .AddPasswordValidator<CommonPasswordValidator>();
-
-        // Password reset links are short-lived; they are also single-use, since a reset changes the security stamp.
-        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
-        services.Configure<LongLivedTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(2));
-
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.FromMinutes(5);
-            // Keep "signed in with two factors" when the cookie is refreshed, or staff would lose /admin every few minutes.
-            o.OnRefreshingPrincipal = ctx =>
-            {
-                var amr = ctx.CurrentPrincipal?.FindAll(Policies.MfaClaim).ToList() ?? [];
-                if (ctx.NewPrincipal?.Identity is ClaimsIdentity identity)
-                {
-                    foreach (var claim in amr.Where(c => !identity.HasClaim(c.Type, c.Value)))
-                    {
-                        identity.AddClaim(new Claim(claim.Type, claim.Value));
-                    }
-                }
-                return Task.CompletedTask;
-            };
-        });
-
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = hardened ? "__Host-Bylab.Auth" : ".Bylab.Auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = hardened ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            o.LoginPath = "/konto/logg-inn";
-            o.LogoutPath = "/konto/logg-ut";
-            o.AccessDeniedPath = "/feil/403";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
-            // A plain 403 with the localised error page, rather than a redirect that hides the status.
-            o.Events.OnRedirectToAccessDenied = ctx =>
-            {
-                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
+        services.AddBylabIdentity(hardened);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = hardened ? "__Host-Bylab.Af" : ".Bylab.Af";
@@ -137,9 +83,9 @@ public static class WebServices
 
         services.AddAuthorization(Policies.Add);
 
-        services.AddDataProtection()
-            .SetApplicationName("Bylab")
-            .PersistKeysToDbContext<BylabDbContext>();
+        services.AddBylabDataProtection(env, configuration);
+        services.AddBylabHostingSecurity(env);
+        services.AddSingleton<PublicUrls>();
 
         services.AddHealthChecks().AddDbContextCheck<BylabDbContext>("database");
         services.AddBylabRateLimits();
@@ -155,12 +101,16 @@ public static class WebServices
         // The daily comment digests to idea authors; in the web host only, as above.
         services.AddScoped<Bylab.Core.Ideas.ICommentDigestComposer, Features.Ideas.CommentDigestMails>();
         services.AddHostedService<Bylab.Core.Ideas.IdeasBackgroundService>();
+        // Account mail is sent after the answer (Core/Email/MailQueue); what the site forgets, it forgets here.
+        services.AddHostedService<Bylab.Core.Email.MailQueueService>();
+        services.AddHostedService<Bylab.Core.Common.HousekeepingService>();
         services.AddValidatorsFrom(typeof(WebServices).Assembly);
         return services;
     }
 
     public static WebApplication UseBylabPipeline(this WebApplication app)
     {
+        app.UseBylabForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -175,6 +125,7 @@ public static class WebServices
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/feil/{0}");
+        app.UseFormLimits();
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -199,19 +150,4 @@ public static class WebServices
         }).AllowAnonymous();
         return app;
     }
-}
-
-public sealed class LongLivedTokenProviderOptions : DataProtectionTokenProviderOptions
-{
-    public LongLivedTokenProviderOptions() => Name = LongLivedTokenProvider.Name;
-}
-
-/// <summary>E-mail confirmation links may wait in an inbox for a day or two; reset links may not.</summary>
-public sealed class LongLivedTokenProvider(
-    IDataProtectionProvider dataProtectionProvider,
-    Microsoft.Extensions.Options.IOptions<LongLivedTokenProviderOptions> options,
-    ILogger<DataProtectorTokenProvider<BylabUser>> logger)
-    : DataProtectorTokenProvider<BylabUser>(dataProtectionProvider, options, logger)
-{
-    public new const string Name = "LongLived";
 }

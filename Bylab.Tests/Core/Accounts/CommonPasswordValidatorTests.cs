@@ -34,5 +34,6 @@ public sealed class CommonPasswordValidatorTests
 
     [Fact]
     public void SomeoneElsesEmailIsNotCommon() =>
-        Assert.False(CommonPasswordValidator.IsCommon("ola.hamar@test.bylab.no", Kari));
+        Assert.False(CommonPasswordValidator.IsCommon("ola.hamar@test.bylab.no")
+            || CommonPasswordValidator.IsPersonal("ola.hamar@test.bylab.no", Kari.DisplayName, Kari.Email));
 }

@@ -119,6 +119,8 @@ public sealed partial class AdminAccessTests(BylabFactory factory) : IClassFixtu
                 ["ConfirmPassword"] = TestData.Password, ["AcceptPrivacy"] = "true",
             });
         }
+        // Account mail goes out after the answer: count once the queue has handed it on.
+        await factory.Services.GetRequiredService<Bylab.Core.Email.MailQueue>().WhenIdleAsync();
         var expected = await factory.WithDbAsync(db => Task.FromResult((
             Users: db.Users.Count(), Unconfirmed: db.Users.Count(u => !u.EmailConfirmed), Outbox: db.OutboxMessages.Count())));
 

@@ -29,7 +29,8 @@ public sealed class AdminOutboxTests(BylabFactory factory) : IClassFixture<Bylab
 
         var details = await client.GetPageAsync(link.GetAttribute("href")!);
         var body = details.QuerySelector("pre.mail-body")!;
-        Assert.Contains(BylabClient.FirstLink(mail.TextBody), body.TextContent);
+        // The link is there to see where it leads, with its token hidden (OutboxSecrecyTests).
+        Assert.Contains(new Uri(BylabClient.FirstLink(mail.TextBody)).GetLeftPart(UriPartial.Path), body.TextContent);
         Assert.Empty(body.Children);
         Assert.Contains(email, details.QuerySelector("dl")!.TextContent);
     }

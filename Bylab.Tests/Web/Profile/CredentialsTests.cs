@@ -79,7 +79,7 @@ public sealed class CredentialsTests(BylabFactory factory) : IClassFixture<Bylab
 
     private async Task<string> RequestEmailChangeAsync(BylabClient client, string newEmail)
     {
-        var response = await client.SubmitAsync("/min-side/e-post", new Dictionary<string, string> { ["Email"] = newEmail });
+        var response = await client.SubmitAsync("/min-side/e-post", new Dictionary<string, string> { ["Email"] = newEmail, ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var mail = Assert.Single(await factory.OutboxForAsync(newEmail));
         return new Uri(BylabClient.FirstLink(mail.TextBody)).PathAndQuery;
@@ -155,7 +155,7 @@ public sealed class CredentialsTests(BylabFactory factory) : IClassFixture<Bylab
         using var __ = client;
         var taken = TestData.UniqueEmail("opptatt");
         await factory.Users.CreateAsync(email: taken, password: TestData.Password);
-        var response = await client.SubmitAsync("/min-side/e-post", new Dictionary<string, string> { ["Email"] = taken });
+        var response = await client.SubmitAsync("/min-side/e-post", new Dictionary<string, string> { ["Email"] = taken, ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await BylabClient.ParseAsync(response);
         Assert.Equal(["Denne e-postadressen brukes allerede av en annen konto."], page.ErrorSummary());

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Bylab.Core.Accounts;
 using Bylab.Tests.Infrastructure;
+using Bylab.Tests.Web.Admin;
 
 namespace Bylab.Tests.Web.Profile;
 
@@ -23,9 +24,9 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
     private static string KeyOn(IHtmlDocument page) => page.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "");
 
     /// <summary>Enables two-factor through the page as a person would; returns the key and the recovery-code page.</summary>
-    private static async Task<(string Key, IHtmlDocument CodesPage)> EnableThroughPageAsync(BylabClient client)
+    private static async Task<(string Key, IHtmlDocument CodesPage)> EnableThroughPageAsync(BylabClient client, string enablePage = EnablePage)
     {
-        var page = await client.GetPageAsync(EnablePage);
+        var page = await client.GetPageAsync(enablePage);
         var key = KeyOn(page);
         var qr = page.QuerySelector<IHtmlImageElement>("img.qr")!;
         Assert.StartsWith("data:image/png;base64,", qr.Source);
@@ -91,10 +92,10 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
     }
 
     [Fact]
-    public async Task StaffWithoutTwoFactorAreSentHereAndGetMfaSessionAfterEnabling()
+    public async Task StaffWithoutTwoFactorAreSentHereAndGetMfaSessionAfterEnablingWithTheAdminsLink()
     {
         var email = TestData.UniqueEmail("ansatt");
-        await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Staff]);
+        var staff = await factory.Users.CreateAsync(email: email, password: TestData.Password, roles: [Roles.Staff]);
         using var client = factory.CreateBylabClient();
         var login = await client.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = TestData.Password });
         Assert.Equal("/min-side/tofaktor", login.Headers.Location!.OriginalString);
@@ -102,10 +103,18 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
         var status = await client.GetPageAsync("/min-side/tofaktor");
         Assert.NotNull(status.QuerySelector("main .ds-alert[data-color=danger]"));
         Assert.NotNull(status.QuerySelector("[data-status=off]"));
+        Assert.NotNull(status.QuerySelector("[data-enrolment]"));
         // Not yet signed in with two factors: the admin area is closed (403, or 404 while the area does not exist).
         Assert.NotEqual(HttpStatusCode.OK, (await client.Http.GetAsync("/admin")).StatusCode);
 
-        await EnableThroughPageAsync(client);
+        // An admin sends the enrolment link; it leads to the setup page.
+        var (admin, _) = await factory.SignedInWithTotpAsync("admin", Roles.Admin);
+        using var _a = admin;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/brukere/{staff.Id}", new Dictionary<string, string>(), "#enrolment-form")).StatusCode);
+        var link = new Uri(BylabClient.FirstLink(Assert.Single(await factory.OutboxForAsync(email)).TextBody));
+        Assert.Equal(EnablePage, link.AbsolutePath);
+
+        await EnableThroughPageAsync(client, link.PathAndQuery);
         var after = await client.GetPageAsync("/min-side/tofaktor");
         Assert.NotNull(after.QuerySelector("[data-mfa=yes]"));
         Assert.StartsWith("/konto/logg-inn/kode", (await LogInAsync(email)).Headers.Location!.OriginalString);
@@ -121,8 +130,12 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
         await client.LogInWithTotpAsync(email, TestData.Password, key);
 
         var page = await client.GetPageAsync("/min-side/tofaktor");
-        Assert.Null(page.QuerySelector("form[action$='/deaktiver']"));
-        var response = await client.PostRawAsync("/min-side/tofaktor/deaktiver", [new("__RequestVerificationToken", BylabClient.TokenFrom(page))]);
+        Assert.Null(page.QuerySelector("a[href$='/deaktiver']"));
+        // The page that asks for the password is not offered either: the refusal comes before any typing.
+        var form = await client.Http.GetAsync("/min-side/tofaktor/deaktiver");
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        var response = await client.PostRawAsync("/min-side/tofaktor/deaktiver",
+            [new("__RequestVerificationToken", BylabClient.TokenFrom(page)), new("Password", TestData.Password)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await client.GetPageAsync("/min-side/tofaktor");
         Assert.Contains("kan ikke slås av", after.QuerySelector("main .ds-alert[data-color=danger]")!.TextContent);
@@ -135,7 +148,7 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
         var (client, email) = await SignedInAsync(Roles.Citizen);
         using var _ = client;
         await EnableThroughPageAsync(client);
-        var response = await client.SubmitAsync("/min-side/tofaktor", new Dictionary<string, string>(), "form[action$='/deaktiver']");
+        var response = await client.SubmitAsync("/min-side/tofaktor/deaktiver", new Dictionary<string, string> { ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(await factory.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).TwoFactorEnabled)));
         Assert.DoesNotContain("/kode", (await LogInAsync(email)).Headers.Location!.OriginalString);
@@ -149,7 +162,7 @@ public sealed class TwoFactorTests(BylabFactory factory) : IClassFixture<BylabFa
         var (_, first) = await EnableThroughPageAsync(client);
         var oldCodes = first.QuerySelectorAll(".recovery-codes li").Select(li => li.TextContent.Trim()).ToList();
 
-        var response = await client.SubmitAsync("/min-side/tofaktor", new Dictionary<string, string>(), "form[action$='/nye-koder']");
+        var response = await client.SubmitAsync("/min-side/tofaktor/nye-koder", new Dictionary<string, string> { ["Password"] = TestData.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var newCodes = (await client.GetPageAsync(response.Headers.Location!.OriginalString))
             .QuerySelectorAll(".recovery-codes li").Select(li => li.TextContent.Trim()).ToList();

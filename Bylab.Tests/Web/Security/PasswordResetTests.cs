@@ -1,5 +1,7 @@
 using System.Net;
+using Bylab.Core.Accounts;
 using Bylab.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bylab.Tests.Web.Security;
 
@@ -81,6 +83,23 @@ public sealed class PasswordResetTests(BylabFactory factory) : IClassFixture<Byl
 
         Assert.Equal(["Lenken er ugyldig, utløpt eller allerede brukt. Be om en ny lenke."], (await BylabClient.ParseAsync(response)).ErrorSummary());
         await client.LogInAsync(ola, TestData.Password);
+    }
+
+    [Fact]
+    public async Task AResetLiftsALockoutButNotABlock()
+    {
+        var email = TestData.UniqueEmail("sperret");
+        var user = await factory.Users.CreateAsync(email: email, password: TestData.Password);
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<AdminUserService>().SetLockedAsync(new Bylab.Core.Auditing.Actor("admin", "Admin"), user.Id, true));
+        using var client = factory.CreateBylabClient();
+        var link = await RequestResetLinkAsync(client, email);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(link, Passwords(NewPassword))).StatusCode);
+
+        // Only an admin lifts a block: the new password leads to the page that says the account is blocked, not into it.
+        var login = await client.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = NewPassword });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal("Kontoen er sperret", (await BylabClient.ParseAsync(login)).QuerySelector("h1")!.TextContent.Trim());
     }
 
     [Fact]

@@ -15,24 +15,8 @@ public sealed class StartupValidationTests
     {
         using var factory = new BadSmtpFactory();
 
-        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var messages = StartFailure.Of(factory);
 
-        var messages = string.Join(" | ", Flatten(e).Select(x => x.Message));
         Assert.Contains("Bylab:Email:Smtp:Port", messages);
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception e)
-    {
-        for (Exception? x = e; x is not null; x = x.InnerException)
-        {
-            yield return x;
-            if (x is AggregateException a)
-            {
-                foreach (var inner in a.InnerExceptions.SelectMany(Flatten))
-                {
-                    yield return inner;
-                }
-            }
-        }
     }
 }

@@ -1,27 +1,37 @@
 using Bylab.Core.Accounts;
+using Bylab.Core.Common;
 using Bylab.Core.Email;
 using Microsoft.Extensions.Localization;
 
 namespace Bylab.Web.Features.Account;
 
-/// <summary>The e-mails about a person's account, written in the language they chose.</summary>
-public sealed class AccountEmails(IEmailSender sender, IStringLocalizer<AccountResource> l)
+/// <summary>
+/// The e-mails about a person's account, written in the language they chose and sent after the answer
+/// (<see cref="MailQueue"/>): a form answers in the same time whether a mail goes out or not. Links are absolute,
+/// from <see cref="PublicUrls"/>; the name in the greeting is put on one line whatever is stored.
+/// </summary>
+public sealed class AccountEmails(MailQueue queue, PublicUrls urls, IStringLocalizer<AccountResource> l)
 {
-    public Task SendConfirmationAsync(BylabUser user, string link) =>
-        SendAsync(user, user.Email!, "Mail.Confirm.Subject", "Mail.Confirm.Body", link);
+    public void QueueConfirmation(BylabUser user, string userId, string token) =>
+        Queue(user, user.Email!, "Mail.Confirm", urls.Action(nameof(RegistrationController.Confirm), "Registration", new { userId, token }));
 
-    public Task SendAlreadyRegisteredAsync(BylabUser user, string loginLink) =>
-        SendAsync(user, user.Email!, "Mail.AlreadyRegistered.Subject", "Mail.AlreadyRegistered.Body", loginLink);
+    public void QueueAlreadyRegistered(BylabUser user) =>
+        Queue(user, user.Email!, "Mail.AlreadyRegistered", urls.Action(nameof(LoginController.Login), "Login"));
 
-    public Task SendPasswordResetAsync(BylabUser user, string link) =>
-        SendAsync(user, user.Email!, "Mail.Reset.Subject", "Mail.Reset.Body", link);
+    public void QueuePasswordReset(BylabUser user, string token) =>
+        Queue(user, user.Email!, "Mail.Reset", urls.Action(nameof(PasswordController.Reset), "Password", new { email = user.Email, token }));
 
-    public Task SendChangeEmailAsync(BylabUser user, string newEmail, string link) =>
-        SendAsync(user, newEmail, "Mail.ChangeEmail.Subject", "Mail.ChangeEmail.Body", link);
+    public void QueueChangeEmail(BylabUser user, string newEmail, string token) =>
+        Queue(user, newEmail, "Mail.ChangeEmail", urls.Action(nameof(Profile.CredentialsController.ConfirmEmail), "Credentials", new { email = newEmail, token }));
 
-    private async Task SendAsync(BylabUser user, string to, string subjectKey, string bodyKey, string link)
+    /// <summary>The link an admin sends so that a staff account can set up its first authenticator.</summary>
+    public void QueueTwoFactorEnrolment(BylabUser user, string token) =>
+        Queue(user, user.Email!, "Mail.Enrolment", urls.Absolute(TwoFactorEnrolments.LinkPath(token)));
+
+    private void Queue(BylabUser user, string to, string key, string link)
     {
-        var (subject, body) = CultureSwitch.In(user.PreferredCulture, () => (l[subjectKey].Value, l[bodyKey, user.DisplayName, link].Value));
-        await sender.SendAsync(new EmailMessage(to, subject, body));
+        var (subject, body) = CultureSwitch.In(user.PreferredCulture, () =>
+            (l[key + ".Subject"].Value, l[key + ".Body", SingleLineText.Flatten(user.DisplayName), link].Value));
+        queue.Enqueue(new EmailMessage(to, subject, body));
     }
 }

@@ -1,4 +1,5 @@
 using Bylab.Core.Accounts;
+using Bylab.Core.Common;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -57,33 +58,42 @@ public sealed class RecoveryCodeForm
 /// <summary>Rules every e-mail and password field shares, with messages in the person's language.</summary>
 internal static class AccountRules
 {
-    public const int PasswordMinLength = 12;
+    public const int PasswordMinLength = CommonPasswordValidator.MinimumLength;
     public const int PasswordMaxLength = 128;
 
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.EmailRequired"])
             .MaximumLength(BylabUser.EmailMaxLength).WithMessage(_ => l["Validation.EmailTooLong", BylabUser.EmailMaxLength])
-            .Must(e => System.Net.Mail.MailAddress.TryCreate(e, out var a) && a.Address == e!.Trim() && e.Contains('.'))
+            .Must(e => TextRule.IsOneLine(e) && System.Net.Mail.MailAddress.TryCreate(e, out var a) && a.Address == e!.Trim() && e.Contains('.'))
             .WithMessage(_ => l["Validation.EmailInvalid"]);
 
+    /// <summary>Length counted without runs of spaces; not on the list of common ones, nor made of local words (Core's CommonPasswordValidator).</summary>
     public static IRuleBuilderOptions<T, string?> NewPassword<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l) =>
         rule.Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => l["Validation.PasswordRequired"])
-            .MinimumLength(PasswordMinLength).WithMessage(_ => l["Validation.PasswordTooShort", PasswordMinLength])
+            .Must(p => CommonPasswordValidator.EffectiveLength(p!) >= PasswordMinLength).WithMessage(_ => l["Validation.PasswordTooShort", PasswordMinLength])
             .MaximumLength(PasswordMaxLength).WithMessage(_ => l["Validation.PasswordTooLong", PasswordMaxLength])
             .Must(p => !CommonPasswordValidator.IsCommon(p!)).WithMessage(_ => l["Validation.PasswordCommon"]);
+
+    /// <summary>The password a signed-in person types to confirm it is them; checked against the account by the controller.</summary>
+    public static IRuleBuilderOptions<T, string?> CurrentPassword<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(_ => l["Validation.PasswordRequired"])
+            .MaximumLength(PasswordMaxLength).WithMessage(_ => l["Validation.PasswordTooLong", PasswordMaxLength]);
 }
 
 public sealed class RegisterFormValidator : AbstractValidator<RegisterForm>
 {
-    public RegisterFormValidator(IStringLocalizer<AccountResource> l)
+    public RegisterFormValidator(IStringLocalizer<AccountResource> l, IStringLocalizer<SharedResource> shared)
     {
         RuleFor(f => f.DisplayName).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => l["Validation.NameRequired"])
-            .MaximumLength(BylabUser.DisplayNameMaxLength).WithMessage(_ => l["Validation.NameTooLong", BylabUser.DisplayNameMaxLength]);
+            .MaximumLength(BylabUser.DisplayNameMaxLength).WithMessage(_ => l["Validation.NameTooLong", BylabUser.DisplayNameMaxLength])
+            .SingleLine(shared);
         RuleFor(f => f.Email).ValidEmail(l);
-        RuleFor(f => f.Password).NewPassword(l);
+        RuleFor(f => f.Password).NewPassword(l)
+            .Must((f, p) => !CommonPasswordValidator.IsPersonal(p, f.DisplayName, f.Email)).WithMessage(_ => l["Validation.PasswordPersonal"]);
         RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(_ => l["Validation.PasswordsDiffer"]);
         RuleFor(f => f.AcceptPrivacy).Equal(true).WithMessage(_ => l["Validation.AcceptPrivacy"]);
     }

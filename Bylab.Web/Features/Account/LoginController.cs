@@ -13,6 +13,7 @@ namespace Bylab.Web.Features.Account;
 public sealed class LoginController(
     SignInManager<BylabUser> signIn,
     UserManager<BylabUser> users,
+    PasswordLogin login,
     TimeProvider time,
     SiteVenue venue,
     IStringLocalizer<AccountResource> l) : Controller
@@ -22,36 +23,38 @@ public sealed class LoginController(
 
     [HttpPost("logg-inn")]
     [EnableRateLimiting(RateLimits.Auth)]
+    [CountsFailuresPerAddress]
     public async Task<IActionResult> Login(LoginForm form, [FromServices] IValidator<LoginForm> validator)
     {
         if (!ModelState.Validate(validator, form))
         {
             return View(form);
         }
-        var result = await signIn.PasswordSignInAsync(form.Email!.Trim(), form.Password!, form.RememberMe, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        var (outcome, user) = await login.LogInAsync(form.Email!.Trim(), form.Password!, form.RememberMe, HttpContext.RequestAborted);
+        switch (outcome)
         {
-            return RedirectToAction(nameof(TwoFactor), new { form.ReturnUrl, form.RememberMe });
+            case LoginOutcome.RequiresTwoFactor:
+                return RedirectToAction(nameof(TwoFactor), new { form.ReturnUrl, form.RememberMe });
+            case LoginOutcome.LockedOut:
+                return View("Lockout");
+            case LoginOutcome.Blocked:
+                return View("Blocked", await venue.GetAsync());
+            case LoginOutcome.NotConfirmed:
+                ModelState.AddModelError("", l["Login.NotConfirmed"]);
+                return View(form);
+            case LoginOutcome.Failed:
+                ModelState.AddModelError("", l["Login.Failed"]);
+                return View(form);
         }
-        if (result.IsLockedOut)
+        await RecordLoginAsync(user!);
+        if (!user!.TwoFactorEnabled && (await users.GetRolesAsync(user)).Intersect(Roles.RequiringTwoFactor).Any())
         {
-            return await LockedOutAsync(await users.FindByEmailAsync(form.Email!.Trim()), form);
-        }
-        if (result.IsNotAllowed)
-        {
-            ModelState.AddModelError("", l["Login.NotConfirmed"]);
-            return View(form);
-        }
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", l["Login.Failed"]);
-            return View(form);
-        }
-        var user = (await users.FindByEmailAsync(form.Email!.Trim()))!;
-        await RecordLoginAsync(user);
-        if (!user.TwoFactorEnabled && (await users.GetRolesAsync(user)).Intersect(Roles.RequiringTwoFactor).Any())
-        {
-            // Staff roles must use two factors; until they have set it up, /admin stays closed to them.
+            // Staff roles must use two factors; until they have set it up (with the enrolment link an admin sends),
+            // /admin stays closed to them. The link itself leads to the setup page, through this login.
+            if (form.ReturnUrl?.StartsWith("/min-side/tofaktor/aktiver", StringComparison.Ordinal) == true && Url.IsLocalUrl(form.ReturnUrl))
+            {
+                return LocalRedirect(form.ReturnUrl);
+            }
             TempData["Problem"] = l["Login.TwoFactorRequired"].Value;
             return Redirect("/min-side/tofaktor");
         }
@@ -133,29 +136,16 @@ public sealed class LoginController(
             return View(form);
         }
         await RecordLoginAsync(user);
+        login.CompletedWithSecondFactor(user);
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }
 
     /// <summary>
-    /// Blocked by an admin: say so and whom to contact (a new password would not help). Locked for a while after failed
-    /// attempts: say when to try again. Identity answers «locked out» for both; <see cref="BylabUser.BlockedAt"/> tells them apart.
+    /// A lockout met at the second factor (the password was right): blocked by an admin, say so and whom to contact (a
+    /// new password would not help); locked for a while after wrong codes, say when to try again.
     /// </summary>
-    /// <param name="form">The login form, when the password has not been checked yet (null after the second factor).</param>
-    private async Task<IActionResult> LockedOutAsync(BylabUser? user, LoginForm? form = null)
-    {
-        if (user is null || !user.IsBlockedAt(time.GetUtcNow()))
-        {
-            return View("Lockout");
-        }
-        // Identity says «locked out» before it looks at the password: only the account's owner learns that it is
-        // blocked; anyone else gets the answer every wrong password gets.
-        if (form is null || await users.CheckPasswordAsync(user, form.Password!))
-        {
-            return View("Blocked", await venue.GetAsync());
-        }
-        ModelState.AddModelError("", l["Login.Failed"]);
-        return View("Login", form);
-    }
+    private async Task<IActionResult> LockedOutAsync(BylabUser user) =>
+        user.IsBlockedByAdmin ? View("Blocked", await venue.GetAsync()) : View("Lockout");
 
     private async Task RecordLoginAsync(BylabUser user)
     {

@@ -13,6 +13,7 @@ namespace Bylab.Web.Features.Account;
 public sealed class PasswordController(
     UserManager<BylabUser> users,
     AccountEmails emails,
+    LoginThrottles throttles,
     IStringLocalizer<AccountResource> l,
     IStringLocalizer<SharedResource> shared) : Controller
 {
@@ -30,11 +31,9 @@ public sealed class PasswordController(
         var user = await users.FindByEmailAsync(form.Email!.Trim());
         if (user is { EmailConfirmed: true })
         {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Action(nameof(Reset), "Password", new { email = user.Email, token }, Request.Scheme)!;
-            await emails.SendPasswordResetAsync(user, link);
+            emails.QueuePasswordReset(user, await users.GeneratePasswordResetTokenAsync(user));
         }
-        // The same answer whether or not the address has an account.
+        // The same answer whether or not the address has an account; the mail goes after it.
         return View("ForgotSent");
     }
 
@@ -68,9 +67,14 @@ public sealed class PasswordController(
             }
             return View(form);
         }
-        // A reset also ends a lockout: the person has just proved they own the address.
-        await users.SetLockoutEndDateAsync(user, null);
+        // A reset also ends a lockout from failed attempts: the person has just proved they own the address.
+        // Not a block by an admin (the lockout without end), which only an admin lifts.
+        if (!user.IsBlockedByAdmin)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+        }
         await users.ResetAccessFailedCountAsync(user);
+        await throttles.ResetAsync(LoginThrottles.AddressKey(user.Email!), HttpContext.RequestAborted);
         TempData["Message"] = l["Reset.Done"].Value;
         return RedirectToAction(nameof(LoginController.Login), "Login");
     }

@@ -21,22 +21,19 @@ public sealed class RegistrationController(
     [HttpGet("registrer")]
     public IActionResult Register() => View(new RegisterForm());
 
+    /// <summary>
+    /// A taken address is answered as a new one is – the same checks of the password, the same page, one password hash
+    /// made either way, the mail sent after the answer – so the form does not reveal who has an account.
+    /// </summary>
     [HttpPost("registrer")]
     [EnableRateLimiting(RateLimits.Auth)]
-    public async Task<IActionResult> Register(RegisterForm form, [FromServices] IValidator<RegisterForm> validator)
+    public async Task<IActionResult> Register(RegisterForm form, [FromServices] IValidator<RegisterForm> validator, [FromServices] IPasswordHasher<BylabUser> hasher)
     {
         if (!ModelState.Validate(validator, form))
         {
             return View(form);
         }
         var email = form.Email!.Trim();
-        var existing = await users.FindByEmailAsync(email);
-        if (existing is not null)
-        {
-            // Say the same as for a new address, so the form does not reveal who has an account.
-            await emails.SendAlreadyRegisteredAsync(existing, Url.Action(nameof(LoginController.Login), "Login", null, Request.Scheme)!);
-            return RedirectToAction(nameof(CheckEmail));
-        }
         var user = new BylabUser
         {
             UserName = email,
@@ -45,6 +42,23 @@ public sealed class RegistrationController(
             PreferredCulture = CultureInfo.CurrentUICulture.Name,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
+        foreach (var rule in users.PasswordValidators)
+        {
+            if (await rule.ValidateAsync(users, user, form.Password!) is { Succeeded: false } refused)
+            {
+                ModelState.AddIdentityErrors(refused, shared, nameof(form.Password));
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            hasher.HashPassword(user, form.Password!);
+            emails.QueueAlreadyRegistered(existing);
+            return RedirectToAction(nameof(CheckEmail));
+        }
         var result = await users.CreateAsync(user, form.Password!);
         if (!result.Succeeded)
         {
@@ -52,7 +66,7 @@ public sealed class RegistrationController(
             return View(form);
         }
         await users.AddToRoleAsync(user, Roles.Citizen);
-        await SendConfirmationAsync(user);
+        await QueueConfirmationAsync(user);
         return RedirectToAction(nameof(CheckEmail));
     }
 
@@ -101,15 +115,11 @@ public sealed class RegistrationController(
         var user = await users.FindByEmailAsync(form.Email!.Trim());
         if (user is { EmailConfirmed: false })
         {
-            await SendConfirmationAsync(user);
+            await QueueConfirmationAsync(user);
         }
         return RedirectToAction(nameof(CheckEmail));
     }
 
-    private async Task SendConfirmationAsync(BylabUser user)
-    {
-        var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = Url.Action(nameof(Confirm), "Registration", new { userId = user.Id, token }, Request.Scheme)!;
-        await emails.SendConfirmationAsync(user, link);
-    }
+    private async Task QueueConfirmationAsync(BylabUser user) =>
+        emails.QueueConfirmation(user, user.Id, await users.GenerateEmailConfirmationTokenAsync(user));
 }

@@ -28,6 +28,7 @@ public sealed class ErrorsController : Controller
             400 => "400",
             403 => "403",
             404 => "404",
+            413 => "413",
             429 => "429",
             >= 500 => "500",
             _ => "Other",

@@ -21,8 +21,17 @@ public sealed class EventMails(
     IOptions<EmailOptions> email,
     TimeProvider time) : IEventMailComposer
 {
-    /// <summary>One line of the mail: text, optionally followed by a link.</summary>
-    private sealed record Line(string Text, string? Url = null);
+    /// <summary>
+    /// One line of the mail: text, optionally followed by a link. The text is flattened to one line whatever the
+    /// names and titles in it hold, so a stored value can never add lines (or links) of its own to the mail.
+    /// </summary>
+    private sealed record Line
+    {
+        public Line(string text, string? url = null) => (Text, Url) = (SingleLineText.Flatten(text), url is null ? null : SingleLineText.Flatten(url));
+
+        public string Text { get; }
+        public string? Url { get; }
+    }
 
     public EmailMessage Compose(EventNotificationKind kind, Event ev, Registration registration, int? waitlistPosition) =>
         CultureSwitch.In(registration.Culture, () => Write(kind, ev, registration, waitlistPosition));
@@ -106,7 +115,7 @@ public sealed class EventMails(
         return [];
     }
 
-    private string Subject(EventNotificationKind kind, Event ev) => l[$"Mail.{kind}.Subject", ev.Title].Value;
+    private string Subject(EventNotificationKind kind, Event ev) => SingleLineText.Flatten(l[$"Mail.{kind}.Subject", ev.Title].Value);
 
     private List<Line> Intro(EventNotificationKind kind, Event ev, Registration r, int? position)
     {

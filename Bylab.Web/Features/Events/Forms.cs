@@ -51,7 +51,9 @@ public sealed class SignUpFormValidator : AbstractValidator<SignUpForm>
 {
     public SignUpFormValidator(IStringLocalizer<EventsResource> l)
     {
-        string Message(TextRule rule, string code) => l[$"Validation.{rule.Field}.{code}", rule.MaxLength];
+        // "Validation.{Field}.{code}", else "Validation.{code}" (a rule every text field has, such as one line).
+        string Message(TextRule rule, string code) =>
+            l[$"Validation.{rule.Field}.{code}", rule.MaxLength] is { ResourceNotFound: false } specific ? specific : l[$"Validation.{code}", rule.MaxLength];
         When(f => f.IsGuest, () =>
         {
             RuleFor(f => f.Name).Follows(SignUpRules.Name, Message);

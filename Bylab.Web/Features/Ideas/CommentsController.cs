@@ -71,6 +71,11 @@ public sealed class CommentsController(
         {
             return NotFound();
         }
+        // Who may edit is settled before the input is looked at: a stranger never gets the form back.
+        if (found.Comment.AuthorId != User.UserId())
+        {
+            return Forbid();
+        }
         if (!ModelState.Validate(validator, form))
         {
             return EditView(found, form);

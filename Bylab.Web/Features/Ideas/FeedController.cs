@@ -29,7 +29,7 @@ public sealed class FeedController(IdeaQueries queries, IOptions<SiteOptions> si
         }
         var ideas = await queries.ListAsync(new IdeaFilter(consultation.Summary.Id, PageSize: Entries), ct);
         var page = site.Value.Link(IdeaPaths.Consultation(consultation.Summary.Slug));
-        var feed = new SyndicationFeed(l["Feed.Title", consultation.Summary.Title].Value, null, new Uri(page))
+        var feed = new SyndicationFeed(Text(l["Feed.Title", consultation.Summary.Title].Value), null, new Uri(page))
         {
             Id = page,
             Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
@@ -53,16 +53,23 @@ public sealed class FeedController(IdeaQueries queries, IOptions<SiteOptions> si
         {
             // The id stays the same when the title (and so the slug) changes.
             Id = site.Value.Link($"/ideer/{idea.Id.ToString(CultureInfo.InvariantCulture)}"),
-            Title = new TextSyndicationContent(idea.Title),
-            Summary = new TextSyndicationContent(idea.Excerpt),
+            Title = new TextSyndicationContent(Text(idea.Title)),
+            Summary = new TextSyndicationContent(Text(idea.Excerpt)),
             PublishDate = Utc(idea.CreatedAt),
             LastUpdatedTime = Utc(Updated(idea)),
         };
         item.Links.Add(new SyndicationLink(new Uri(site.Value.Link(IdeaPaths.Idea(idea.Slug))), "alternate", null, "text/html", 0));
-        item.Authors.Add(new SyndicationPerson { Name = idea.AuthorName ?? l["Idea.DeletedAccount"].Value });
-        item.Categories.Add(new SyndicationCategory(idea.ThemeTitle));
+        item.Authors.Add(new SyndicationPerson { Name = Text(idea.AuthorName ?? l["Idea.DeletedAccount"].Value) });
+        item.Categories.Add(new SyndicationCategory(Text(idea.ThemeTitle)));
         return item;
     }
+
+    /// <summary>
+    /// Stored text as XML can carry it: on one line, without control characters (XML 1.0 cannot write most of them, and
+    /// the writer would stop the feed with an error) nor other characters XML does not allow.
+    /// </summary>
+    private static string Text(string? text) =>
+        new(SingleLineText.Flatten(text).Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c)).ToArray());
 
     private static DateTime Updated(IdeaListItem idea) => idea.AnsweredAt > idea.CreatedAt ? idea.AnsweredAt.Value : idea.CreatedAt;
 

@@ -20,21 +20,24 @@ public sealed class IdeaForm
 
 public sealed class IdeaFormValidator : AbstractValidator<IdeaForm>
 {
-    public IdeaFormValidator(IStringLocalizer<IdeasResource> l)
+    public IdeaFormValidator(IStringLocalizer<IdeasResource> l, IStringLocalizer<SharedResource> shared)
     {
         RuleFor(f => f.Title).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l["Validation.TitleRequired"])
-            .Must(t => t!.Trim().Length <= Idea.TitleMaxLength).WithMessage(_ => l["Validation.TitleTooLong", Idea.TitleMaxLength]);
+            .Must(t => t!.Trim().Length <= Idea.TitleMaxLength).WithMessage(_ => l["Validation.TitleTooLong", Idea.TitleMaxLength])
+            .SingleLine(shared);
         RuleFor(f => f.BodyMarkdown).Cascade(CascadeMode.Stop)
             .Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage(_ => l["Validation.BodyRequired"])
-            .Must(b => b!.Trim().Length <= Idea.BodyMaxLength).WithMessage(_ => l["Validation.BodyTooLong", Idea.BodyMaxLength]);
+            .Must(b => b!.Trim().Length <= Idea.BodyMaxLength).WithMessage(_ => l["Validation.BodyTooLong", Idea.BodyMaxLength])
+            .NoControlCharacters(shared);
         RuleFor(f => f.ThemeId).NotNull().WithMessage(_ => l["Validation.ThemeRequired"]);
         RuleFor(f => f.Principles).Must(p => p.Count <= RoadmapPrinciples.All.Count && p.All(RoadmapPrinciples.IsKnown))
             .WithMessage(_ => l["Validation.PrinciplesUnknown"]);
         RuleFor(f => f.Goals).Must(g => g.Count <= SustainableDevelopmentGoals.All.Count && g.All(SustainableDevelopmentGoals.IsKnown))
             .WithMessage(_ => l["Validation.GoalsUnknown"]);
-        RuleFor(f => f.PlaceName).Must(p => (p?.Trim().Length ?? 0) <= Idea.PlaceNameMaxLength)
-            .WithMessage(_ => l["Validation.PlaceTooLong", Idea.PlaceNameMaxLength]);
+        RuleFor(f => f.PlaceName).Cascade(CascadeMode.Stop).Must(p => (p?.Trim().Length ?? 0) <= Idea.PlaceNameMaxLength)
+            .WithMessage(_ => l["Validation.PlaceTooLong", Idea.PlaceNameMaxLength])
+            .SingleLine(shared);
     }
 }
 
@@ -47,11 +50,12 @@ public sealed class CommentForm
 
 public sealed class CommentFormValidator : AbstractValidator<CommentForm>
 {
-    public CommentFormValidator(IStringLocalizer<IdeasResource> l)
+    public CommentFormValidator(IStringLocalizer<IdeasResource> l, IStringLocalizer<SharedResource> shared)
     {
         RuleFor(f => f.Body).Cascade(CascadeMode.Stop)
             .Must(b => !string.IsNullOrWhiteSpace(b)).WithMessage(_ => l["Validation.CommentRequired"])
-            .Must(b => b!.Trim().Length <= Comment.BodyMaxLength).WithMessage(_ => l["Validation.CommentTooLong", Comment.BodyMaxLength]);
+            .Must(b => b!.Trim().Length <= Comment.BodyMaxLength).WithMessage(_ => l["Validation.CommentTooLong", Comment.BodyMaxLength])
+            .NoControlCharacters(shared);
     }
 }
 

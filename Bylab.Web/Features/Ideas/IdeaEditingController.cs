@@ -46,6 +46,11 @@ public sealed class IdeaEditingController(
         {
             return NotFound();
         }
+        // Who may edit is settled before the input is looked at: a stranger never gets the form back.
+        if (idea.AuthorId != User.UserId())
+        {
+            return Forbid();
+        }
         if (!ModelState.Validate(validator, form))
         {
             return await FormAsync(idea, form, ct);

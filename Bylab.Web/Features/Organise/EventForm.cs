@@ -129,15 +129,16 @@ public sealed class EventForm
 /// </summary>
 public sealed class EventFormValidator : AbstractValidator<EventForm>
 {
-    public EventFormValidator(IStringLocalizer<OrganiseResource> l)
+    public EventFormValidator(IStringLocalizer<OrganiseResource> l, TimeProvider time)
     {
+        var now = time.GetUtcNow().UtcDateTime;
         RuleFor(f => f.Audience).NotNull().WithMessage(_ => l["Error.AudienceRequired"]);
-        RuleFor(f => f.StartsAt).Time(l, required: true);
-        RuleFor(f => f.EndsAt).Time(l, required: true);
+        RuleFor(f => f.StartsAt).Time(l, required: true, now);
+        RuleFor(f => f.EndsAt).Time(l, required: true, now);
         RuleFor(f => f.LocationKind).NotNull().WithMessage(_ => l["Error.LocationKindRequired"]);
         RuleFor(f => f.Capacity).NotNull().WithMessage(_ => l["Error.CapacityRequired"]);
-        RuleFor(f => f.RegistrationOpensAt).Time(l, required: false);
-        RuleFor(f => f.RegistrationClosesAt).Time(l, required: false);
+        RuleFor(f => f.RegistrationOpensAt).Time(l, required: false, now);
+        RuleFor(f => f.RegistrationClosesAt).Time(l, required: false, now);
         RuleFor(f => f).Custom((form, context) =>
         {
             var input = form.ToInput(out var unknown);
@@ -192,9 +193,11 @@ public sealed class CancelEventForm
 
 public sealed class CancelEventFormValidator : AbstractValidator<CancelEventForm>
 {
-    public CancelEventFormValidator(IStringLocalizer<OrganiseResource> l)
+    public CancelEventFormValidator(IStringLocalizer<OrganiseResource> l, IStringLocalizer<SharedResource> shared)
     {
-        RuleFor(f => f.Message).MaximumLength(Event.CancellationMessageMaxLength).WithMessage(_ => l["Error.too-long", Event.CancellationMessageMaxLength]);
+        RuleFor(f => f.Message).Cascade(CascadeMode.Stop)
+            .MaximumLength(Event.CancellationMessageMaxLength).WithMessage(_ => l["Error.too-long", Event.CancellationMessageMaxLength])
+            .NoControlCharacters(shared);
         RuleFor(f => f.Confirm).Equal(true).WithMessage(_ => l["Cancel.ConfirmRequired"]);
     }
 }
@@ -215,10 +218,13 @@ public sealed class CheckInCodeFormValidator : AbstractValidator<CheckInCodeForm
 
 internal static class EventFormRules
 {
-    public static IRuleBuilderOptions<T, string?> Time<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l, bool required) =>
+    public static IRuleBuilderOptions<T, string?> Time<T>(this IRuleBuilderInitial<T, string?> rule, IStringLocalizer l, bool required, DateTime utcNow) =>
         rule.Cascade(CascadeMode.Stop)
             .Must(v => !required || !string.IsNullOrWhiteSpace(v)).WithMessage(_ => l["Error.TimeRequired"])
             .Must(v => string.IsNullOrWhiteSpace(v) || EventForm.ParseLocal(v) is not null).WithMessage(_ => l["Error.TimeInvalid"])
             .Must(v => string.IsNullOrWhiteSpace(v) || EventForm.ToUtc(v) is not null)
-            .WithMessage((_, v) => l["Error.TimeDoesNotExist", EventForm.ParseLocal(v)!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)]);
+            .WithMessage((_, v) => l["Error.TimeDoesNotExist", EventForm.ParseLocal(v)!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)])
+            // The bounds are Event's (the service holds the same): year 9999 breaks calendar files and mails.
+            .Must(v => string.IsNullOrWhiteSpace(v) || Event.IsSensibleTime(EventForm.ToUtc(v)!.Value, utcNow))
+            .WithMessage(_ => l["Error." + EventInputErrors.TimeOutOfRange]);
 }

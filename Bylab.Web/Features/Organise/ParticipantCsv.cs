@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bylab.Core.Common;
 using Bylab.Core.Events;
 using Bylab.Core.Time;
 using CsvHelper;
@@ -29,15 +30,16 @@ public static class ParticipantCsv
             csv.WriteRecord(Headers.Select(h => l["Csv." + h].Value).ToArray());
             foreach (var r in rows)
             {
+                // Every cell on one line: a stored line break would start a new row in many spreadsheet imports.
                 csv.WriteRecord(
                 [
-                    r.Name,
-                    r.Email,
+                    SingleLineText.Flatten(r.Name),
+                    SingleLineText.Flatten(r.Email),
                     l["RegistrationStatus." + r.Status].Value,
                     r.WaitlistPosition?.ToString(CultureInfo.InvariantCulture) ?? "",
                     r.Companions.ToString(CultureInfo.InvariantCulture),
-                    r.Needs ?? "",
-                    r.Answer ?? "",
+                    SingleLineText.Flatten(r.Needs),
+                    SingleLineText.Flatten(r.Answer),
                     r.CheckInCode,
                     Oslo(r.CreatedAt),
                     r.CheckedInAt is { } at ? Oslo(at) : "",

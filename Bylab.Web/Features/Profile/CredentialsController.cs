@@ -67,6 +67,12 @@ public sealed class CredentialsController(
         {
             return View(form);
         }
+        // Asked again: whoever holds the new address can reset the password, so an unattended session must not suffice.
+        if (!await users.CheckPasswordAsync(user, form.Password!))
+        {
+            ModelState.AddModelError(nameof(form.Password), l["Password.WrongCurrent"]);
+            return View(form);
+        }
         var email = form.Email!.Trim();
         if (string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase))
         {
@@ -78,9 +84,7 @@ public sealed class CredentialsController(
             ModelState.AddModelError(nameof(form.Email), l["Email.Taken"]);
             return View(form);
         }
-        var token = await users.GenerateChangeEmailTokenAsync(user, email);
-        var link = Url.Action(nameof(ConfirmEmail), "Credentials", new { email, token }, Request.Scheme)!;
-        await emails.SendChangeEmailAsync(user, email, link);
+        emails.QueueChangeEmail(user, email, await users.GenerateChangeEmailTokenAsync(user, email));
         TempData["Message"] = l["Email.Sent", email].Value;
         return RedirectToAction(nameof(ProfileController.Index), "Profile");
     }

@@ -21,6 +21,15 @@ public sealed class ChangePasswordForm
 public sealed class ChangeEmailForm
 {
     public string? Email { get; set; }
+
+    /// <summary>Asked again: a new address takes over the account (password resets go there).</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary>The password, asked again before something that weakens the account: two-factor off, new recovery codes.</summary>
+public sealed class ConfirmPasswordForm
+{
+    public string? Password { get; set; }
 }
 
 /// <summary>The hidden fields of the page the change-of-address link opens.</summary>
@@ -42,11 +51,12 @@ public sealed class DeleteAccountForm
 
 public sealed class ProfileFormValidator : AbstractValidator<ProfileForm>
 {
-    public ProfileFormValidator(IStringLocalizer<ProfileResource> l)
+    public ProfileFormValidator(IStringLocalizer<ProfileResource> l, IStringLocalizer<SharedResource> shared)
     {
         RuleFor(f => f.DisplayName).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => l["Validation.NameRequired"])
-            .Must(n => n!.Trim().Length <= BylabUser.DisplayNameMaxLength).WithMessage(_ => l["Validation.NameTooLong", BylabUser.DisplayNameMaxLength]);
+            .Must(n => n!.Trim().Length <= BylabUser.DisplayNameMaxLength).WithMessage(_ => l["Validation.NameTooLong", BylabUser.DisplayNameMaxLength])
+            .SingleLine(shared);
         RuleFor(f => f.Culture)
             .Must(c => WebServices.Cultures.Any(x => x.Name == c)).WithMessage(_ => l["Validation.LanguageRequired"]);
     }
@@ -66,7 +76,16 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
 
 public sealed class ChangeEmailFormValidator : AbstractValidator<ChangeEmailForm>
 {
-    public ChangeEmailFormValidator(IStringLocalizer<AccountResource> account) => RuleFor(f => f.Email).ValidEmail(account);
+    public ChangeEmailFormValidator(IStringLocalizer<AccountResource> account)
+    {
+        RuleFor(f => f.Email).ValidEmail(account);
+        RuleFor(f => f.Password).CurrentPassword(account);
+    }
+}
+
+public sealed class ConfirmPasswordFormValidator : AbstractValidator<ConfirmPasswordForm>
+{
+    public ConfirmPasswordFormValidator(IStringLocalizer<AccountResource> account) => RuleFor(f => f.Password).CurrentPassword(account);
 }
 
 public sealed class ConfirmEmailChangeFormValidator : AbstractValidator<ConfirmEmailChangeForm>
@@ -92,10 +111,7 @@ public sealed class AuthenticatorCodeFormValidator : AbstractValidator<Authentic
 
 public sealed class DeleteAccountFormValidator : AbstractValidator<DeleteAccountForm>
 {
-    public DeleteAccountFormValidator(IStringLocalizer<AccountResource> account) =>
-        RuleFor(f => f.Password).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(_ => account["Validation.PasswordRequired"])
-            .MaximumLength(AccountRules.PasswordMaxLength).WithMessage(_ => account["Validation.PasswordTooLong", AccountRules.PasswordMaxLength]);
+    public DeleteAccountFormValidator(IStringLocalizer<AccountResource> account) => RuleFor(f => f.Password).CurrentPassword(account);
 }
 
 internal static class AuthenticatorCode

@@ -10,15 +10,21 @@ using QRCoder;
 
 namespace Bylab.Web.Features.Profile;
 
-/// <summary>Two-factor sign-in with an authenticator app: switching it on and off, and recovery codes.</summary>
+/// <summary>
+/// Two-factor sign-in with an authenticator app: the status, setting it up, and the recovery codes made then.
+/// A staff, moderator or admin account sets up its first authenticator only with an enrolment link an admin sent
+/// (<see cref="TwoFactorEnrolments"/>): its password alone would let whoever learned it enrol their own phone.
+/// Turning it off and new codes are in <see cref="TwoFactorChangesController"/>.
+/// </summary>
 [Route("min-side/tofaktor")]
 public sealed class TwoFactorController(
     UserManager<BylabUser> users,
     SignInManager<BylabUser> signIn,
+    TwoFactorEnrolments enrolments,
     IStringLocalizer<ProfileResource> l) : Controller
 {
-    private const int RecoveryCodeCount = 10;
-    private const string CodesKey = "RecoveryCodes";
+    public const int RecoveryCodeCount = 10;
+    public const string CodesKey = "RecoveryCodes";
 
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -27,16 +33,16 @@ public sealed class TwoFactorController(
         {
             return Challenge();
         }
-        var roles = await users.GetRolesAsync(user);
         return View("TwoFactor", new TwoFactorStatus(
             user.TwoFactorEnabled,
             await users.CountRecoveryCodesAsync(user),
-            roles.Intersect(Roles.RequiringTwoFactor).Any(),
+            await NeedsEnrolmentLinkAsync(user),
             User.HasClaim(Policies.MfaClaim, Policies.MfaValue)));
     }
 
+    /// <param name="lenke">The enrolment link's token, for staff roles.</param>
     [HttpGet("aktiver")]
-    public async Task<IActionResult> Enable()
+    public async Task<IActionResult> Enable(string? lenke)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
@@ -46,12 +52,16 @@ public sealed class TwoFactorController(
         {
             return RedirectToAction(nameof(Index));
         }
-        return View(await SetupAsync(user, new AuthenticatorCodeForm()));
+        if (await NeedsEnrolmentLinkAsync(user) && !await enrolments.IsValidAsync(user.Id, lenke, HttpContext.RequestAborted))
+        {
+            return View("EnrolmentNeeded");
+        }
+        return View(await SetupAsync(user, new AuthenticatorCodeForm(), lenke));
     }
 
     [HttpPost("aktiver")]
     [EnableRateLimiting(RateLimits.Auth)]
-    public async Task<IActionResult> Enable([Bind(Prefix = "Form")] AuthenticatorCodeForm form, [FromServices] IValidator<AuthenticatorCodeForm> validator)
+    public async Task<IActionResult> Enable([Bind(Prefix = "Form")] AuthenticatorCodeForm form, string? lenke, [FromServices] IValidator<AuthenticatorCodeForm> validator)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
@@ -61,15 +71,25 @@ public sealed class TwoFactorController(
         {
             return RedirectToAction(nameof(Index));
         }
+        var needsLink = await NeedsEnrolmentLinkAsync(user);
+        if (needsLink && !await enrolments.IsValidAsync(user.Id, lenke, HttpContext.RequestAborted))
+        {
+            return View("EnrolmentNeeded");
+        }
         if (!Validate(validator, form))
         {
-            return View(await SetupAsync(user, form));
+            return View(await SetupAsync(user, form, lenke));
         }
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Clean(form.Code!));
         if (!valid)
         {
             ModelState.AddModelError("Form.Code", l["TwoFactor.CodeWrong"]);
-            return View(await SetupAsync(user, form));
+            return View(await SetupAsync(user, form, lenke));
+        }
+        // The link is used once: a second tab with it, or a copy, finds it spent.
+        if (needsLink && !await enrolments.UseAsync(user.Id, lenke, HttpContext.RequestAborted))
+        {
+            return View("EnrolmentNeeded");
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
@@ -91,45 +111,8 @@ public sealed class TwoFactorController(
         return View(codes.Split(' '));
     }
 
-    [HttpPost("nye-koder")]
-    public async Task<IActionResult> NewRecoveryCodes()
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-        if (!user.TwoFactorEnabled)
-        {
-            TempData["Problem"] = l["TwoFactor.NotEnabled"].Value;
-            return RedirectToAction(nameof(Index));
-        }
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        TempData[CodesKey] = string.Join(' ', codes ?? []);
-        return RedirectToAction(nameof(RecoveryCodes));
-    }
-
-    [HttpPost("deaktiver")]
-    public async Task<IActionResult> Disable()
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-        if ((await users.GetRolesAsync(user)).Intersect(Roles.RequiringTwoFactor).Any())
-        {
-            TempData["Problem"] = l["TwoFactor.DisableRefused"].Value;
-            return RedirectToAction(nameof(Index));
-        }
-        if (user.TwoFactorEnabled)
-        {
-            await users.SetTwoFactorEnabledAsync(user, false);
-            // A new key, so the one in the app (and any copy of it) no longer matters if two-factor is switched on again.
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
-        }
-        TempData["Message"] = l["TwoFactor.Disabled"].Value;
-        return RedirectToAction(nameof(Index));
-    }
+    private async Task<bool> NeedsEnrolmentLinkAsync(BylabUser user) =>
+        (await users.GetRolesAsync(user)).Intersect(Roles.RequiringTwoFactor).Any();
 
     private bool Validate(IValidator<AuthenticatorCodeForm> validator, AuthenticatorCodeForm form)
     {
@@ -140,16 +123,18 @@ public sealed class TwoFactorController(
         return ModelState.IsValid;
     }
 
-    private async Task<AuthenticatorSetup> SetupAsync(BylabUser user, AuthenticatorCodeForm form)
+    private async Task<AuthenticatorSetup> SetupAsync(BylabUser user, AuthenticatorCodeForm form, string? link)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = (await users.GetAuthenticatorKeyAsync(user))!;
+            // A new key changes the security stamp, which ends every session: this one goes on with the new stamp.
+            await signIn.RefreshSignInAsync(user);
         }
         var uri = $"otpauth://totp/Bylab%20Hamar:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=Bylab%20Hamar&digits=6";
-        return new AuthenticatorSetup(form, GroupsOfFour(key), QrDataUri(uri));
+        return new AuthenticatorSetup(form, GroupsOfFour(key), QrDataUri(uri), link);
     }
 
     private static string GroupsOfFour(string key)
@@ -171,6 +156,8 @@ public sealed class TwoFactorController(
     }
 }
 
+/// <param name="Required">The person's role needs two-factor (and so an enrolment link to set it up).</param>
 public sealed record TwoFactorStatus(bool Enabled, int RecoveryCodesLeft, bool Required, bool SignedInWithTwoFactors);
 
-public sealed record AuthenticatorSetup(AuthenticatorCodeForm Form, string Key, string QrCode);
+/// <param name="Link">The enrolment link's token, carried through the form.</param>
+public sealed record AuthenticatorSetup(AuthenticatorCodeForm Form, string Key, string QrCode, string? Link);

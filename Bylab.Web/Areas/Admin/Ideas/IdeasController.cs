@@ -20,6 +20,7 @@ public sealed class IdeasController(
     AnswerEmails emails,
     MarkdownRenderer markdown,
     UserManager<BylabUser> users,
+    PublicUrls urls,
     IStringLocalizer<AdminResource> l) : Controller
 {
     public const int PageSize = 30;
@@ -61,7 +62,7 @@ public sealed class IdeasController(
                 ModelState.AddModelError("Answer.AnswerMarkdown", l["Ideas.Answer.Invalid"]);
                 return View(nameof(Details), await DetailsModelAsync(idea, form, new MergeForm(), ct));
         }
-        var link = $"{Request.Scheme}://{Request.Host}{Url.Content("~/ideer/" + idea.Slug)}";
+        var link = urls.Absolute(Bylab.Web.Features.Ideas.IdeaPaths.Idea(idea.Slug));
         await emails.SendAsync(result.Followers, idea.Title, form.Status.Value, form.AnswerMarkdown!.Trim(), link, ct);
         TempData["Message"] = l["Ideas.Answer.Saved", result.Followers.Count].Value;
         return RedirectToAction(nameof(Details), new { id });
@@ -132,14 +133,15 @@ public sealed class AnswerForm
 
 public sealed class AnswerFormValidator : AbstractValidator<AnswerForm>
 {
-    public AnswerFormValidator(IStringLocalizer<AdminResource> l)
+    public AnswerFormValidator(IStringLocalizer<AdminResource> l, IStringLocalizer<SharedResource> shared)
     {
         RuleFor(f => f.Status).Must(s => s is { } status && AnswerForm.Statuses.Contains(status))
             .WithMessage(_ => l["Ideas.Answer.StatusRequired"]);
         // Every status needs words: a bare status says nothing to the people who follow the idea.
         RuleFor(f => f.AnswerMarkdown).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l["Ideas.Answer.TextRequired"])
-            .Must(t => t!.Trim().Length <= Idea.AnswerMaxLength).WithMessage(_ => l["Ideas.TooLong", Idea.AnswerMaxLength]);
+            .Must(t => t!.Trim().Length <= Idea.AnswerMaxLength).WithMessage(_ => l["Ideas.TooLong", Idea.AnswerMaxLength])
+            .NoControlCharacters(shared);
     }
 }
 

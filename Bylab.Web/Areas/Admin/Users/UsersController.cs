@@ -65,6 +65,30 @@ public sealed class UsersController(AdminUserService service, UserManager<BylabU
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    /// <summary>
+    /// A staff account gets its first authenticator only through this link (mailed to the account's address, used once,
+    /// valid a day, audited): the password alone is not enough to enrol a phone.
+    /// </summary>
+    [HttpPost("{id}/tofaktor-lenke")]
+    public async Task<IActionResult> SendEnrolmentLink(string id, [FromServices] TwoFactorEnrolments enrolments,
+        [FromServices] Features.Account.AccountEmails emails, CancellationToken ct)
+    {
+        var (result, token, user) = await enrolments.CreateAsync(await ActorAsync(), id, ct);
+        switch (result)
+        {
+            case EnrolmentLinkResult.NotFound:
+                return NotFound();
+            case EnrolmentLinkResult.AlreadyEnrolled:
+                TempData["Problem"] = l["Users.EnrolmentAlready"].Value;
+                break;
+            default:
+                emails.QueueTwoFactorEnrolment(user!, token!);
+                TempData["Message"] = l["Users.EnrolmentSent", user!.Email!].Value;
+                break;
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     private async Task<IActionResult> SetLockedAsync(string id, bool locked, CancellationToken ct)
     {
         switch (await service.SetLockedAsync(await ActorAsync(), id, locked, ct))

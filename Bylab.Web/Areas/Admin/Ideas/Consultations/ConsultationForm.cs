@@ -64,15 +64,17 @@ public sealed class ConsultationFormValidator : AbstractValidator<ConsultationFo
 {
     public const int MaxVotesLimit = 1000;
 
-    public ConsultationFormValidator(IStringLocalizer<AdminResource> l)
+    public ConsultationFormValidator(IStringLocalizer<AdminResource> l, IStringLocalizer<SharedResource> shared)
     {
         RuleFor(f => f.Title).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l["Ideas.Consultations.TitleRequired"])
             .Must(t => t!.Trim().Length <= Consultation.TitleMaxLength).WithMessage(_ => l["Ideas.TooLong", Consultation.TitleMaxLength])
-            .Must(t => Slugs.From(t).Length > 0).WithMessage(_ => l["Ideas.Consultations.TitleNeedsLetters"]);
+            .Must(t => Slugs.From(t).Length > 0).WithMessage(_ => l["Ideas.Consultations.TitleNeedsLetters"])
+            .SingleLine(shared);
         RuleFor(f => f.DescriptionMarkdown).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l["Ideas.Consultations.DescriptionRequired"])
-            .Must(t => t!.Trim().Length <= Consultation.DescriptionMaxLength).WithMessage(_ => l["Ideas.TooLong", Consultation.DescriptionMaxLength]);
+            .Must(t => t!.Trim().Length <= Consultation.DescriptionMaxLength).WithMessage(_ => l["Ideas.TooLong", Consultation.DescriptionMaxLength])
+            .NoControlCharacters(shared);
         RuleFor(f => f.ThemeId).NotNull().WithMessage(_ => l["Ideas.Consultations.ThemeRequired"]);
         RuleFor(f => f.OpensAt).Time(l);
         RuleFor(f => f.IdeasCloseAt).Time(l);

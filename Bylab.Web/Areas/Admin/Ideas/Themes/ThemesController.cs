@@ -110,18 +110,23 @@ public sealed class ThemeFormValidator : AbstractValidator<ThemeForm>
 {
     public const int MaxSortOrder = 10_000;
 
-    public ThemeFormValidator(IStringLocalizer<AdminResource> l)
+    public ThemeFormValidator(IStringLocalizer<AdminResource> l, IStringLocalizer<SharedResource> shared)
     {
         RuleFor(f => f.Title).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l["Ideas.Themes.TitleRequired"])
             .Must(t => t!.Trim().Length <= Theme.TitleMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.TitleMaxLength])
-            .Must(t => Slugs.From(t).Length > 0).WithMessage(_ => l["Ideas.Themes.TitleNeedsLetters"]);
+            .Must(t => Slugs.From(t).Length > 0).WithMessage(_ => l["Ideas.Themes.TitleNeedsLetters"])
+            .SingleLine(shared);
         RuleFor(f => f.Description).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => l["Ideas.Themes.DescriptionRequired"])
-            .Must(t => t!.Trim().Length <= Theme.DescriptionMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.DescriptionMaxLength]);
-        RuleFor(f => f.WhereAreWe).Must(t => (t?.Trim().Length ?? 0) <= Theme.QuestionMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.QuestionMaxLength]);
-        RuleFor(f => f.WhereDoWeWantToGo).Must(t => (t?.Trim().Length ?? 0) <= Theme.QuestionMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.QuestionMaxLength]);
-        RuleFor(f => f.HowDoWeGetThere).Must(t => (t?.Trim().Length ?? 0) <= Theme.QuestionMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.QuestionMaxLength]);
+            .Must(t => t!.Trim().Length <= Theme.DescriptionMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.DescriptionMaxLength])
+            .NoControlCharacters(shared);
+        RuleFor(f => f.WhereAreWe).Must(t => (t?.Trim().Length ?? 0) <= Theme.QuestionMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.QuestionMaxLength])
+            .NoControlCharacters(shared);
+        RuleFor(f => f.WhereDoWeWantToGo).Must(t => (t?.Trim().Length ?? 0) <= Theme.QuestionMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.QuestionMaxLength])
+            .NoControlCharacters(shared);
+        RuleFor(f => f.HowDoWeGetThere).Must(t => (t?.Trim().Length ?? 0) <= Theme.QuestionMaxLength).WithMessage(_ => l["Ideas.TooLong", Theme.QuestionMaxLength])
+            .NoControlCharacters(shared);
         RuleFor(f => f.SortOrder).InclusiveBetween(0, MaxSortOrder).WithMessage(_ => l["Ideas.Themes.SortOrderRange", MaxSortOrder]);
     }
 }

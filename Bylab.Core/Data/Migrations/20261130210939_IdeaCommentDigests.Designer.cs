@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bylab.Core.Data.Migrations
 {
     [DbContext(typeof(BylabDbContext))]
-    [Migration("20261130155257_AccountBlockedByAdmin")]
-    partial class AccountBlockedByAdmin
+    [Migration("20261130210939_IdeaCommentDigests")]
+    partial class IdeaCommentDigests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -28,8 +28,8 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("BlockedAt")
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("CommentDigestOptOut")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -52,6 +52,9 @@ namespace Bylab.Core.Data.Migrations
 
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastTotpTimeStep")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -101,6 +104,100 @@ namespace Bylab.Core.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Bylab.Core.Accounts.LoginThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LoginThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("Bylab.Core.Accounts.TwoFactorEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TwoFactorEnrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Bylab.Core.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Bylab.Core.Auditing.AuditEntry", b =>
@@ -392,6 +489,9 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EventSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -415,7 +515,7 @@ namespace Bylab.Core.Data.Migrations
 
                     b.HasIndex("RegistrationId");
 
-                    b.HasIndex("RegistrationId", "Kind")
+                    b.HasIndex("RegistrationId", "EventSequence")
                         .IsUnique()
                         .HasDatabaseName("IX_EventNotifications_OneReminder")
                         .HasFilter("Kind = 'Reminder'");
@@ -586,6 +686,89 @@ namespace Bylab.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_Comments_NotOwnParent", "ParentId IS NULL OR ParentId <> Id");
                         });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Ideas.CommentDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OsloDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_CommentDigests_Unsent")
+                        .HasFilter("SentAt IS NULL");
+
+                    b.HasIndex("RecipientId", "OsloDay")
+                        .IsUnique();
+
+                    b.ToTable("CommentDigests");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Ideas.CommentNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DigestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.HasIndex("DigestId");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("IX_CommentNotices_Pending")
+                        .HasFilter("DigestId IS NULL");
+
+                    b.HasIndex("RecipientId", "CommentId")
+                        .IsUnique();
+
+                    b.ToTable("CommentNotices");
                 });
 
             modelBuilder.Entity("Bylab.Core.Ideas.Consultation", b =>
@@ -1115,6 +1298,24 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Bylab.Core.Accounts.TwoFactorEnrolment", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Accounts.UserSession", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bylab.Core.Email.OutboxAttachment", b =>
                 {
                     b.HasOne("Bylab.Core.Email.OutboxMessage", null)
@@ -1175,14 +1376,12 @@ namespace Bylab.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Bylab.Core.Accounts.BylabUser", "User")
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Event");
-
-                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Bylab.Core.Ideas.Comment", b =>
@@ -1202,6 +1401,35 @@ namespace Bylab.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bylab.Core.Ideas.CommentDigest", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Ideas.CommentNotice", b =>
+                {
+                    b.HasOne("Bylab.Core.Ideas.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Ideas.CommentDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bylab.Core.Ideas.Consultation", b =>
