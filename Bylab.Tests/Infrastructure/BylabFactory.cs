@@ -15,6 +15,14 @@ namespace Bylab.Tests.Infrastructure;
 /// </summary>
 public class BylabFactory : WebApplicationFactory<Program>
 {
+    static BylabFactory()
+    {
+        // Each host watches its appsettings files; with inotify that is an instance per host, and the whole suite (with
+        // other test runs on the same machine) can reach the per-user limit of 128, which fails a host's start. Polling
+        // watchers use none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     /// <summary>
     /// The SQLite file; a fresh one per factory unless a test sets it to another factory's file
     /// to run two hosts on one database (as two instances behind a load balancer would).
