@@ -26,24 +26,24 @@ public sealed class PageTitleTests(BrowserFixture fixture) : BrowserTest(fixture
         var w = await WorldAsync();
         var titles = new Dictionary<string, string>();
 
-        await WalkAsync(titles, null, [
+        await WalkAsync(titles, "visitor", null, [
             "/", "/arrangementer", "/arrangementer/kalender", $"/arrangementer/{w.EventSlug}", $"/arrangementer/{w.OtherEventSlug}",
             "/medvirkning", $"/medvirkning/{w.ConsultationSlug}", "/ideer", $"/ideer/{w.IdeaSlug}", $"/ideer/{w.OtherIdeaSlug}",
             "/tilgjengelighet", "/personvern", "/konto/logg-inn", "/konto/registrer", "/konto/passord/glemt", "/konto/send-bekreftelse",
             $"/pamelding/{w.GuestToken}", $"/pamelding/{w.OtherGuestToken}", "/finnes-ikke"]);
-        await WalkAsync(titles, page => page.LogInAsync(w.CitizenEmail), [
+        await WalkAsync(titles, "citizen", page => page.LogInAsync(w.CitizenEmail), [
             "/min-side", "/min-side/pameldinger", "/min-side/rediger", "/min-side/passord", "/min-side/e-post", "/min-side/tofaktor",
             "/min-side/slett", $"/medvirkning/{w.ConsultationSlug}/ny-ide", $"/ideer/{w.IdeaId}/rediger", $"/ideer/{w.OtherIdeaId}/rediger",
             $"/ideer/{w.IdeaId}/trekk-tilbake", $"/ideer/kommentarer/{w.CommentId}/rediger", $"/ideer/kommentarer/{w.CommentId}/slett",
             "/admin"]);
-        await WalkAsync(titles, page => page.LogInAsync(w.OrganiserEmail), [
+        await WalkAsync(titles, "organiser", page => page.LogInAsync(w.OrganiserEmail), [
             "/arrangor/arrangementer", "/arrangor/arrangementer/ny", $"/arrangor/arrangementer/{w.OwnEventId}",
             $"/arrangor/arrangementer/{w.OwnEventId}/rediger", $"/arrangor/arrangementer/{w.OwnEventId}/innsjekk",
             $"/arrangor/arrangementer/{w.OwnEventId}/avlys", $"/arrangor/innsjekk/{w.OwnCheckInCode}"]);
-        await WalkAsync(titles, page => page.LogInWithTotpAsync(w.Staff.Email, w.Staff.Key), [
+        await WalkAsync(titles, "staff", page => page.LogInWithTotpAsync(w.Staff.Email, w.Staff.Key), [
             "/admin", "/admin/ideer", $"/admin/ideer/{w.IdeaId}", "/admin/medvirkninger", "/admin/medvirkninger/ny",
             $"/admin/medvirkninger/{w.ConsultationId}/rediger", "/admin/temaer", "/admin/temaer/ny", "/admin/utboks", $"/admin/utboks/{w.OutboxId}"]);
-        await WalkAsync(titles, page => page.LogInWithTotpAsync(w.Admin.Email, w.Admin.Key), [
+        await WalkAsync(titles, "admin", page => page.LogInWithTotpAsync(w.Admin.Email, w.Admin.Key), [
             "/admin/brukere", $"/admin/brukere/{w.CitizenId}", "/admin/revisjonslogg"]);
 
         foreach (var (path, title) in titles.Where(t => t.Key != "/"))
@@ -75,9 +75,8 @@ public sealed class PageTitleTests(BrowserFixture fixture) : BrowserTest(fixture
     }
 
     /// <summary>Visits each page at 375 px in a context of its own, runs axe, and notes its title under its path.</summary>
-    private async Task WalkAsync(Dictionary<string, string> titles, Func<IPage, Task>? logIn, string[] paths)
+    private async Task WalkAsync(Dictionary<string, string> titles, string who, Func<IPage, Task>? logIn, string[] paths)
     {
-        var who = logIn is null ? "besøkende" : "innlogget";
         await InBrowserAsync(async page =>
         {
             if (logIn is not null)
@@ -93,8 +92,28 @@ public sealed class PageTitleTests(BrowserFixture fixture) : BrowserTest(fixture
                 // /admin is a page of its own for a citizen (no access) and for staff (the dashboard).
                 var key = path == "/admin" && response.Status == 403 ? "/admin (innbygger)" : path;
                 Assert.True(titles.TryAdd(key, await page.TitleAsync()), $"{key} walked twice");
+                await TourShotsAsync(page, who, key);
             }
         }, who);
+    }
+
+    /// <summary>
+    /// With BYLAB_TOUR_SHOTS=1 (tools/tour.sh) the walk leaves the first screen of every page at 375 and 1280 px in
+    /// artifacts/tour/, to be looked at as each role sees it; without it nothing is written.
+    /// </summary>
+    private static async Task TourShotsAsync(IPage page, string who, string key)
+    {
+        if (Environment.GetEnvironmentVariable("BYLAB_TOUR_SHOTS") != "1")
+        {
+            return;
+        }
+        var folder = Path.Combine(ArtifactsFolder(), "tour");
+        Directory.CreateDirectory(folder);
+        var name = who + "-" + string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')).Trim('_');
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-375.png") });
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-1280.png") });
+        await page.SetViewportSizeAsync(375, 812);
     }
 
     private sealed record World(

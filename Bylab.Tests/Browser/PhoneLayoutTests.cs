@@ -128,6 +128,9 @@ public sealed class PhoneLayoutTests(BrowserFixture fixture) : BrowserTest(fixtu
                 // The first idea's title is on the first screen.
                 var first = (await page.Locator(".idea-card h3 a").First.BoundingBoxAsync())!;
                 Assert.True(first.Y + first.Height <= Height, $"{path}: the first idea's title ends at {first.Y + first.Height} px, below the first screen");
+                // The author's name is one long word here («forfatter-» and 32 letters): the cards still fit the screen.
+                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow == 0, $"{path} scrolls sideways by {overflow} px");
                 await Expect(page.GetByLabel("Tema", new() { Exact = true })).ToBeHiddenAsync();
                 await page.AssertAccessibleAsync();
             }
