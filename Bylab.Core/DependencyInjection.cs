@@ -55,6 +55,7 @@ public static class DependencyInjection
 
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<AccountService>();
         services.AddScoped<UserSessions>();
         services.AddScoped<LoginThrottles>();
@@ -67,6 +68,8 @@ public static class DependencyInjection
         services.AddScoped<IdeaService>();
         services.AddScoped<VoteService>();
         services.AddScoped<CommentService>();
+        services.AddScoped<CommentDigestService>();
+        services.AddScoped<MyIdeasQueries>();
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<VenueCalendar>();

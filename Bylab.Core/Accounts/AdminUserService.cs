@@ -10,7 +10,10 @@ public enum RoleChangeResult { Updated, Unchanged, NotFound, UnknownRole, LastAd
 
 public enum LockResult { Done, NotFound, OwnAccount }
 
-public sealed record UserSummary(string Id, string DisplayName, string Email, bool EmailConfirmed, bool TwoFactorEnabled, bool LockedOut, DateTime CreatedAt, IReadOnlyList<string> Roles);
+/// <param name="LockedOut">Cannot log in now: blocked by an admin, or locked for a while after wrong codes.</param>
+/// <param name="Blocked">Blocked by an admin (until unblocked, <see cref="BylabUser.IsBlockedByAdmin"/>), as opposed to a lock that ends by itself.</param>
+public sealed record UserSummary(string Id, string DisplayName, string Email, bool EmailConfirmed, bool TwoFactorEnabled, bool LockedOut, DateTime CreatedAt, IReadOnlyList<string> Roles,
+    bool Blocked = false);
 
 /// <summary>What an admin does to other people's accounts. Every change is written to the audit log in the same transaction.</summary>
 public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> users, AuditLog audit, UserSessions sessions, TimeProvider time)
@@ -42,7 +45,7 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
             })
             .ToListAsync(ct);
         var items = rows.Select(u => new UserSummary(u.Id, u.DisplayName, u.Email ?? "", u.EmailConfirmed, u.TwoFactorEnabled,
-            u.LockoutEnd > now, u.CreatedAt, u.Roles.OrderBy(r => r).ToList())).ToList();
+            u.LockoutEnd > now, u.CreatedAt, u.Roles.OrderBy(r => r).ToList(), u.LockoutEnd == DateTimeOffset.MaxValue)).ToList();
         return new Paged<UserSummary>(items, page, PageSize, total);
     }
 
@@ -55,7 +58,7 @@ public sealed class AdminUserService(BylabDbContext db, UserManager<BylabUser> u
         }
         var roles = await users.GetRolesAsync(user);
         return new UserSummary(user.Id, user.DisplayName, user.Email ?? "", user.EmailConfirmed, user.TwoFactorEnabled,
-            user.LockoutEnd > time.GetUtcNow(), user.CreatedAt, roles.OrderBy(r => r).ToList());
+            user.LockoutEnd > time.GetUtcNow(), user.CreatedAt, roles.OrderBy(r => r).ToList(), user.IsBlockedByAdmin);
     }
 
     public async Task<RoleChangeResult> SetRolesAsync(Actor actor, string userId, IReadOnlyCollection<string> wanted, CancellationToken ct = default)

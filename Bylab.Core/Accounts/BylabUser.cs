@@ -22,4 +22,13 @@ public class BylabUser : IdentityUser
     /// earlier one is refused, so each code signs in once (ASVS 2.8.4). See <see cref="OneTimeAuthenticatorTokenProvider"/>.
     /// </summary>
     public long? LastTotpTimeStep { get; set; }
+
+    /// <summary>The person turned off the daily e-mail about comments on their ideas and replies to their comments.</summary>
+    public bool CommentDigestOptOut { get; set; }
+
+    /// <summary>
+    /// Blocked by an admin: the lockout without end that <see cref="AdminUserService.SetLockedAsync"/> sets, and only an
+    /// admin lifts (a password reset does not). Other lockouts (wrong second-factor codes) end by themselves.
+    /// </summary>
+    public bool IsBlockedByAdmin => LockoutEnd == DateTimeOffset.MaxValue;
 }

@@ -24,6 +24,8 @@ public class BylabDbContext(DbContextOptions<BylabDbContext> options)
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<IdeaFollower> IdeaFollowers => Set<IdeaFollower>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<CommentNotice> CommentNotices => Set<CommentNotice>();
+    public DbSet<CommentDigest> CommentDigests => Set<CommentDigest>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<EventNotification> EventNotifications => Set<EventNotification>();

@@ -1,21 +1,34 @@
 using Bylab.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Bylab.Core.Events;
 
-public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotFound, NotConfirmed, WrongEvent }
+public enum CheckInOutcome { CheckedIn, AlreadyCheckedIn, NotFound, NotConfirmed, WrongEvent, TooEarly, TooLate }
 
 /// <param name="Name">Null once the personal data is deleted.</param>
+/// <param name="OpensAt">For <see cref="CheckInOutcome.TooEarly"/>: when check-in opens (UTC).</param>
 public sealed record CheckInResult(CheckInOutcome Outcome, int? RegistrationId = null, int? EventId = null, string? Name = null,
-    int Companions = 0, DateTime? CheckedInAt = null);
+    int Companions = 0, DateTime? CheckedInAt = null, DateTime? OpensAt = null);
 
 /// <summary>What the QR landing page shows before staff press «Sjekk inn».</summary>
 public sealed record CheckInCandidate(int RegistrationId, int EventId, string EventTitle, DateTime StartsAt, string Name,
     int Companions, RegistrationStatus Status, DateTime? CheckedInAt);
 
-/// <summary>Checking people in at the door, by typed or scanned code or from the list.</summary>
-public sealed class CheckInService(BylabDbContext db, TimeProvider time)
+/// <summary>
+/// Checking people in at the door, by typed or scanned code or from the list, only inside the event's
+/// <see cref="CheckInWindow"/> (every path goes through <c>CheckInByIdAsync</c>).
+/// </summary>
+public sealed class CheckInService(BylabDbContext db, TimeProvider time, IOptions<EventOptions> options)
 {
+    /// <summary>The window as configured, for pages that say when check-in opens and closes.</summary>
+    public CheckInWindow Window => CheckInWindow.From(options.Value);
+
+    /// <summary>Whether check-in is open now for an event with these times: the door and the list offer «Sjekk inn» only then.</summary>
+    public CheckInTiming TimingNow(DateTime startsAt, DateTime endsAt) => Window.At(startsAt, endsAt, time.GetUtcNow().UtcDateTime);
+
+    public bool IsOpenNow(DateTime startsAt, DateTime endsAt) => TimingNow(startsAt, endsAt) == CheckInTiming.Open;
+
     /// <summary>Staff type or scan a code at the door. Two people scanning the same code at once check in once.</summary>
     /// <param name="eventId">The event being checked in at the door; null when the code came from a scanned QR code.</param>
     public async Task<CheckInResult> CheckInAsync(int? eventId, string code, string actorId, CancellationToken ct = default)
@@ -52,6 +65,14 @@ public sealed class CheckInService(BylabDbContext db, TimeProvider time)
             return Result(CheckInOutcome.NotConfirmed, registration);
         }
         var now = time.GetUtcNow().UtcDateTime;
+        var ev = await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, ct);
+        switch (ev.CheckInTimingAt(now, Window))
+        {
+            case CheckInTiming.TooEarly:
+                return Result(CheckInOutcome.TooEarly, registration) with { OpensAt = Window.OpensAt(ev.StartsAt) };
+            case CheckInTiming.TooLate:
+                return Result(CheckInOutcome.TooLate, registration);
+        }
         // One conditional UPDATE: whoever gets there first checks the person in, the other is told it is done.
         var updated = await db.Registrations
             .Where(r => r.Id == registration.Id && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)

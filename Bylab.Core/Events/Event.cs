@@ -159,6 +159,9 @@ public class Event
         : utcNow >= RegistrationClosesAtOrStart ? RegistrationWindow.Closed
         : RegistrationWindow.Open;
 
+    /// <summary>Whether people can be checked in now: see <see cref="CheckInWindow"/>.</summary>
+    public CheckInTiming CheckInTimingAt(DateTime utcNow, CheckInWindow window) => window.At(StartsAt, EndsAt, utcNow);
+
     /// <summary>Participants may cancel until the event starts.</summary>
     public bool AllowsCancellationAt(DateTime utcNow) => utcNow < StartsAt;
 

@@ -34,7 +34,7 @@ public static class EventCalendar
     public static string LocationText(Event ev, string online) => ev.LocationKind switch
     {
         EventLocationKind.Venue when ev.Venue is { } v => Parts(", ", v.Name, v.StreetAddress, Parts(" ", v.PostalCode, v.City)),
-        EventLocationKind.Elsewhere => Parts(", ", ev.PlaceName, ev.PlaceAddress),
+        EventLocationKind.Elsewhere => EventPlace.OneLine(ev.PlaceName, ev.PlaceAddress),
         EventLocationKind.Online => online,
         _ => "",
     };

@@ -18,6 +18,12 @@ public sealed class EventOptions
     /// <summary>How often the background service looks for reminders, deletions and unsent e-mail.</summary>
     public int BackgroundIntervalSeconds { get; set; } = 60;
 
+    /// <summary>Check-in at the door opens this many hours before the start (<see cref="CheckInWindow"/>).</summary>
+    public int CheckInOpensHoursBefore { get; set; } = 2;
+
+    /// <summary>Check-in closes at midnight ending this many days after the event's last day (1 = the day after).</summary>
+    public int CheckInClosesDaysAfter { get; set; } = 1;
+
     /// <summary>Events per page in the programme list.</summary>
     public int PageSize { get; set; } = 20;
 }
@@ -42,6 +48,14 @@ public sealed class EventOptionsValidator : IValidateOptions<EventOptions>
         if (o.BackgroundIntervalSeconds is < 1 or > 3600)
         {
             failures.Add($"{EventOptions.Section}:BackgroundIntervalSeconds must be between 1 and 3600 (was {o.BackgroundIntervalSeconds}).");
+        }
+        if (o.CheckInOpensHoursBefore is < 0 or > 72)
+        {
+            failures.Add($"{EventOptions.Section}:CheckInOpensHoursBefore must be between 0 and 72 (was {o.CheckInOpensHoursBefore}).");
+        }
+        if (o.CheckInClosesDaysAfter is < 0 or > 30)
+        {
+            failures.Add($"{EventOptions.Section}:CheckInClosesDaysAfter must be between 0 and 30 (was {o.CheckInClosesDaysAfter}).");
         }
         if (o.PageSize is < 1 or > 100)
         {

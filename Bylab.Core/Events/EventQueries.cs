@@ -158,7 +158,7 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
         kind switch
         {
             EventLocationKind.Venue => Join(venueName, venueAddress),
-            EventLocationKind.Elsewhere => Join(placeName, placeAddress),
+            EventLocationKind.Elsewhere => EventPlace.OneLine(placeName, placeAddress),
             _ => "",
         };
 

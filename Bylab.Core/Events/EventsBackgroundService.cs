@@ -1,5 +1,5 @@
+using Bylab.Core.Common;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,33 +7,15 @@ namespace Bylab.Core.Events;
 
 /// <summary>
 /// Every <see cref="EventOptions.BackgroundIntervalSeconds"/>: queues due reminders, expires unconfirmed guest sign-ups,
-/// deletes personal data of past events, and sends whatever e-mail is still unsent. It keeps no state of its own –
-/// everything it needs is in the database – so a restart neither skips nor repeats work (see
+/// deletes personal data of past events, and sends whatever e-mail is still unsent (see
 /// <see cref="EventNotificationDispatcher"/> for the delivery guarantee).
 /// </summary>
 public sealed class EventsBackgroundService(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<EventOptions> options, ILogger<EventsBackgroundService> logger)
-    : BackgroundService
+    : PeriodicBackgroundService(time, TimeSpan.FromSeconds(options.Value.BackgroundIntervalSeconds))
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The first round comes one interval after start: the app is up and migrated by then, and a burst of
-        // restarts does not send a burst of rounds.
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.BackgroundIntervalSeconds), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
     /// <summary>One round, in a scope of its own (a fresh DbContext). A failing step is logged and the next one still runs.</summary>
-    public async Task RunOnceAsync(CancellationToken ct = default)
+    public override async Task RunOnceAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var maintenance = scope.ServiceProvider.GetRequiredService<EventMaintenance>();

@@ -6,6 +6,7 @@ namespace Bylab.Core.Events;
 /// <summary>The participant's own page, reached by the personal link.</summary>
 /// <param name="WaitlistPosition">1-based, when waitlisted.</param>
 /// <param name="OnlineUrl">Only when the participant holds a place.</param>
+/// <param name="WaitlistCount">How many sign-ups wait for a place at this event now.</param>
 public sealed record RegistrationView(
     int Id,
     RegistrationStatus Status,
@@ -30,7 +31,8 @@ public sealed record RegistrationView(
     EventStatus EventStatus,
     string LocationText,
     string? OnlineUrl,
-    string? Question);
+    string? Question,
+    int WaitlistCount = 0);
 
 /// <summary>A registration as listed on the person's «Min side».</summary>
 public sealed record MyRegistration(int Id, string ManageToken, RegistrationStatus Status, int? WaitlistPosition,
@@ -61,7 +63,9 @@ public sealed class RegistrationQueries(BylabDbContext db, TimeProvider time, Ev
             CanCancel: r.IsCancellable && ev.AllowsCancellationAt(Now),
             ev.Id, ev.Slug, ev.Title, ev.StartsAt, ev.EndsAt, ev.Status, EventCalendar.LocationText(ev, online: ""),
             OnlineUrl: r.Status == RegistrationStatus.Confirmed && ev.LocationKind == EventLocationKind.Online ? ev.OnlineUrl : null,
-            ev.Question);
+            ev.Question,
+            // So the page says «your place goes to the first on the waitlist» only when someone is waiting.
+            await places.WaitingAsync(ev.Id, ct));
     }
 
     /// <summary>The signed-in person's registrations, soonest event first, then past ones.</summary>

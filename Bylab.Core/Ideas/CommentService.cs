@@ -28,7 +28,7 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
         }
         var idea = await db.Ideas.AsNoTracking()
             .Where(i => i.Id == ideaId)
-            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation })
+            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation, i.AuthorId })
             .SingleOrDefaultAsync(ct);
         if (idea?.Consultation is null)
         {
@@ -43,11 +43,12 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
         {
             return new AddCommentResult(AddCommentOutcome.IdeaWithdrawn);
         }
+        string? parentAuthorId = null;
         if (parentId is not null)
         {
             var parent = await db.Comments.AsNoTracking()
                 .Where(c => c.Id == parentId && c.IdeaId == ideaId)
-                .Select(c => new { c.ParentId })
+                .Select(c => new { c.ParentId, c.AuthorId })
                 .SingleOrDefaultAsync(ct);
             if (parent is null)
             {
@@ -57,14 +58,36 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
             {
                 return new AddCommentResult(AddCommentOutcome.ReplyToReply);
             }
+            parentAuthorId = parent.AuthorId;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var comment = new Comment { IdeaId = ideaId, ParentId = parentId, AuthorId = userId, BodyMarkdown = body, CreatedAt = now };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
         await Counters.RecomputeCommentsAsync(db, ideaId, ct);
+        await QueueNoticesAsync(comment, userId, idea.AuthorId, parentAuthorId, now, ct);
         await tx.CommitAsync(ct);
         return new AddCommentResult(AddCommentOutcome.Added, comment.Id);
+    }
+
+    /// <summary>
+    /// In the comment's own transaction: who should hear about it in their next digest (<see cref="CommentDigestService"/>),
+    /// unless they turned the digest off on Min side.
+    /// </summary>
+    private async Task QueueNoticesAsync(Comment comment, string writerId, string? ideaAuthorId, string? parentAuthorId, DateTime now, CancellationToken ct)
+    {
+        var recipients = CommentNotice.RecipientsOf(writerId, ideaAuthorId, parentAuthorId);
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+        var ids = recipients.Select(r => r.RecipientId).ToList();
+        var wanting = await db.Users.Where(u => ids.Contains(u.Id) && !u.CommentDigestOptOut).Select(u => u.Id).ToListAsync(ct);
+        db.CommentNotices.AddRange(recipients.Where(r => wanting.Contains(r.RecipientId)).Select(r => new CommentNotice
+        {
+            RecipientId = r.RecipientId, CommentId = comment.Id, Reason = r.Reason, CreatedAt = now,
+        }));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The author edits within <see cref="IdeaOptions.EditWindowMinutes"/>, while the consultation takes comments.</summary>

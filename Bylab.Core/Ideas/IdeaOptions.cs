@@ -15,6 +15,9 @@ public sealed class IdeaOptions
     /// <summary>Ideas per page in lists.</summary>
     public int PageSize { get; set; } = 20;
 
+    /// <summary>How often the background service gathers new comments into digests and sends unsent ones.</summary>
+    public int BackgroundIntervalSeconds { get; set; } = 60;
+
     public TimeSpan EditWindow => TimeSpan.FromMinutes(EditWindowMinutes);
 }
 
@@ -34,6 +37,10 @@ public sealed class IdeaOptionsValidator : IValidateOptions<IdeaOptions>
         if (options.PageSize is < 1 or > 100)
         {
             failures.Add($"{IdeaOptions.Section}:PageSize must be between 1 and 100 (was {options.PageSize}).");
+        }
+        if (options.BackgroundIntervalSeconds is < 1 or > 3600)
+        {
+            failures.Add($"{IdeaOptions.Section}:BackgroundIntervalSeconds must be between 1 and 3600 (was {options.BackgroundIntervalSeconds}).");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -23,7 +23,9 @@ public enum WithdrawVoteOutcome { Withdrawn, NotVoted, VotingClosed, NotFound }
 /// <param name="VoteCount">The idea's votes now.</param>
 /// <param name="Voted">The person's vote is on the idea now.</param>
 /// <param name="Limit">The votes each person has in the consultation, when the limit was reached.</param>
-public sealed record VoteResult<TOutcome>(TOutcome Outcome, string? Slug = null, int VoteCount = 0, bool Voted = false, int? Limit = null)
+/// <param name="VotesLeft">The votes the person has left in the consultation now; null when it sets no limit.</param>
+public sealed record VoteResult<TOutcome>(TOutcome Outcome, string? Slug = null, int VoteCount = 0, bool Voted = false, int? Limit = null,
+    int? VotesLeft = null)
     where TOutcome : struct, Enum;
 
 /// <summary>
@@ -62,17 +64,10 @@ public sealed class VoteService(BylabDbContext db, TimeProvider time, IOptions<I
         {
             return await ResultAsync(CastVoteOutcome.AlreadyVoted, userId, ideaId, ct);
         }
-        var limit = target.Consultation.MaxVotesPerPerson ?? options.Value.MaxVotesPerConsultation;
-        if (limit is not null)
+        var limit = LimitOf(target.Consultation);
+        if (limit is not null && await UsedAsync(userId, target.Consultation.Id, ct) >= limit)
         {
-            var consultationId = target.Consultation.Id;
-            // Votes on withdrawn ideas no longer count against the person's allowance.
-            var used = await db.Votes.CountAsync(v => v.UserId == userId
-                && db.Ideas.Any(i => i.Id == v.IdeaId && i.ConsultationId == consultationId && i.WithdrawnAt == null), ct);
-            if (used >= limit)
-            {
-                return await ResultAsync(CastVoteOutcome.LimitReached, userId, ideaId, ct) with { Limit = limit };
-            }
+            return await ResultAsync(CastVoteOutcome.LimitReached, userId, ideaId, ct) with { Limit = limit };
         }
         try
         {
@@ -117,14 +112,26 @@ public sealed class VoteService(BylabDbContext db, TimeProvider time, IOptions<I
         return withdrawn;
     }
 
-    /// <summary>The idea as the person sees it now (read inside the caller's transaction, so the count is this vote's).</summary>
+    /// <summary>
+    /// The idea as the person sees it now (read inside the caller's transaction, so the count is this vote's), with
+    /// the votes they have left, so the page can say the new number at once.
+    /// </summary>
     private async Task<VoteResult<TOutcome>> ResultAsync<TOutcome>(TOutcome outcome, string userId, int ideaId, CancellationToken ct)
         where TOutcome : struct, Enum
     {
         var idea = await db.Ideas.AsNoTracking()
             .Where(i => i.Id == ideaId)
-            .Select(i => new { i.Title, i.VoteCount, Voted = db.Votes.Any(v => v.IdeaId == i.Id && v.UserId == userId) })
+            .Select(i => new { i.Title, i.VoteCount, Voted = db.Votes.Any(v => v.IdeaId == i.Id && v.UserId == userId), i.Consultation })
             .SingleAsync(ct);
-        return new VoteResult<TOutcome>(outcome, Slugs.WithId(idea.Title, ideaId), idea.VoteCount, idea.Voted);
+        var limit = LimitOf(idea.Consultation!);
+        int? left = limit is null ? null : Math.Max(0, limit.Value - await UsedAsync(userId, idea.Consultation!.Id, ct));
+        return new VoteResult<TOutcome>(outcome, Slugs.WithId(idea.Title, ideaId), idea.VoteCount, idea.Voted, VotesLeft: left);
     }
+
+    private int? LimitOf(Consultation c) => c.MaxVotesPerPerson ?? options.Value.MaxVotesPerConsultation;
+
+    /// <summary>Votes that count against the person's allowance: votes on withdrawn ideas are given back.</summary>
+    private Task<int> UsedAsync(string userId, int consultationId, CancellationToken ct) =>
+        db.Votes.CountAsync(v => v.UserId == userId
+            && db.Ideas.Any(i => i.Id == v.IdeaId && i.ConsultationId == consultationId && i.WithdrawnAt == null), ct);
 }

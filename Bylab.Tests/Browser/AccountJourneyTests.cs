@@ -59,7 +59,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(page).ToHaveURLAsync(new Regex("/min-side$"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nn");
         await Expect(Heading(page)).ToHaveTextAsync("Mi side");
-        await Expect(page.GetByText("Her ser du og endrar opplysningane om kontoen din.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Her ser du kva du er påmeld, ideane og røystene dine, og opplysningane om kontoen din.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Innlogging og tryggleik" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Byt passord" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();

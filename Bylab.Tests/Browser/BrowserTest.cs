@@ -75,7 +75,7 @@ public abstract class BrowserTest(BrowserFixture fixture)
     }
 
     /// <summary>artifacts/ at the repository root, or BYLAB_ARTIFACTS when test.sh sets it.</summary>
-    private static string ArtifactsFolder()
+    protected static string ArtifactsFolder()
     {
         if (Environment.GetEnvironmentVariable("BYLAB_ARTIFACTS") is { Length: > 0 } configured)
         {

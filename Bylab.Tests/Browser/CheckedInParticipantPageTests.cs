@@ -11,7 +11,9 @@ public sealed class CheckedInParticipantPageTests(BrowserFixture fixture) : Brow
     [Fact]
     public async Task ACheckedInParticipantIsToldWhyTheyCannotCancel()
     {
-        var (id, _) = await Factory.Events.ForOrganiserAsync(ownerId: null, title: "Nabolagsmøte på Ankerskogen");
+        var (id, _) = await Factory.Events.ForOrganiserAsync(ownerId: null, title: "Nabolagsmøte på Ankerskogen",
+            // Within the hour: inside the check-in window.
+            startsAt: DateTime.UtcNow.AddHours(1));
         var kari = await Factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
         var staff = await Factory.Users.CreateAsync("Ansatt");
         var result = await Factory.WithAsync((CheckInService c) => c.CheckInByIdAsync(id, kari.Id, staff.Id));

@@ -20,7 +20,6 @@ public sealed class IdeaJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logg ut" })).ToBeVisibleAsync();
     }
 
-
     [Fact]
     public Task AnyoneBrowsesConsultationsFiltersIdeasAndReadsOne() => InBrowserAsync(async page =>
     {
@@ -39,6 +38,8 @@ public sealed class IdeaJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         await page.AssertAccessibleAsync();
 
         await page.GotoAsync("/ideer");
+        // The filters are folded into one control until one is chosen.
+        await page.GetByText("Filtrer, søk og sorter").ClickAsync();
         await page.GetByLabel("Tema", new() { Exact = true }).SelectOptionAsync(setup.ThemeSlug);
         await page.GetByLabel("Søk").FillAsync("sittetrapp");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vis ideer" }).ClickAsync();

@@ -75,6 +75,10 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
             await page.AssertAccessibleAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Tilbake til arrangementet" }).ClickAsync();
 
+            // The evening comes: check-in opens two hours before the start (Bylab:Events:CheckInOpensHoursBefore).
+            await Factory.WithDbAsync(db => db.Events.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.StartsAt, DateTime.UtcNow.AddHours(1)).SetProperty(e => e.EndsAt, DateTime.UtcNow.AddHours(3))));
+
             // At the door, on a phone.
             await page.SetViewportSizeAsync(390, 844);
             await page.GetByRole(AriaRole.Link, new() { Name = "Innsjekk ved døren" }).ClickAsync();

@@ -15,6 +15,14 @@ namespace Bylab.Tests.Infrastructure;
 /// </summary>
 public class BylabFactory : WebApplicationFactory<Program>
 {
+    static BylabFactory()
+    {
+        // Each host watches its appsettings files; with inotify that is an instance per host, and the whole suite (with
+        // other test runs on the same machine) can reach the per-user limit of 128, which fails a host's start. Polling
+        // watchers use none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     /// <summary>
     /// The SQLite file; a fresh one per factory unless a test sets it to another factory's file
     /// to run two hosts on one database (as two instances behind a load balancer would).
@@ -40,6 +48,8 @@ public class BylabFactory : WebApplicationFactory<Program>
         // The events background service would otherwise, a minute in, delete the participants of past events a test
         // set up; its work is tested in Core, and HTTP tests call the dispatcher themselves.
         builder.UseSetting("Bylab:Events:BackgroundIntervalSeconds", "3600");
+        // Likewise the comment digests: a digest mail arriving mid-test would change what a test finds in the outbox.
+        builder.UseSetting("Bylab:Ideas:BackgroundIntervalSeconds", "3600");
         builder.UseSetting("Bylab:RateLimits:AuthPermits", "100000");
         builder.UseSetting("Bylab:RateLimits:AccountPermits", "100000");
         // Mail goes to the database outbox, where tests read it (outside Development only when asked for).

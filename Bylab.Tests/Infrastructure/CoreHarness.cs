@@ -49,7 +49,7 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Every e-mail Core sent (the dispatcher's, composed by <see cref="SubjectComposer"/>).</summary>
+    /// <summary>Every e-mail Core sent (events' composed by <see cref="SubjectComposer"/>, comment digests by <see cref="ListingDigestComposer"/>).</summary>
     public RecordingSender Mail { get; }
 
     public TestUsers Users { get; }
@@ -84,6 +84,7 @@ public sealed class CoreHarness : IAsyncDisposable
         // What the web layer adds: its mail texts (here a stand-in) and a sender (here a recorder).
         services.AddSingleton<IEventMailComposer, SubjectComposer>();
         services.AddSingleton<Bylab.Core.Bookings.IBookingMailComposer, BookingSubjectComposer>();
+        services.AddSingleton<Bylab.Core.Ideas.ICommentDigestComposer, ListingDigestComposer>();
         var mail = new RecordingSender();
         services.AddSingleton<IEmailSender>(mail);
         var harness = new CoreHarness(services.BuildServiceProvider(validateScopes: true), clock, file, mail);

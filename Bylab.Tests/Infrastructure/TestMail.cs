@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Bylab.Core.Email;
 using Bylab.Core.Events;
+using Bylab.Core.Ideas;
 
 namespace Bylab.Tests.Infrastructure;
 
@@ -51,4 +52,14 @@ public sealed class BookingSubjectComposer : Bylab.Core.Bookings.IBookingMailCom
         Bylab.Core.Bookings.BookingRecipient recipient, string? message) =>
         new(recipient.Email, $"{kind} {string.Join(",", bookings.Select(b => b.Booking.Id))} {string.Join(",", bookings.Select(b => b.DoorCode?.Code))}".TrimEnd(),
             message ?? "");
+}
+
+/// <summary>
+/// The Core harness's stand-in for the comment digest's texts: one line per comment, «Reason CommentId Writer», and
+/// «digest N» as the subject, so Core tests read what a digest holds. The real texts are tested over HTTP (Web/Profile/MyPageTests).
+/// </summary>
+public sealed class ListingDigestComposer : ICommentDigestComposer
+{
+    public EmailMessage Compose(CommentDigestMail mail) =>
+        new(mail.Email, $"digest {mail.Items.Count}", string.Join("\n", mail.Items.Select(i => $"{i.Reason} {i.CommentId} {i.WriterName}")));
 }

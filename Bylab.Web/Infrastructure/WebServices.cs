@@ -92,6 +92,8 @@ public static class WebServices
         services.AddBylabRateLimits();
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
+        services.AddScoped<SiteVenue>();
+        services.AddScoped<Areas.Admin.Audit.AuditText>();
         services.AddScoped<Features.Account.AccountEmails>();
         services.AddScoped<Areas.Admin.Ideas.AnswerEmails>();
         services.AddScoped<Bylab.Core.Events.IEventMailComposer, Features.Events.EventMails>();
@@ -100,6 +102,9 @@ public static class WebServices
         services.AddScoped<Bylab.Core.Bookings.IBookingMailComposer, Features.Bookings.BookingMails>();
         services.AddScoped<Features.Organise.EventFormData>();
         services.AddHostedService<Bylab.Core.Bookings.BookingsBackgroundService>();
+        // The daily comment digests to idea authors; in the web host only, as above.
+        services.AddScoped<Bylab.Core.Ideas.ICommentDigestComposer, Features.Ideas.CommentDigestMails>();
+        services.AddHostedService<Bylab.Core.Ideas.IdeasBackgroundService>();
         // Account mail is sent after the answer (Core/Email/MailQueue); what the site forgets, it forgets here.
         services.AddHostedService<Bylab.Core.Email.MailQueueService>();
         services.AddHostedService<Bylab.Core.Common.HousekeepingService>();

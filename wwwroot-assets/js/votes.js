@@ -10,6 +10,7 @@
     var count = section.querySelector("[data-vote-count]");
     var status = section.querySelector("[data-vote-status]");
     var button = form.querySelector("button[type=submit]");
+    var left = section.querySelector("[data-votes-left]");
 
     function show(voted) {
         form.setAttribute("action", voted ? form.dataset.unvoteUrl : form.dataset.voteUrl);
@@ -40,6 +41,9 @@
             count.textContent = String(result.count);
             show(result.voted);
             status.textContent = result.message;
+            if (left && result.votesLeftText) {
+                left.textContent = result.votesLeftText;
+            }
             button.disabled = false;
         }).catch(function () {
             button.disabled = false;

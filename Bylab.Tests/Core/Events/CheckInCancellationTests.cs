@@ -3,6 +3,8 @@ using Bylab.Core.Auditing;
 using Bylab.Core.Events;
 using Bylab.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Bylab.Tests.Core.Events;
 
@@ -33,10 +35,13 @@ public sealed class CheckInCancellationTests : IAsyncLifetime
 
     private async Task<bool> CanCancelAsync(string token) => (await _h.WithAsync((RegistrationQueries q) => q.FindByTokenAsync(token)))!.CanCancel;
 
-    /// <summary>An event of <paramref name="places"/> places, full, and <paramref name="waiting"/> people on its waitlist.</summary>
+    /// <summary>
+    /// An event of <paramref name="places"/> places, full, and <paramref name="waiting"/> people on its waitlist, starting
+    /// in an hour: inside the check-in window, and people may still cancel.
+    /// </summary>
     private async Task<(int Event, List<SignUpResult> Confirmed, List<SignUpResult> Waitlisted, string StaffId)> FullEventAsync(int places, int waiting)
     {
-        var ev = (await _h.Events.AddAsync(capacity: places)).Id;
+        var ev = (await _h.Events.AddAsync(capacity: places, startsAt: _h.Now.AddHours(1))).Id;
         var people = await _h.Users.CreateManyAsync(places + waiting);
         var results = new List<SignUpResult>();
         foreach (var person in people)
@@ -61,7 +66,7 @@ public sealed class CheckInCancellationTests : IAsyncLifetime
             c => c.CommandText.StartsWith("UPDATE \"Registrations\"", StringComparison.Ordinal) && c.CommandText.Contains("\"CheckedInAt\""),
             async _ => Assert.Equal(CancelOutcome.Cancelled, await CancelAsync(kari.ManageToken!)));
         await using var db = hook.NewContext(_h.ConnectionString);
-        var checkIn = await new CheckInService(db, _h.Clock).CheckInByIdAsync(ev, kari.RegistrationId!.Value, staff);
+        var checkIn = await new CheckInService(db, _h.Clock, _h.Services.GetRequiredService<IOptions<EventOptions>>()).CheckInByIdAsync(ev, kari.RegistrationId!.Value, staff);
 
         Assert.True(hook.Fired);
         Assert.Equal(CheckInOutcome.NotConfirmed, checkIn.Outcome);

@@ -209,7 +209,8 @@ public sealed class RegistrationTests : IAsyncLifetime
     [Fact]
     public async Task StaffCheckInByTypedCodeAndUndo()
     {
-        var ev = (await _h.Events.AddAsync(capacity: 1)).Id;
+        // An hour before the start: the check-in window is open.
+        var ev = (await _h.Events.AddAsync(capacity: 1, startsAt: CoreHarness.Start.AddHours(1))).Id;
         var other = (await _h.Events.AddAsync()).Id;
         var people = new[] { await _h.Users.CreateAsync("Person"), await _h.Users.CreateAsync("Person") };
         var staff = (await _h.Users.CreateManyAsync(1, "staff"))[0];

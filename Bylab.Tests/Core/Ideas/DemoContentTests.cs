@@ -38,6 +38,12 @@ public sealed class DemoContentTests : IAsyncLifetime
             Assert.Equal(0, await db.Ideas.CountAsync(i => i.CommentCount != db.Comments.Count(c => c.IdeaId == i.Id && c.DeletedAt == null)));
             Assert.True(await db.Comments.AnyAsync(c => c.ParentId != null));
         });
+        // The demo answers promise nothing the site does not do: there is no booking on it (yet).
+        var answers = await _h.WithDbAsync(db => db.Ideas.Where(i => i.AnswerMarkdown != null).Select(i => i.AnswerMarkdown!).ToListAsync());
+        Assert.DoesNotContain(answers, a => a.Contains("booke Bylab her på nettsiden", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(IdeaStatus.UnderConsideration, await _h.WithDbAsync(db =>
+            db.Ideas.Where(i => i.Title == "Enklere å låne lokalet for frivillige lag").Select(i => i.Status).SingleAsync()));
+
         // Search works on the seeded text, nynorsk included.
         var found = await _h.WithAsync((IdeaQueries q) => q.ListAsync(new IdeaFilter(Search: "leikeplass")));
         Assert.Equal("Leikeplass for dei minste", Assert.Single(found.Items).Title);

@@ -160,4 +160,31 @@ public sealed class VoteAllowanceTests
         Assert.Equal(CastVoteOutcome.AlreadyVoted, await h.Ideas.CastAsync(voter, ideas[0]));
         Assert.Equal((1, 1), await h.Ideas.VoteCountsAsync(ideas[0]));
     }
+
+    [Fact]
+    public async Task AVoteAndAWithdrawnVoteSayTheVotesLeftAsTheIdeaPageCountsThem()
+    {
+        await using var h = await HarnessAsync(siteWideLimit: 3);
+        var consultation = (await h.Ideas.ConsultationAsync(maxVotes: 2)).Id;
+        var other = (await h.Ideas.ConsultationAsync(title: "Hva skal skje i strandsonen?")).Id;
+        var author = await UserAsync(h, "author");
+        var voter = await UserAsync(h, "voter");
+        var ideas = await IdeasAsync(h, author, consultation, 3, "Idé");
+        var elsewhere = await IdeasAsync(h, author, other, 1, "Strand");
+        // A vote in another consultation (its allowance is the site-wide three), and one on an idea withdrawn since.
+        Assert.Equal(CastVoteOutcome.Voted, await h.Ideas.CastAsync(voter, elsewhere[0]));
+        Assert.Equal(CastVoteOutcome.Voted, await h.Ideas.CastAsync(voter, ideas[2]));
+        await h.WithAsync((IdeaService s) => s.WithdrawAsync(author, ideas[2]));
+
+        var voted = await h.WithAsync((VoteService v) => v.CastAsync(voter, ideas[0]));
+        Assert.Equal((CastVoteOutcome.Voted, 1), (voted.Outcome, voted.VotesLeft));
+        Assert.Equal(await VotesLeftAsync(h, ideas[0], voter), voted.VotesLeft);
+        var full = await h.WithAsync((VoteService v) => v.CastAsync(voter, ideas[1]));
+        Assert.Equal((CastVoteOutcome.Voted, 0), (full.Outcome, full.VotesLeft));
+        var refused = await h.WithAsync((VoteService v) => v.CastAsync(voter, ideas[1]));
+        Assert.Equal(0, refused.VotesLeft);
+        var withdrawn = await h.WithAsync((VoteService v) => v.WithdrawAsync(voter, ideas[0]));
+        Assert.Equal((WithdrawVoteOutcome.Withdrawn, 1), (withdrawn.Outcome, withdrawn.VotesLeft));
+        Assert.Equal(2, (await h.WithAsync((VoteService v) => v.CastAsync(voter, elsewhere[0]))).VotesLeft);
+    }
 }

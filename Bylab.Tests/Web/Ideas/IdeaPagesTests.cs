@@ -326,7 +326,12 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Contains("Veldig godt forslag!", Text(page));
         Assert.Contains("endret", Text(page));
 
-        var deleted = await client.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/ideer/kommentarer/{commentId}/slett']");
+        // The comment's delete link opens a question page; only its form deletes.
+        Assert.NotNull(page.QuerySelector($"#kommentar-{commentId} a[href='/ideer/kommentarer/{commentId}/slett']"));
+        var question = await client.GetPageAsync($"/ideer/kommentarer/{commentId}/slett");
+        Assert.Contains("Veldig godt forslag!", question.QuerySelector("blockquote")!.TextContent);
+        Assert.Contains("Veldig godt forslag!", Text(await client.GetPageAsync(url)));
+        var deleted = await client.SubmitAsync(question, new Dictionary<string, string>(), $"form[action='/ideer/kommentarer/{commentId}/slett']");
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         page = await client.GetPageAsync(url);
         Assert.Contains("Kommentaren er slettet.", page.QuerySelector($"#kommentar-{commentId}")!.TextContent);
@@ -336,6 +341,7 @@ public sealed class IdeaPagesTests(BylabFactory factory) : IClassFixture<BylabFa
         // Someone else's comment: no edit form for them.
         var (stranger, _) = await CitizenAsync("fremmed");
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Http.GetAsync($"/ideer/kommentarer/{replyId}/rediger")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Http.GetAsync($"/ideer/kommentarer/{replyId}/slett")).StatusCode);
     }
 
     [Fact]

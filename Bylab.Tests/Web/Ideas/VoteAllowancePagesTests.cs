@@ -68,7 +68,7 @@ public sealed class VoteAllowancePagesTests(VoteLimitFactory factory) : IClassFi
         var olas = await VoteAsync(ola, torget[2]);
         Assert.Equal(Voted, Alert(olas));
         Assert.Equal("1", VoteCount(olas));
-        Assert.Contains("Du har 1 stemmer igjen i denne medvirkningen.", olas.QuerySelector("main")!.TextContent);
+        Assert.Contains("Du har 1 stemme igjen i denne medvirkningen.", olas.QuerySelector("main")!.TextContent);
 
         // In the other consultation Kari starts afresh, with its own allowance of three.
         Assert.Equal(Voted, Alert(await VoteAsync(kari, strand[0])));
@@ -79,7 +79,7 @@ public sealed class VoteAllowancePagesTests(VoteLimitFactory factory) : IClassFi
         // The author withdraws an idea Kari voted for: that vote no longer counts, so she may give it to another.
         var withdrawn = await authorClient.SubmitAsync($"/ideer/{torget[0].Id}/trekk-tilbake", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
-        Assert.Contains("Du har 1 stemmer igjen i denne medvirkningen.", (await kari.GetPageAsync("/ideer/" + torget[2].Slug)).QuerySelector("main")!.TextContent);
+        Assert.Contains("Du har 1 stemme igjen i denne medvirkningen.", (await kari.GetPageAsync("/ideer/" + torget[2].Slug)).QuerySelector("main")!.TextContent);
         var regained = await VoteAsync(kari, torget[2]);
         Assert.Equal(Voted, Alert(regained));
         Assert.Equal("2", VoteCount(regained));

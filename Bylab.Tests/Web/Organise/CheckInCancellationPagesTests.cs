@@ -13,6 +13,9 @@ namespace Bylab.Tests.Web.Organise;
 /// </summary>
 public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
+    /// <summary>Within the hour: check-in is open (two hours before the start) and people may still cancel.</summary>
+    private static DateTime SoonStart => DateTime.UtcNow.AddHours(1);
+
     private static string? Alert(IHtmlDocument page) => page.QuerySelector("main .ds-alert")?.TextContent.Trim();
 
     [Fact]
@@ -20,7 +23,7 @@ public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClass
     {
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         using var _staff = staff;
-        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 1);
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 1, startsAt: SoonStart);
         var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
         var ola = await factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
         Assert.Equal(RegistrationStatus.Waitlisted, ola.Status);
@@ -73,7 +76,7 @@ public sealed class CheckInCancellationPagesTests(BylabFactory factory) : IClass
     {
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         using var _staff = staff;
-        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 1);
+        var (id, _) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 1, startsAt: SoonStart);
         var kari = await factory.Events.SignUpGuestAsync(id, "Kari Nordmann");
         var ola = await factory.Events.SignUpGuestAsync(id, "Ola Nordmann");
         // Staff opened the QR code's page before Kari cancelled.

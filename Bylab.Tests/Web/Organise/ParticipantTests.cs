@@ -74,7 +74,8 @@ public sealed class ParticipantTests(BylabFactory factory) : IClassFixture<Bylab
     {
         var (client, staffEmail) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         var staffId = await factory.Users.IdOfAsync(staffEmail);
-        var (id, slug) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 10);
+        // Starting within the hour, so the check-in below is inside the check-in window.
+        var (id, slug) = await factory.Events.ForOrganiserAsync(ownerId: null, capacity: 10, startsAt: DateTime.UtcNow.AddHours(1));
         var aase = await factory.Events.SignUpGuestAsync(id, "Åse Ødegård-Bæk", companions: 1, needs: "Glutenfri; laktosefri", answer: "Hvorfor \"slik\"?");
         var evil = await factory.Events.SignUpGuestAsync(id, "=HYPERLINK(\"https://example.org\";\"Klikk\")", answer: "+47 12 34 56 78", needs: "@SUM(A1)");
         await factory.WithScopeAsync(sp => sp.GetRequiredService<CheckInService>().CheckInByIdAsync(id, aase.Id, staffId));

@@ -110,4 +110,19 @@ public sealed class HostHeaderTests(HostHeaderTests.ForgedHostFactory factory) :
         var programme = await evil.GetPageAsync("/arrangementer");
         Assert.All(programme.QuerySelectorAll("code.feed-address"), c => Assert.StartsWith(PublicUrl + "/", c.TextContent));
     }
+
+    [Fact]
+    public async Task RobotsTheSitemapAndLinkPreviewsNameThePublicUrlWhateverTheHostHeader()
+    {
+        var (_, slug) = await factory.Events.ForOrganiserAsync(null);
+        using var evil = factory.CreateEvilClient();
+
+        Assert.Contains($"Sitemap: {PublicUrl}/sitemap.xml", await evil.Http.GetStringAsync("/robots.txt"));
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locs = XDocument.Parse(await evil.Http.GetStringAsync("/sitemap.xml")).Descendants(ns + "loc").Select(l => l.Value).ToList();
+        Assert.Contains($"{PublicUrl}/arrangementer/{slug}", locs);
+        Assert.All(locs, l => Assert.StartsWith(PublicUrl + "/", l));
+        var page = await evil.GetPageAsync($"/arrangementer/{slug}");
+        Assert.Equal($"{PublicUrl}/arrangementer/{slug}", page.QuerySelector("meta[property='og:url']")!.GetAttribute("content"));
+    }
 }

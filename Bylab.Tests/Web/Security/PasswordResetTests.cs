@@ -96,10 +96,10 @@ public sealed class PasswordResetTests(BylabFactory factory) : IClassFixture<Byl
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(link, Passwords(NewPassword))).StatusCode);
 
-        // Only an admin lifts a block: the new password leads to the lockout page, not into the account.
+        // Only an admin lifts a block: the new password leads to the page that says the account is blocked, not into it.
         var login = await client.SubmitAsync("/konto/logg-inn", new Dictionary<string, string> { ["Email"] = email, ["Password"] = NewPassword });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        Assert.Equal("Kontoen er midlertidig låst", (await BylabClient.ParseAsync(login)).QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Kontoen er sperret", (await BylabClient.ParseAsync(login)).QuerySelector("h1")!.TextContent.Trim());
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public sealed class LoginController(
     UserManager<BylabUser> users,
     PasswordLogin login,
     TimeProvider time,
+    SiteVenue venue,
     IStringLocalizer<AccountResource> l) : Controller
 {
     [HttpGet("logg-inn")]
@@ -36,6 +37,8 @@ public sealed class LoginController(
                 return RedirectToAction(nameof(TwoFactor), new { form.ReturnUrl, form.RememberMe });
             case LoginOutcome.LockedOut:
                 return View("Lockout");
+            case LoginOutcome.Blocked:
+                return View("Blocked", await venue.GetAsync());
             case LoginOutcome.NotConfirmed:
                 ModelState.AddModelError("", l["Login.NotConfirmed"]);
                 return View(form);
@@ -125,7 +128,7 @@ public sealed class LoginController(
     {
         if (result.IsLockedOut)
         {
-            return View("Lockout");
+            return await LockedOutAsync(user);
         }
         if (!result.Succeeded)
         {
@@ -136,6 +139,13 @@ public sealed class LoginController(
         login.CompletedWithSecondFactor(user);
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }
+
+    /// <summary>
+    /// A lockout met at the second factor (the password was right): blocked by an admin, say so and whom to contact (a
+    /// new password would not help); locked for a while after wrong codes, say when to try again.
+    /// </summary>
+    private async Task<IActionResult> LockedOutAsync(BylabUser user) =>
+        user.IsBlockedByAdmin ? View("Blocked", await venue.GetAsync()) : View("Lockout");
 
     private async Task RecordLoginAsync(BylabUser user)
     {

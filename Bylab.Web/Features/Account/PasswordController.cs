@@ -69,7 +69,7 @@ public sealed class PasswordController(
         }
         // A reset also ends a lockout from failed attempts: the person has just proved they own the address.
         // Not a block by an admin (the lockout without end), which only an admin lifts.
-        if (user.LockoutEnd != DateTimeOffset.MaxValue)
+        if (!user.IsBlockedByAdmin)
         {
             await users.SetLockoutEndDateAsync(user, null);
         }

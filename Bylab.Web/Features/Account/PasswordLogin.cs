@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Bylab.Web.Features.Account;
 
-public enum LoginOutcome { SignedIn, RequiresTwoFactor, Failed, LockedOut, NotConfirmed }
+/// <summary>How the password step ended. <see cref="Blocked"/>: an admin blocked the account (said, with whom to contact,
+/// only to someone with the right password); <see cref="LockedOut"/>: a lock that ends by itself.</summary>
+public enum LoginOutcome { SignedIn, RequiresTwoFactor, Failed, LockedOut, NotConfirmed, Blocked }
 
 /// <summary>
 /// The password step of logging in, written out so that it reveals nothing about who has an account:
@@ -59,7 +61,7 @@ public sealed class PasswordLogin(
         // Blocked by an admin, or locked by wrong second-factor codes: said only to someone with the right password.
         if (await users.IsLockedOutAsync(user))
         {
-            return (LoginOutcome.LockedOut, null);
+            return (user.IsBlockedByAdmin ? LoginOutcome.Blocked : LoginOutcome.LockedOut, null);
         }
         var result = await signIn.SignInAfterPasswordAsync(user, remember);
         if (result.RequiresTwoFactor)

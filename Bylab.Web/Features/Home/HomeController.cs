@@ -1,22 +1,23 @@
-using Bylab.Core.Data;
+using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bylab.Web.Features.Home;
 
 [AllowAnonymous]
-public sealed class HomeController(BylabDbContext db, IdeaQueries ideas) : Controller
+public sealed class HomeController(SiteVenue venue, IdeaQueries ideas, EventQueries events) : Controller
 {
+    /// <summary>How many of the next events the front page shows, with their places left.</summary>
+    public const int NextEvents = 3;
+
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var venue = await db.Venues.AsNoTracking().Include(v => v.OpeningHours)
-            .FirstOrDefaultAsync(v => v.Slug == Core.Venue.Venue.BylabSlug, ct);
-        ViewData["OpenConsultations"] = (await ideas.ConsultationsAsync(ct))
+        var consultations = (await ideas.ConsultationsAsync(ct))
             .Where(c => c.Phase is ConsultationPhase.OpenForIdeas or ConsultationPhase.VotingOnly).ToList();
-        return View(venue);
+        var next = await events.ProgrammeAsync(new EventFilter(PageSize: NextEvents), ct);
+        return View(new HomeModel(await venue.GetAsync(), consultations, next.Items));
     }
 
     [HttpGet("/tilgjengelighet")]
@@ -25,3 +26,5 @@ public sealed class HomeController(BylabDbContext db, IdeaQueries ideas) : Contr
     [HttpGet("/personvern")]
     public IActionResult Privacy() => View();
 }
+
+public sealed record HomeModel(Core.Venue.Venue? Venue, IReadOnlyList<ConsultationSummary> OpenConsultations, IReadOnlyList<EventListItem> NextEvents);

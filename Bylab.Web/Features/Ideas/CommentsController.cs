@@ -95,6 +95,21 @@ public sealed class CommentsController(
         }
     }
 
+    /// <summary>Asks before deleting: a page of its own, so the question works without JavaScript.</summary>
+    [HttpGet("kommentarer/{id:int}/slett")]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } found)
+        {
+            return NotFound();
+        }
+        if (found.Comment.AuthorId != User.UserId())
+        {
+            return Forbid();
+        }
+        return View("DeleteComment", new CommentDeleteModel(found.Comment.Id, found.Comment.BodyMarkdown, found.Comment.CreatedAt, found.Slug, found.IdeaTitle));
+    }
+
     [HttpPost("kommentarer/{id:int}/slett")]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {

@@ -67,9 +67,12 @@ public sealed record IdeaFormModel(
     IReadOnlyList<Theme> Themes,
     int? IdeaId = null,
     string? IdeaSlug = null,
-    int? MinutesLeft = null);
+    int? MinutesLeft = null,
+    string? IdeaTitle = null);
 
 public sealed record IdeaPreviewModel(IdeaFormModel Page, IdeaForm Form, IReadOnlyList<SimilarIdea> Similar, string PreviewHtml);
 
 /// <summary>Around the comment edit form (in ViewData["Comment"]).</summary>
+public sealed record CommentDeleteModel(int CommentId, string BodyMarkdown, DateTime CreatedAt, string IdeaSlug, string IdeaTitle);
+
 public sealed record CommentEditModel(int CommentId, string IdeaSlug, string IdeaTitle, int MinutesLeft);

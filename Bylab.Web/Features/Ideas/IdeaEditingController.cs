@@ -110,7 +110,7 @@ public sealed class IdeaEditingController(
         var consultation = (await queries.GetConsultationAsync(idea.ConsultationId, ct))!;
         var left = idea.CreatedAt + options.Value.EditWindow - time.GetUtcNow().UtcDateTime;
         var minutes = Math.Max(0, (int)Math.Ceiling(left.TotalMinutes));
-        ViewData["Page"] = new IdeaFormModel(consultation, await queries.ThemesAsync(ct), idea.Id, idea.Slug, minutes);
+        ViewData["Page"] = new IdeaFormModel(consultation, await queries.ThemesAsync(ct), idea.Id, idea.Slug, minutes, idea.Title);
         return View("EditIdea", form);
     }
 }

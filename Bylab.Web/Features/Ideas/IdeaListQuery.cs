@@ -59,6 +59,11 @@ public sealed class IdeaListQuery
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, values.Where(v => !string.IsNullOrEmpty(v.Value)));
     }
 
+    /// <summary>How many of the filter and sort choices differ from the plain list: the folded filter control says so.</summary>
+    public int ChoicesMade =>
+        new object?[] { Medvirkning, Tema, StatusValue, Principle, Goal, Search, Sorter is not null && Sorts.ContainsKey(Sorter) && Sort != IdeaSort.Newest ? Sorter : null }
+            .Count(v => v is not null);
+
     public bool HasFilters => Medvirkning is not null || Tema is not null || StatusValue is not null || Principle is not null || Goal is not null || Search is not null;
 
     public static string StatusSlug(IdeaStatus status) => Statuses.First(s => s.Value == status).Key;

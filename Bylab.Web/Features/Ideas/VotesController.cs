@@ -6,7 +6,7 @@ namespace Bylab.Web.Features.Ideas;
 
 /// <summary>
 /// Votes as plain form posts (redirect back to the idea's #stemmer with a message). votes.js posts the same
-/// forms with "X-Requested-With: fetch" and gets JSON {voted, count, message} to update the page in place.
+/// forms with "X-Requested-With: fetch" and gets JSON {voted, count, message, votesLeftText} to update the page in place.
 /// </summary>
 [Route("ideer/{id:int}")]
 public sealed class VotesController(VoteService votes, IStringLocalizer<IdeasResource> l) : Controller
@@ -42,10 +42,16 @@ public sealed class VotesController(VoteService votes, IStringLocalizer<IdeasRes
     {
         if (Request.Headers[FetchHeader] == "fetch")
         {
-            var body = new { voted = result.Voted, count = result.VoteCount, message, ok = succeeded };
+            // votesLeftText: the «Du har N stemmer igjen» line, so the page shows the new number at once (null = no limit).
+            var body = new { voted = result.Voted, count = result.VoteCount, message, ok = succeeded,
+                votesLeft = result.VotesLeft, votesLeftText = VotesLeftText(result.VotesLeft, l) };
             return succeeded ? Json(body) : Conflict(body);
         }
         TempData[succeeded ? "Message" : "Problem"] = message;
         return Redirect(IdeaPaths.Idea(result.Slug!) + "#stemmer");
     }
+
+    /// <summary>«Du har 3 stemmer igjen i denne medvirkningen»; null when the consultation sets no limit.</summary>
+    public static string? VotesLeftText(int? left, IStringLocalizer<IdeasResource> l) =>
+        left is { } n ? l[n == 1 ? "Votes.LeftOne" : "Votes.Left", n].Value : null;
 }

@@ -14,6 +14,8 @@ public static class CheckInFeedback
         CheckInOutcome.AlreadyCheckedIn => (false, l["CheckIn.Already", Person(result, l), Clock(result.CheckedInAt)].Value),
         CheckInOutcome.NotConfirmed => (false, l["CheckIn.NotConfirmed", Person(result, l)].Value),
         CheckInOutcome.WrongEvent => (false, l["CheckIn.WrongEvent"].Value),
+        CheckInOutcome.TooEarly => (false, l["CheckIn.TooEarly", Display.DateTime(result.OpensAt ?? DateTime.MinValue)].Value),
+        CheckInOutcome.TooLate => (false, l["CheckIn.TooLate"].Value),
         _ => (false, l["CheckIn.NotFound"].Value),
     };
 

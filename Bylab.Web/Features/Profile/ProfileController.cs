@@ -27,14 +27,37 @@ public sealed class ProfileController(
     };
 
     [HttpGet("")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index([FromServices] Bylab.Core.Ideas.MyIdeasQueries ideas, [FromServices] Bylab.Core.Events.RegistrationQueries registrations,
+        CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
             return Challenge();
         }
         var roles = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
-        return View(new ProfileOverview(user, roles));
+        var now = time.GetUtcNow().UtcDateTime;
+        // The sign-ups still ahead (the full list, past ones too, is at /min-side/pameldinger).
+        var upcoming = (await registrations.ForUserAsync(user.Id, ct))
+            .Where(r => r.StartsAt > now && r.Status != Bylab.Core.Events.RegistrationStatus.Cancelled).ToList();
+        return View(new ProfileOverview(user, roles, await ideas.ForAsync(user.Id, ct), upcoming));
+    }
+
+    /// <summary>The daily e-mail about comments on the person's ideas and replies to their comments: on or off.</summary>
+    [HttpPost("varsler")]
+    public async Task<IActionResult> Notifications(bool commentDigest)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+        user.CommentDigestOptOut = !commentDigest;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+        TempData["Message"] = l[commentDigest ? "Notifications.On" : "Notifications.Off"].Value;
+        return Redirect("/min-side#varsler");
     }
 
     [HttpGet("rediger")]
@@ -113,4 +136,5 @@ public sealed class ProfileController(
     }
 }
 
-public sealed record ProfileOverview(BylabUser User, IReadOnlyList<string> Roles);
+public sealed record ProfileOverview(BylabUser User, IReadOnlyList<string> Roles, Bylab.Core.Ideas.MyIdeasOverview Ideas,
+    IReadOnlyList<Bylab.Core.Events.MyRegistration> UpcomingSignUps);

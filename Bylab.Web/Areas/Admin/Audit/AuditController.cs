@@ -1,42 +1,28 @@
-using System.Reflection;
 using Bylab.Core.Auditing;
 using Bylab.Core.Common;
-using Bylab.Core.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bylab.Web.Areas.Admin.Audit;
 
 [Area("Admin")]
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/revisjonslogg")]
-public sealed class AuditController(BylabDbContext db) : Controller
+public sealed class AuditController(AuditQueries audit) : Controller
 {
-    public const int PageSize = 50;
-
-    /// <summary>Every action code, read from <see cref="AuditActions"/> so a new code shows up in the filter by itself.</summary>
-    public static readonly IReadOnlyList<string> ActionCodes = typeof(AuditActions)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
-        .Select(f => (string)f.GetRawConstantValue()!)
-        .Order(StringComparer.Ordinal)
-        .ToList();
-
+    /// <summary>Filters in the address (handling, person, fra, til as yyyy-mm-dd in Oslo), so a filtered view can be shared.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? handling, int side = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(string? handling, string? person, DateOnly? fra, DateOnly? til, int side = 1, CancellationToken ct = default)
     {
-        var page = Paged<AuditEntry>.Clamp(side);
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(handling))
-        {
-            query = query.Where(e => e.Action == handling);
-        }
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return View(new AuditListModel(handling, new Paged<AuditEntry>(items, page, PageSize, total)));
+        var filter = new AuditFilter(Blank(handling), Blank(person), fra, til, side);
+        var actions = AuditText.KnownActions.Union(await audit.ActionsAsync(ct)).Order(StringComparer.Ordinal).ToList();
+        return View(new AuditListModel(filter, await audit.ListAsync(filter, ct), actions, await audit.ActorsAsync(ct)));
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-public sealed record AuditListModel(string? Action, Paged<AuditEntry> Entries);
+public sealed record AuditListModel(AuditFilter Filter, Paged<AuditRow> Entries, IReadOnlyList<string> Actions, IReadOnlyList<AuditActor> Actors)
+{
+    public bool HasFilters => Filter.Action is not null || Filter.ActorId is not null || Filter.From is not null || Filter.To is not null;
+}

@@ -6,17 +6,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bylab.Web.Areas.Admin.Dashboard;
 
+/// <summary>
+/// The first page of /admin. It tells each role what it can do here and counts only what that role may open:
+/// an admin users and the audit log, staff ideas, consultations, the outbox and events, a moderator what there is for them.
+/// </summary>
 [Area("Admin")]
 [Authorize(Policy = Policies.AdminArea)]
 [Route("admin")]
-public sealed class DashboardController(BylabDbContext db) : Controller
+public sealed class DashboardController(BylabDbContext db, IAuthorizationService authorization) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(new DashboardModel(
-        Users: await db.Users.CountAsync(ct),
-        Unconfirmed: await db.Users.CountAsync(u => !u.EmailConfirmed, ct),
-        OutboxMessages: await db.OutboxMessages.CountAsync(ct),
-        IdeasWithoutAnswer: await db.Ideas.CountAsync(i => i.Status == IdeaStatus.New && i.WithdrawnAt == null && i.MergedIntoId == null, ct)));
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var admin = (await authorization.AuthorizeAsync(User, Policies.Admin)).Succeeded;
+        var staff = (await authorization.AuthorizeAsync(User, Policies.Staff)).Succeeded;
+        return View(new DashboardModel(
+            admin ? new AdminCounts(await db.Users.CountAsync(ct), await db.Users.CountAsync(u => !u.EmailConfirmed, ct)) : null,
+            staff ? new StaffCounts(
+                await db.OutboxMessages.CountAsync(ct),
+                await db.Ideas.CountAsync(i => i.Status == IdeaStatus.New && i.WithdrawnAt == null && i.MergedIntoId == null, ct)) : null,
+            Moderator: User.IsInRole(Core.Accounts.Roles.Moderator)));
+    }
 }
 
-public sealed record DashboardModel(int Users, int Unconfirmed, int OutboxMessages, int IdeasWithoutAnswer);
+/// <param name="Admin">Set for an admin: users and the audit log.</param>
+/// <param name="Staff">Set for staff and admins: ideas, consultations, themes, the outbox and events.</param>
+public sealed record DashboardModel(AdminCounts? Admin, StaffCounts? Staff, bool Moderator);
+
+public sealed record AdminCounts(int Users, int Unconfirmed);
+
+public sealed record StaffCounts(int OutboxMessages, int IdeasWithoutAnswer);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bylab.Core.Data.Migrations
 {
     [DbContext(typeof(BylabDbContext))]
-    [Migration("20261130175308_VenueBookingsAndOrganisations")]
+    [Migration("20261130223000_VenueBookingsAndOrganisations")]
     partial class VenueBookingsAndOrganisations
     {
         /// <inheritdoc />
@@ -26,6 +26,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentDigestOptOut")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ConcurrencyStamp")
@@ -986,6 +989,89 @@ namespace Bylab.Core.Data.Migrations
                         {
                             t.HasCheckConstraint("CK_Comments_NotOwnParent", "ParentId IS NULL OR ParentId <> Id");
                         });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Ideas.CommentDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OsloDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_CommentDigests_Unsent")
+                        .HasFilter("SentAt IS NULL");
+
+                    b.HasIndex("RecipientId", "OsloDay")
+                        .IsUnique();
+
+                    b.ToTable("CommentDigests");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Ideas.CommentNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DigestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.HasIndex("DigestId");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("IX_CommentNotices_Pending")
+                        .HasFilter("DigestId IS NULL");
+
+                    b.HasIndex("RecipientId", "CommentId")
+                        .IsUnique();
+
+                    b.ToTable("CommentNotices");
                 });
 
             modelBuilder.Entity("Bylab.Core.Ideas.Consultation", b =>
@@ -1969,6 +2055,35 @@ namespace Bylab.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bylab.Core.Ideas.CommentDigest", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Ideas.CommentNotice", b =>
+                {
+                    b.HasOne("Bylab.Core.Ideas.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Ideas.CommentDigest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bylab.Core.Ideas.Consultation", b =>
