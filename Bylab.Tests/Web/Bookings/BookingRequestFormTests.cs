@@ -277,6 +277,24 @@ public sealed class BookingRequestFormTests(BylabFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task InEnglishWhatABookingIsForIsMarkedAsWrittenInBokmal()
+    {
+        var o = await OrganiserAsync();
+        var date = factory.Bookings.Date(DayOfWeek.Friday, 6);
+        var meeting = await factory.Bookings.SpaceAsync(TestBookings.MeetingRoom);
+        var purpose = TestData.Unique("Styremøte i Ungdomsrådet");
+        var booking = await factory.Bookings.AddAsync(o.OrganisationId, meeting, TestBookings.Oslo(date, 10), TestBookings.Oslo(date, 12), purpose);
+        await o.Client.SubmitAsync("/", new Dictionary<string, string> { ["culture"] = "en" }, "form.language-switcher");
+
+        var week = await o.Client.GetPageAsync($"/lokalet/kalender?dato={date:yyyy-MM-dd}&rom={meeting.Id}");
+        Assert.Equal("en", week.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("nb", week.QuerySelectorAll(".venue-item__what").Single(e => e.TextContent.Contains(purpose)).GetAttribute("lang"));
+        var details = await o.Client.GetPageAsync($"/lokalet/bookinger/{booking.Id}");
+        Assert.Equal("nb", details.QuerySelector("h1")!.GetAttribute("lang"));
+        Assert.Equal("nb", (await o.Client.GetPageAsync("/lokalet/bookinger")).QuerySelectorAll("strong").Single(e => e.TextContent == purpose).GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task ACitizenMayNotAskForTheVenueAndAnAnonymousVisitorIsSentToLogIn()
     {
         var (citizen, _) = await factory.SignedInAsync("borger", Roles.Citizen);
