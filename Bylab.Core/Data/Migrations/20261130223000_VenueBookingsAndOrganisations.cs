@@ -416,8 +416,9 @@ namespace Bylab.Core.Data.Migrations
 
             // What existed before venue booking is kept. Every event's organiser name becomes an organisation (Hamar
             // kommune is always there: staff's events and blocks are in its name); each venue gets its outermost space,
-            // "Hele lokalet", and lending hours equal to its opening hours; and every venue event that is not cancelled –
-            // drafts too, which held their slot until now – keeps that slot through an approved booking without buffers.
+            // "Hele lokalet", and lending hours equal to its opening hours. A published venue event keeps its slot through
+            // an approved booking without buffers; a draft no longer holds the room, so its booking waits for staff
+            // (pending).
             migrationBuilder.Sql("""
                 INSERT INTO Organisations (Name, ContactName, ContactEmail, IsMunicipality, IsActive, CreatedAt)
                 SELECT 'Hamar kommune', 'Bylab Hamar', 'bylab@hamar.kommune.no', 1, 1, strftime('%Y-%m-%d %H:%M:%S', 'now')
@@ -438,8 +439,9 @@ namespace Bylab.Core.Data.Migrations
 
                 INSERT INTO Bookings (SpaceId, OrganisationId, RequestedById, Kind, Status, StartsAt, EndsAt, BlockStartsAt, BlockEndsAt, Purpose,
                     ExpectedPeople, Equipment, IsPublic, DecidedAt, IsLateCancellation, ChangedByStaff, Sequence, CreatedAt)
-                SELECT e.SpaceId, e.OrganisationId, e.OwnerId, 'Event', 'Approved', e.StartsAt, e.EndsAt, e.StartsAt, e.EndsAt, substr(e.Title, 1, 150),
-                    min(max(e.Capacity, 1), 10000), 0, 0, e.CreatedAt, 0, 0, 0, e.CreatedAt
+                SELECT e.SpaceId, e.OrganisationId, e.OwnerId, 'Event', CASE e.Status WHEN 'Published' THEN 'Approved' ELSE 'Pending' END,
+                    e.StartsAt, e.EndsAt, e.StartsAt, e.EndsAt, substr(e.Title, 1, 150), min(max(e.Capacity, 1), 10000), 0, 0,
+                    CASE e.Status WHEN 'Published' THEN e.CreatedAt END, 0, 0, 0, e.CreatedAt
                 FROM Events e
                 WHERE e.VenueId IS NOT NULL AND e.Status <> 'Cancelled' AND e.OrganisationId IS NOT NULL;
                 UPDATE Events SET BookingId = (
