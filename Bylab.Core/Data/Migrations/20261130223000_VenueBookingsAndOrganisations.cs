@@ -418,7 +418,8 @@ namespace Bylab.Core.Data.Migrations
             // kommune is always there: staff's events and blocks are in its name); each venue gets its outermost space,
             // "Hele lokalet", and lending hours equal to its opening hours. A published venue event keeps its slot through
             // an approved booking without buffers; a draft no longer holds the room, so its booking waits for staff
-            // (pending).
+            // (pending). Whoever has the Organiser role and owns an event becomes a member of its organisation, so they
+            // can still save it – never of the municipality's: typing «Hamar kommune» as organiser name gave no right to it.
             migrationBuilder.Sql("""
                 INSERT INTO Organisations (Name, ContactName, ContactEmail, IsMunicipality, IsActive, CreatedAt)
                 SELECT 'Hamar kommune', 'Bylab Hamar', 'bylab@hamar.kommune.no', 1, 1, strftime('%Y-%m-%d %H:%M:%S', 'now')
@@ -428,6 +429,12 @@ namespace Bylab.Core.Data.Migrations
                 FROM Events e
                 WHERE e.OrganiserName <> '' AND NOT EXISTS (SELECT 1 FROM Organisations o WHERE o.Name = e.OrganiserName);
                 UPDATE Events SET OrganisationId = (SELECT o.Id FROM Organisations o WHERE o.Name = Events.OrganiserName);
+                INSERT INTO OrganisationMembers (OrganisationId, UserId, AddedAt)
+                SELECT DISTINCT e.OrganisationId, e.OwnerId, strftime('%Y-%m-%d %H:%M:%S', 'now')
+                FROM Events e
+                JOIN Organisations o ON o.Id = e.OrganisationId AND o.IsMunicipality = 0
+                JOIN AspNetUserRoles ur ON ur.UserId = e.OwnerId
+                JOIN AspNetRoles r ON r.Id = ur.RoleId AND r.Name = 'Organiser';
 
                 INSERT INTO Spaces (VenueId, ParentId, Name, Description, Capacity, Equipment, SetupMinutes, CleanupMinutes, MinMinutes, MaxMinutes,
                     MinNoticeHours, MaxDaysAhead, IsActive, SortOrder)

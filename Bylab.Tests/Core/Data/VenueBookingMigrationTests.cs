@@ -45,5 +45,9 @@ public sealed class VenueBookingMigrationTests
         Assert.Equal(BookingStatus.Approved, bookings["sykkelkveld"]);
         Assert.Equal(BookingStatus.Pending, bookings["sykkelverksted"]);
         Assert.Equal(BookingStatus.Pending, bookings["folkemote"]);
+        var memberships = await core.WithDbAsync(db => db.OrganisationMembers.Where(m => m.UserId == "u-organiser")
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => o.Name).ToListAsync());
+        Assert.Equal(["Sykkelnettverket"], memberships);
+        Assert.True(await core.WithDbAsync(db => db.Organisations.AnyAsync(o => o.Name == "Hamar kommune" && o.IsMunicipality)));
     }
 }
