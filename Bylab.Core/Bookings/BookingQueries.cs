@@ -26,13 +26,17 @@ public sealed class BookingQueries(BylabDbContext db, TimeProvider time, IDoorLo
         b.Id, b.Kind, b.Status, b.Purpose, b.Organisation!.Name, b.OrganisationId, b.Space!.Name, b.StartsAt, b.EndsAt, b.SeriesId,
         b.Status == BookingStatus.Pending && b.SuggestedStartsAt != null, b.IsLateCancellation, b.CreatedAt));
 
-    /// <summary>The bookings of the organisations <paramref name="userId"/> acts for: upcoming first, then the past <paramref name="pastDays"/> days.</summary>
+    /// <summary>
+    /// The bookings of the organisations <paramref name="userId"/> acts for: upcoming first, then the past
+    /// <paramref name="pastDays"/> days. Staff's blocks are left out: they are the municipality's, not its members'.
+    /// </summary>
     public async Task<(List<BookingListItem> Upcoming, List<BookingListItem> Past)> MineAsync(string userId, int pastDays = 90, CancellationToken ct = default)
     {
         var now = Now;
         var since = now.AddDays(-pastDays);
         var mine = db.Bookings.AsNoTracking()
-            .Where(b => db.OrganisationMembers.Any(m => m.UserId == userId && m.OrganisationId == b.OrganisationId) && b.EndsAt > since);
+            .Where(b => db.OrganisationMembers.Any(m => m.UserId == userId && m.OrganisationId == b.OrganisationId)
+                && b.Kind != BookingKind.Block && b.EndsAt > since);
         var upcoming = await Items(mine.Where(b => b.EndsAt > now).OrderBy(b => b.StartsAt)).Take(200).ToListAsync(ct);
         var past = await Items(mine.Where(b => b.EndsAt <= now).OrderByDescending(b => b.StartsAt)).Take(100).ToListAsync(ct);
         return (upcoming, past);

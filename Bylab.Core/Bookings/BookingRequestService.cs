@@ -127,7 +127,8 @@ public sealed class BookingRequestService(
         {
             return BookingResult.NotFound;
         }
-        if (!booking.CanBeCancelledAt(now))
+        // Staff's blocks are in the municipality's name, but only staff cancel them (BookingStaffService), not its members.
+        if (booking.Kind == BookingKind.Block || !booking.CanBeCancelledAt(now))
         {
             return BookingResult.NotAllowed;
         }

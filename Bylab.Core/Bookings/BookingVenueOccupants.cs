@@ -33,8 +33,11 @@ public sealed class BookingVenueOccupants(BylabDbContext db) : IVenueOccupantSou
     }
 }
 
-/// <summary>After staff change which space contains which: two approved bookings that now hold related spaces at once.</summary>
-public sealed class BookingSpaceLayoutGuard(BylabDbContext db) : ISpaceLayoutGuard
+/// <summary>
+/// After staff change a space: two approved bookings that now hold related spaces at once (a new parent), and the
+/// held intervals of the space's bookings from now on (new buffers).
+/// </summary>
+public sealed class BookingSpaceLayoutGuard(BylabDbContext db, TimeProvider time, IDoorLock doors) : ISpaceLayoutGuard
 {
     public Task<bool> OverlapsAsync(CancellationToken ct) =>
         (from a in db.Bookings
@@ -43,4 +46,29 @@ public sealed class BookingSpaceLayoutGuard(BylabDbContext db) : ISpaceLayoutGua
          where a.Status == BookingStatus.Approved && b.Status == BookingStatus.Approved && a.Id < b.Id
              && a.BlockStartsAt < b.BlockEndsAt && a.BlockEndsAt > b.BlockStartsAt
          select a.Id).AnyAsync(ct);
+
+    public async Task<bool> FollowBuffersAsync(Space space, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var held = db.Bookings.Where(b => b.SpaceId == space.Id && b.EndsAt > now
+            && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Approved));
+        // First down to the bare times, then out to the new buffers: an interval then only grows towards its final
+        // value, so the trigger refuses only what overlaps in the end, whatever order the rows are written in.
+        await held.ExecuteUpdateAsync(s => s.SetProperty(b => b.BlockStartsAt, b => b.StartsAt).SetProperty(b => b.BlockEndsAt, b => b.EndsAt), ct);
+        var bookings = await held.ToListAsync(ct);
+        foreach (var booking in bookings)
+        {
+            booking.Place(space, booking.StartsAt, booking.EndsAt);
+        }
+        if (!await BookingSaving.TrySaveAsync(db, ct))
+        {
+            return false;
+        }
+        foreach (var booking in bookings.Where(b => b.Status == BookingStatus.Approved))
+        {
+            await doors.IssueAsync(booking, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 }

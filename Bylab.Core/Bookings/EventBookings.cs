@@ -132,12 +132,15 @@ public sealed class EventBookings(BylabDbContext db, TimeProvider time, AuditLog
         return new EventSlotResult(booking.Status == BookingStatus.Approved ? EventSlotOutcome.Held : EventSlotOutcome.Requested, booking.Id);
     }
 
-    /// <summary>The event no longer uses its booking: one made for it is cancelled (its code stops); a chosen request stays the organisation's.</summary>
-    public async Task ReleaseAsync(int bookingId, string actorId, CancellationToken ct)
+    /// <summary>
+    /// The event no longer uses its booking: one made for it is cancelled (its code stops); a chosen request stays the
+    /// organisation's. An organiser's cancellation close to the start counts as late in the statistics; staff's does not.
+    /// </summary>
+    public async Task ReleaseAsync(int bookingId, string actorId, bool byStaff, CancellationToken ct)
     {
         if (await OwnAsync(bookingId, ct) is { Status: BookingStatus.Pending or BookingStatus.Approved } own)
         {
-            own.Cancel(actorId, null, byStaff: true, Now, options.Value.LateWindow);
+            own.Cancel(actorId, null, byStaff, Now, options.Value.LateWindow);
             await doors.RevokeAsync(own.Id, Now, ct);
         }
     }

@@ -101,7 +101,7 @@ public sealed class EventRooms(BylabDbContext db, EventBookings bookings)
     {
         if (ev.BookingId is { } id)
         {
-            await bookings.ReleaseAsync(id, actor.UserId, ct);
+            await bookings.ReleaseAsync(id, actor.UserId, actor.ManagesAll, ct);
             ev.BookingId = null;
         }
     }

@@ -54,7 +54,7 @@ public sealed class EventStatusService(BylabDbContext db, TimeProvider time, Aud
     /// never appears in the programme (it was never published). The web layer limits the message to
     /// <see cref="Event.CancellationMessageMaxLength"/>; anything longer is cut.
     /// </summary>
-    public async Task<EventStateOutcome> CancelAsync(int id, string? message, string actorId, CancellationToken ct = default)
+    public async Task<EventStateOutcome> CancelAsync(int id, string? message, EventActor actor, CancellationToken ct = default)
     {
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -84,8 +84,8 @@ public sealed class EventStatusService(BylabDbContext db, TimeProvider time, Aud
         }
         ev.Cancel(message, now);
         // The event's own booking is given back; a booking the organisation chose stays theirs.
-        await rooms.ReleaseAsync(ev, EventActor.Organiser(actorId), ct);
-        audit.Add(await audit.ActorAsync(actorId, ct), EventAuditActions.EventCancelled, "event", ev.Id,
+        await rooms.ReleaseAsync(ev, actor, ct);
+        audit.Add(await audit.ActorAsync(actor.UserId, ct), EventAuditActions.EventCancelled, "event", ev.Id,
             $"{ev.Title}; {live.Count} registrations cancelled");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -142,6 +142,9 @@ public sealed class VenueAdminService(BylabDbContext db, TimeProvider time, Audi
         {
             return VenueAdminResult.Invalid(errors);
         }
+        // Which buffer grew decides where a refusal is said; any change moves what is held in the space along.
+        var (setupBefore, cleanupBefore) = (space.SetupMinutes, space.CleanupMinutes);
+        var buffersChanged = space.Id != 0 && (setupBefore != clean.SetupMinutes || cleanupBefore != clean.CleanupMinutes);
         clean.ApplyTo(space);
         if (space.Id == 0)
         {
@@ -152,6 +155,11 @@ public sealed class VenueAdminService(BylabDbContext db, TimeProvider time, Audi
         if (await WouldOverlapAsync(ct))
         {
             return VenueAdminResult.Invalid([new FieldError(nameof(SpaceInput.ParentId), SpaceRules.WouldOverlap)]);
+        }
+        if (buffersChanged && !await FollowBuffersAsync(space, ct))
+        {
+            var field = clean.SetupMinutes > setupBefore ? nameof(SpaceInput.SetupMinutes) : nameof(SpaceInput.CleanupMinutes);
+            return VenueAdminResult.Invalid([new FieldError(field, SpaceRules.BuffersWouldOverlap)]);
         }
         audit.Add(await audit.ActorAsync(actorId, ct), VenueAuditActions.SpaceSaved, "space", space.Id, space.Name);
         await db.SaveChangesAsync(ct);
@@ -169,6 +177,18 @@ public sealed class VenueAdminService(BylabDbContext db, TimeProvider time, Audi
             }
         }
         return false;
+    }
+
+    private async Task<bool> FollowBuffersAsync(Space space, CancellationToken ct)
+    {
+        foreach (var guard in guards)
+        {
+            if (!await guard.FollowBuffersAsync(space, ct))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Whether <paramref name="candidate"/> is the space itself or lies inside it (a parent there would make a loop).</summary>
@@ -226,6 +246,13 @@ public static class SpaceRelations
 public interface ISpaceLayoutGuard
 {
     Task<bool> OverlapsAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The space's setup or cleaning time changed: what holds it from now on is held with the new buffers (the stored
+    /// intervals the trigger compares, and door codes), in the caller's transaction. False when that would put two
+    /// approved bookings on top of each other.
+    /// </summary>
+    Task<bool> FollowBuffersAsync(Space space, CancellationToken ct);
 }
 
 public static class VenueAuditActions

@@ -151,6 +151,7 @@ public static class SpaceRules
     public const string NameTaken = "name-taken";
     public const string MaxBelowMin = "max-below-min";
     public const string WouldOverlap = "would-overlap";
+    public const string BuffersWouldOverlap = "buffers-would-overlap";
 
     public static readonly TextRule Name = new(nameof(SpaceInput.Name), Space.NameMaxLength, Required: true);
     public static readonly TextRule Description = new(nameof(SpaceInput.Description), Space.DescriptionMaxLength, MultiLine: true);

@@ -416,8 +416,10 @@ namespace Bylab.Core.Data.Migrations
 
             // What existed before venue booking is kept. Every event's organiser name becomes an organisation (Hamar
             // kommune is always there: staff's events and blocks are in its name); each venue gets its outermost space,
-            // "Hele lokalet", and lending hours equal to its opening hours; and every venue event that is not cancelled –
-            // drafts too, which held their slot until now – keeps that slot through an approved booking without buffers.
+            // "Hele lokalet", and lending hours equal to its opening hours. A published venue event keeps its slot through
+            // an approved booking without buffers; a draft no longer holds the room, so its booking waits for staff
+            // (pending). Whoever has the Organiser role and owns an event becomes a member of its organisation, so they
+            // can still save it – never of the municipality's: typing «Hamar kommune» as organiser name gave no right to it.
             migrationBuilder.Sql("""
                 INSERT INTO Organisations (Name, ContactName, ContactEmail, IsMunicipality, IsActive, CreatedAt)
                 SELECT 'Hamar kommune', 'Bylab Hamar', 'bylab@hamar.kommune.no', 1, 1, strftime('%Y-%m-%d %H:%M:%S', 'now')
@@ -427,6 +429,12 @@ namespace Bylab.Core.Data.Migrations
                 FROM Events e
                 WHERE e.OrganiserName <> '' AND NOT EXISTS (SELECT 1 FROM Organisations o WHERE o.Name = e.OrganiserName);
                 UPDATE Events SET OrganisationId = (SELECT o.Id FROM Organisations o WHERE o.Name = Events.OrganiserName);
+                INSERT INTO OrganisationMembers (OrganisationId, UserId, AddedAt)
+                SELECT DISTINCT e.OrganisationId, e.OwnerId, strftime('%Y-%m-%d %H:%M:%S', 'now')
+                FROM Events e
+                JOIN Organisations o ON o.Id = e.OrganisationId AND o.IsMunicipality = 0
+                JOIN AspNetUserRoles ur ON ur.UserId = e.OwnerId
+                JOIN AspNetRoles r ON r.Id = ur.RoleId AND r.Name = 'Organiser';
 
                 INSERT INTO Spaces (VenueId, ParentId, Name, Description, Capacity, Equipment, SetupMinutes, CleanupMinutes, MinMinutes, MaxMinutes,
                     MinNoticeHours, MaxDaysAhead, IsActive, SortOrder)
@@ -438,8 +446,9 @@ namespace Bylab.Core.Data.Migrations
 
                 INSERT INTO Bookings (SpaceId, OrganisationId, RequestedById, Kind, Status, StartsAt, EndsAt, BlockStartsAt, BlockEndsAt, Purpose,
                     ExpectedPeople, Equipment, IsPublic, DecidedAt, IsLateCancellation, ChangedByStaff, Sequence, CreatedAt)
-                SELECT e.SpaceId, e.OrganisationId, e.OwnerId, 'Event', 'Approved', e.StartsAt, e.EndsAt, e.StartsAt, e.EndsAt, substr(e.Title, 1, 150),
-                    min(max(e.Capacity, 1), 10000), 0, 0, e.CreatedAt, 0, 0, 0, e.CreatedAt
+                SELECT e.SpaceId, e.OrganisationId, e.OwnerId, 'Event', CASE e.Status WHEN 'Published' THEN 'Approved' ELSE 'Pending' END,
+                    e.StartsAt, e.EndsAt, e.StartsAt, e.EndsAt, substr(e.Title, 1, 150), min(max(e.Capacity, 1), 10000), 0, 0,
+                    CASE e.Status WHEN 'Published' THEN e.CreatedAt END, 0, 0, 0, e.CreatedAt
                 FROM Events e
                 WHERE e.VenueId IS NOT NULL AND e.Status <> 'Cancelled' AND e.OrganisationId IS NOT NULL;
                 UPDATE Events SET BookingId = (

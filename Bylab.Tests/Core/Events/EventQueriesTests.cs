@@ -28,9 +28,9 @@ public sealed class EventQueriesTests : IAsyncLifetime
         var soon = await _h.Events.CreatePublishedAsync(_h.Events.Input("Snart", Oslo(2026, 12, 1, 18)), _staff);
         await _h.Events.CreateAsync(_h.Events.Input("Utkast", Oslo(2026, 12, 2, 18)), _staff);
         var called = await _h.Events.CreatePublishedAsync(_h.Events.Input("Avlyst", Oslo(2026, 12, 3, 18)), _staff);
-        await _h.WithAsync((EventStatusService s) => s.CancelAsync(called, "Syk.", _staff));
+        await _h.WithAsync((EventStatusService s) => s.CancelAsync(called, "Syk.", EventActor.Staff(_staff)));
         var neverShown = await _h.Events.CreateAsync(_h.Events.Input("Avlyst utkast", Oslo(2026, 12, 4, 18)), _staff);
-        await _h.WithAsync((EventStatusService s) => s.CancelAsync(neverShown, null, _staff));
+        await _h.WithAsync((EventStatusService s) => s.CancelAsync(neverShown, null, EventActor.Staff(_staff)));
         _h.Clock.SetUtcNow(Oslo(2026, 11, 24, 12));
 
         var programme = await _h.WithAsync((EventQueries q) => q.ProgrammeAsync(new EventFilter()));

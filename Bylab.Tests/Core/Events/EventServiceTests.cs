@@ -201,7 +201,7 @@ public sealed class EventServiceTests : IAsyncLifetime
         await _h.Events.CreateAsync(_h.Events.Input("En time etter", TestEvents.Oslo(2026, 12, 1, 21)), _staff);
         await _h.Events.CreateAsync(_h.Events.Input("På biblioteket", TestEvents.Oslo(2026, 12, 1, 19), location: EventLocationKind.Elsewhere), _staff);
         // A cancelled event frees its slot.
-        Assert.Equal(EventStateOutcome.Done, await _h.WithAsync((EventStatusService s) => s.CancelAsync(first, null, _staff)));
+        Assert.Equal(EventStateOutcome.Done, await _h.WithAsync((EventStatusService s) => s.CancelAsync(first, null, EventActor.Staff(_staff))));
         await _h.Events.CreateAsync(_h.Events.Input("Andre", TestEvents.Oslo(2026, 12, 1, 18)), _staff);
     }
 
@@ -323,7 +323,7 @@ public sealed class EventServiceTests : IAsyncLifetime
         var earlier = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Cancelled)).Id;
         _h.Clock.Advance(TimeSpan.FromHours(1));
 
-        var outcome = await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, "  Avlyst på grunn av sykdom.  ", _staff));
+        var outcome = await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, "  Avlyst på grunn av sykdom.  ", EventActor.Staff(_staff)));
 
         Assert.Equal(EventStateOutcome.Done, outcome);
         var ev = await _h.Events.StoredAsync(id);
@@ -335,7 +335,7 @@ public sealed class EventServiceTests : IAsyncLifetime
         Assert.Equal([confirmed, waitlisted], (await _h.Events.NotificationsAsync(EventNotificationKind.EventCancelled)).Select(n => n.RegistrationId));
         Assert.Equal(EventAuditActions.EventCancelled, (await _h.AuditAsync()).Last().Action);
 
-        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, null, _staff)));
+        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, null, EventActor.Staff(_staff))));
         Assert.Equal(EventSaveOutcome.NotEditable, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(), EventActor.Staff(_staff)))).Outcome);
         Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, EventActor.Staff(_staff))));
         Assert.Single(await _h.Events.NotificationsAsync(EventNotificationKind.EventCancelled), n => n.RegistrationId == confirmed);
@@ -360,7 +360,7 @@ public sealed class EventServiceTests : IAsyncLifetime
         _h.Clock.SetUtcNow(TestEvents.Oslo(2026, 11, 24, 11, 1));
         Assert.Equal(EventSaveOutcome.NotEditable,
             (await _h.WithAsync((EventService s) => s.UpdateAsync(late, _h.Events.Input("Sent", TestEvents.Oslo(2026, 11, 24, 9)), EventActor.Staff(_staff)))).Outcome);
-        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.CancelAsync(late, null, _staff)));
+        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.CancelAsync(late, null, EventActor.Staff(_staff))));
         Assert.Equal(EventSaveOutcome.NotFound, (await _h.WithAsync((EventService s) => s.UpdateAsync(999, _h.Events.Input(), EventActor.Staff(_staff)))).Outcome);
     }
 

@@ -28,7 +28,8 @@ public sealed class BookingEventsController(
             return NotFound();
         }
         var b = details.Booking;
-        if (!b.IsPublic || details.EventTitle is not null || b.Status is not (BookingStatus.Approved or BookingStatus.Pending))
+        // A staff block open to the public is the municipality's own use: its members do not turn it into their event.
+        if (b.Kind == BookingKind.Block || !b.IsPublic || details.EventTitle is not null || b.Status is not (BookingStatus.Approved or BookingStatus.Pending))
         {
             TempData["Problem"] = l["MakeEvent.NotPossible"].Value;
             return Redirect(BookingPaths.Booking(id));

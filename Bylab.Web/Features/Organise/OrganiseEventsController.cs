@@ -114,7 +114,7 @@ public sealed class OrganiseEventsController(
         {
             return CancelView(ev, form);
         }
-        var outcome = await status.CancelAsync(id, form.Message, ActorId, ct);
+        var outcome = await status.CancelAsync(id, form.Message, Actor, ct);
         if (outcome == EventStateOutcome.NotFound)
         {
             return NotFound();
