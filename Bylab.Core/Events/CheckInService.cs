@@ -47,12 +47,10 @@ public sealed class CheckInService(BylabDbContext db, TimeProvider time)
         {
             return new CheckInResult(CheckInOutcome.WrongEvent, registration.Id, registration.EventId, registration.Name, registration.Companions);
         }
-        if (registration.Status != RegistrationStatus.Confirmed)
-        {
-            return Result(CheckInOutcome.NotConfirmed, registration);
-        }
         var now = time.GetUtcNow().UtcDateTime;
-        // One conditional UPDATE: whoever gets there first checks the person in, the other is told it is done.
+        // One conditional UPDATE: whoever gets there first checks the person in, the other is told it is done. It also
+        // refuses anyone not holding a place (waitlisted, unconfirmed, cancelled – also by a cancellation that committed
+        // since the read above), which the re-read below reports as NotConfirmed.
         var updated = await db.Registrations
             .Where(r => r.Id == registration.Id && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInById, actorId), ct);
