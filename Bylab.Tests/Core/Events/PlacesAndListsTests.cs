@@ -117,7 +117,8 @@ public sealed class PlacesAndListsTests : IAsyncLifetime
         var lastWeek = (await _h.Events.AddAsync(title: "Forrige uke", startsAt: now.AddDays(-7))).Id;
         var endingNow = (await _h.Events.AddAsync(title: "Slutter nå", startsAt: now.AddHours(-2), length: TimeSpan.FromHours(2))).Id;
         var sooner = (await _h.Events.AddAsync(title: "Snart", startsAt: now.AddDays(2))).Id;
-        foreach (var ev in new[] { longAgo, later, lastWeek, endingNow, sooner })
+        var endingNowShort = (await _h.Events.AddAsync(title: "Kort, slutter nå", startsAt: now.AddHours(-1), length: TimeSpan.FromHours(1))).Id;
+        foreach (var ev in new[] { longAgo, later, lastWeek, endingNow, sooner, endingNowShort })
         {
             await _h.Events.RegistrationAsync(ev, RegistrationStatus.Confirmed, userId: person.Id);
         }
@@ -125,7 +126,7 @@ public sealed class PlacesAndListsTests : IAsyncLifetime
         var mine = await _h.WithAsync((RegistrationQueries q) => q.ForUserAsync(person.Id));
 
         // An event is upcoming until it has ended.
-        Assert.Equal([endingNow, sooner, later, lastWeek, longAgo], mine.Select(m => m.EventId));
+        Assert.Equal([endingNow, endingNowShort, sooner, later, lastWeek, longAgo], mine.Select(m => m.EventId));
     }
 
     [Fact]
@@ -143,13 +144,16 @@ public sealed class PlacesAndListsTests : IAsyncLifetime
         var ev = (await _h.Events.AddAsync()).Id;
         var other = (await _h.Events.AddAsync(title: "Et annet møte")).Id;
         var staff = (await _h.Users.CreateAsync("staff")).Id;
-        var r = await _h.Events.RegistrationAsync(ev, RegistrationStatus.Confirmed);
+        var r = await _h.Events.RegistrationAsync(ev, RegistrationStatus.Confirmed, name: "Kari");
+        await _h.Events.RegistrationAsync(ev, RegistrationStatus.Confirmed, name: "Ola");
         Assert.Equal(CheckInOutcome.NotFound, (await _h.WithAsync((CheckInService c) => c.CheckInByIdAsync(ev, r.Id + 1000, staff))).Outcome);
         Assert.Equal(CheckInOutcome.CheckedIn, (await _h.WithAsync((CheckInService c) => c.CheckInByIdAsync(ev, r.Id, staff))).Outcome);
 
         // Undo from another event's list does not touch this one's check-in.
         Assert.Equal(CheckInOutcome.NotFound, (await _h.WithAsync((CheckInService c) => c.UndoCheckInAsync(other, r.Id, staff))).Outcome);
-        Assert.NotNull((await _h.Events.RegistrationsOfAsync(ev)).Single().CheckedInAt);
+        Assert.NotNull((await _h.Events.RegistrationsOfAsync(ev)).Single(x => x.Id == r.Id).CheckedInAt);
+        var undone = await _h.WithAsync((CheckInService c) => c.UndoCheckInAsync(ev, r.Id, staff));
+        Assert.Equal((r.Id, "Kari", null), (undone.RegistrationId, undone.Name, undone.CheckedInAt));
     }
 
     [Fact]
@@ -159,7 +163,7 @@ public sealed class PlacesAndListsTests : IAsyncLifetime
         var r = await _h.Events.RegistrationAsync(ev, RegistrationStatus.Confirmed);
         Assert.Equal(CancelOutcome.Cancelled, await _h.WithAsync((CancellationService c) => c.RemoveAsync(ev, r.Id, new Actor("staff", "Sindre"))));
         var entry = await _h.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == EventAuditActions.RegistrationRemoved));
-        Assert.Equal($"registration {r.Id}", entry.Details);
+        Assert.Equal(("event", ev.ToString(), $"registration {r.Id}"), (entry.TargetType, entry.TargetId, entry.Details));
     }
 
     [Fact]
