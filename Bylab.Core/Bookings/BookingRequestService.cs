@@ -161,6 +161,14 @@ public sealed class BookingRequestService(
             return BookingResult.NotAllowed;
         }
         var (start, end) = (booking.SuggestedStartsAt!.Value, booking.SuggestedEndsAt!.Value);
+        // Lending hours, notice and length are not checked again on purpose: the time is staff's own offer, and staff may
+        // place a booking at any hour (as they may approve one outside the rules). The quota is the organisation's own
+        // limit, and its other requests may have changed since staff suggested, so accepting counts against it like asking.
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == booking.OrganisationId, ct);
+        if (BookingChecks.QuotaProblem(await checks.QuotaAsync(organisation, [(start, end)], [bookingId], ct)) is { } quota)
+        {
+            return BookingResult.Invalid([quota]);
+        }
         var conflicts = await checks.ConflictsAsync(booking.Space!, start, end, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct);
         if (conflicts.Count > 0)
         {
