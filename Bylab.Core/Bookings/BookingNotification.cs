@@ -30,6 +30,11 @@ public class BookingNotification
     public string? Message { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>
+    /// The addresses that have taken the mail, one per line: a notification has two recipients (the requester and the
+    /// organisation's contact), and a retry after the second failed must not send the first again.
+    /// </summary>
+    public string? SentTo { get; set; }
     public int Attempts { get; set; }
     public DateTime? ClaimedUntil { get; set; }
     public string? LastError { get; set; }

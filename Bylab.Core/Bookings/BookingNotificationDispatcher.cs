@@ -8,7 +8,8 @@ namespace Bylab.Core.Bookings;
 /// <summary>
 /// Sends queued <see cref="BookingNotification"/>s to whoever asked for the booking (in their language), and to the
 /// organisation's contact when that is someone else. At least once: a row is claimed with one conditional UPDATE,
-/// marked sent after the mail server took it, and retried later when sending failed. The dates of a series approved
+/// marked sent after the mail server took it, and retried later when sending failed; each recipient is recorded as
+/// their mail goes, so a retry sends only to those still owed it. The dates of a series approved
 /// in one go are one mail.
 /// </summary>
 public sealed class BookingNotificationDispatcher(
@@ -85,9 +86,15 @@ public sealed class BookingNotificationDispatcher(
             items.Add(new BookingMailItem(b, b.Space!.Venue!, b.Space, b.Organisation!.Name, code));
         }
         var recipients = await RecipientsAsync(bookings[0], ct);
-        foreach (var recipient in recipients)
+        // Each address is marked as soon as the mail server took its mail: a retry after a later one failed sends only
+        // what is still owed (the requester does not get the approval and its door code twice).
+        var sentTo = (first.SentTo ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        foreach (var recipient in recipients.Where(r => !sentTo.Contains(r.Email, StringComparer.OrdinalIgnoreCase)))
         {
             await sender.SendAsync(composer.Compose(first.Kind, items, recipient, first.Message), ct);
+            sentTo.Add(recipient.Email);
+            var value = string.Join('\n', sentTo);
+            await db.BookingNotifications.Where(n => group.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.SentTo, value), CancellationToken.None);
         }
         return recipients.Count > 0;
     }

@@ -24,12 +24,13 @@ public sealed class BookingRequestService(
     /// an approved use is refused; a series with such dates comes back listing them (<see cref="BookingOutcome.DateProblems"/>)
     /// unless <paramref name="leaveOutProblemDates"/>, when those dates are left out and recorded on the series.
     /// </summary>
-    public async Task<BookingResult> RequestAsync(BookingInput input, string userId, bool leaveOutProblemDates = false, CancellationToken ct = default)
+    public async Task<BookingResult> RequestAsync(BookingInput input, string userId, bool leaveOutProblemDates = false, bool actsForAll = false,
+        CancellationToken ct = default)
     {
         var now = Now;
         var clean = input.Clean();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var (organisation, space, problems) = await GuardAsync(clean, userId, ct);
+        var (organisation, space, problems) = await GuardAsync(clean, userId, actsForAll, ct);
         if (problems.Count > 0)
         {
             return BookingResult.Invalid(problems);
@@ -73,13 +74,13 @@ public sealed class BookingRequestService(
     }
 
     /// <summary>Saves the form over a pending request (one date; a series' other dates keep theirs). Staff's suggestion, if any, is dropped.</summary>
-    public async Task<BookingResult> UpdateAsync(int bookingId, BookingInput input, string userId, CancellationToken ct = default)
+    public async Task<BookingResult> UpdateAsync(int bookingId, BookingInput input, string userId, bool actsForAll = false, CancellationToken ct = default)
     {
         var now = Now;
         var clean = input.Clean() with { Repeat = RepeatInterval.None, Occurrences = 1 };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, ct);
-        if (booking is null || !await MayActAsync(userId, booking.OrganisationId, ct))
+        if (booking is null || !await MayActAsync(userId, booking.OrganisationId, actsForAll, ct))
         {
             return BookingResult.NotFound;
         }
@@ -87,7 +88,7 @@ public sealed class BookingRequestService(
         {
             return BookingResult.NotAllowed;
         }
-        var (organisation, space, problems) = await GuardAsync(clean, userId, ct);
+        var (organisation, space, problems) = await GuardAsync(clean, userId, actsForAll, ct);
         if (problems.Count > 0)
         {
             return BookingResult.Invalid(problems);
@@ -118,12 +119,12 @@ public sealed class BookingRequestService(
     /// Withdraws a request or cancels an approved booking until it starts; an approved one cancelled within
     /// <see cref="BookingOptions.LateCancellationHours"/> of its start is recorded as late. Its door code stops working.
     /// </summary>
-    public async Task<BookingResult> CancelAsync(int bookingId, string userId, CancellationToken ct = default)
+    public async Task<BookingResult> CancelAsync(int bookingId, string userId, bool actsForAll = false, CancellationToken ct = default)
     {
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId, ct);
-        if (booking is null || !await MayActAsync(userId, booking.OrganisationId, ct))
+        if (booking is null || !await MayActAsync(userId, booking.OrganisationId, actsForAll, ct))
         {
             return BookingResult.NotFound;
         }
@@ -147,12 +148,12 @@ public sealed class BookingRequestService(
     }
 
     /// <summary>Takes the time staff suggested: the booking moves there and is approved, if nothing took that time meanwhile.</summary>
-    public async Task<BookingResult> AcceptSuggestionAsync(int bookingId, string userId, CancellationToken ct = default)
+    public async Task<BookingResult> AcceptSuggestionAsync(int bookingId, string userId, bool actsForAll = false, CancellationToken ct = default)
     {
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var booking = await db.Bookings.Include(b => b.Space).SingleOrDefaultAsync(b => b.Id == bookingId, ct);
-        if (booking is null || !await MayActAsync(userId, booking.OrganisationId, ct))
+        if (booking is null || !await MayActAsync(userId, booking.OrganisationId, actsForAll, ct))
         {
             return BookingResult.NotFound;
         }
@@ -161,6 +162,14 @@ public sealed class BookingRequestService(
             return BookingResult.NotAllowed;
         }
         var (start, end) = (booking.SuggestedStartsAt!.Value, booking.SuggestedEndsAt!.Value);
+        // Lending hours, notice and length are not checked again on purpose: the time is staff's own offer, and staff may
+        // place a booking at any hour (as they may approve one outside the rules). The quota is the organisation's own
+        // limit, and its other requests may have changed since staff suggested, so accepting counts against it like asking.
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == booking.OrganisationId, ct);
+        if (BookingChecks.QuotaProblem(await checks.QuotaAsync(organisation, [(start, end)], [bookingId], ct)) is { } quota)
+        {
+            return BookingResult.Invalid([quota]);
+        }
         var conflicts = await checks.ConflictsAsync(booking.Space!, start, end, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct);
         if (conflicts.Count > 0)
         {
@@ -182,7 +191,7 @@ public sealed class BookingRequestService(
     }
 
     /// <summary>The organisation (active, and the person acts for it), the space (active) and the rules that need no date.</summary>
-    private async Task<(Organisation?, Space?, List<BookingProblem>)> GuardAsync(BookingInput input, string userId, CancellationToken ct)
+    private async Task<(Organisation?, Space?, List<BookingProblem>)> GuardAsync(BookingInput input, string userId, bool actsForAll, CancellationToken ct)
     {
         var problems = BookingRules.Check(input).Select(BookingProblem.From).ToList();
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == input.OrganisationId && o.IsActive, ct);
@@ -190,7 +199,7 @@ public sealed class BookingRequestService(
         {
             problems.Add(new(nameof(BookingInput.OrganisationId), BookingErrors.UnknownOrganisation));
         }
-        else if (!await MayActAsync(userId, organisation.Id, ct))
+        else if (!await MayActAsync(userId, organisation.Id, actsForAll, ct))
         {
             problems.Add(new(nameof(BookingInput.OrganisationId), BookingErrors.NotMember));
         }
@@ -226,8 +235,9 @@ public sealed class BookingRequestService(
         return list;
     }
 
-    private Task<bool> MayActAsync(string userId, int organisationId, CancellationToken ct) =>
-        db.OrganisationMembers.AnyAsync(m => m.UserId == userId && m.OrganisationId == organisationId, ct);
+    /// <summary>A member acts for their organisation; staff (<paramref name="actsForAll"/>, signed in with two factors, as the web layer decides) for every one.</summary>
+    private async Task<bool> MayActAsync(string userId, int organisationId, bool actsForAll, CancellationToken ct) =>
+        actsForAll || await db.OrganisationMembers.AnyAsync(m => m.UserId == userId && m.OrganisationId == organisationId, ct);
 
     private static Booking NewRequest(BookingInput input, Space space, DateTime start, DateTime end, string userId, BookingSeries? series, DateTime now)
     {

@@ -94,7 +94,7 @@ public sealed class TestBookings(IServiceProvider services)
             var booking = new Booking
             {
                 Kind = kind, Status = status, OrganisationId = organisationId, RequestedById = requestedById, Purpose = purpose,
-                ExpectedPeople = 4, IsPublic = isPublic, CreatedAt = Now,
+                ExpectedPeople = 4, IsPublic = isPublic, CreatedAt = Now, DecidedAt = status == BookingStatus.Approved ? Now : null,
             };
             booking.Place(space, startsAt, endsAt);
             db.Bookings.Add(booking);

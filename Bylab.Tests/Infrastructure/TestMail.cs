@@ -16,8 +16,16 @@ public sealed class RecordingSender : IEmailSender
     /// <summary>Send, then fail the next this-many times (the mark "sent" is never written).</summary>
     public int FailAfter { get; set; }
 
+    /// <summary>Fail the next send to this address, once, without sending (one recipient of several unreachable).</summary>
+    public string? FailOnceTo { get; set; }
+
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
+        if (FailOnceTo is { } to && string.Equals(message.To, to, StringComparison.OrdinalIgnoreCase))
+        {
+            FailOnceTo = null;
+            throw new InvalidOperationException($"Recipient {to} refused for now");
+        }
         if (FailBefore > 0)
         {
             FailBefore--;

@@ -103,6 +103,7 @@ internal sealed class BookingNotificationConfiguration : IEntityTypeConfiguratio
         b.Property(n => n.Kind).HasConversion<string>().HasMaxLength(24);
         b.Property(n => n.Message).HasMaxLength(Booking.ReasonMaxLength);
         b.Property(n => n.LastError).HasMaxLength(1_000);
+        b.Property(n => n.SentTo).HasMaxLength(1_000);
         b.HasOne(n => n.Booking).WithMany().HasForeignKey(n => n.BookingId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(n => n.CreatedAt).HasFilter("SentAt IS NULL").HasDatabaseName("IX_BookingNotifications_Unsent");
         b.HasIndex(n => n.BookingId);

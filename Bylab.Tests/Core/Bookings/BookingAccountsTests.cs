@@ -58,6 +58,29 @@ public sealed class BookingAccountsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWithdrawnRequestIsNoCancellationAndTwoRoomsBookedAtOnceAreOneHourOfTheVenue()
+    {
+        var courban = await _h.Bookings.OrganisationAsync("Co Urban");
+        var ks = await _h.Bookings.OrganisationAsync("KS");
+        var (meeting, workshop) = (await _h.Bookings.SpaceAsync(TestBookings.MeetingRoom), await _h.Bookings.SpaceAsync(TestBookings.Workshop));
+        DateTime Jan(int day, int hour) => TestEvents.Oslo(2027, 1, day, hour);
+        // Withdrawn while pending: it never held the room.
+        await SetAsync(await _h.Bookings.AddAsync(courban, meeting, Jan(12, 10), Jan(12, 12), status: BookingStatus.Pending), BookingStatus.Cancelled);
+        // Two rooms side by side, 10–14 and 12–16: the venue is in use 10–16.
+        await _h.Bookings.AddAsync(courban, meeting, Jan(13, 10), Jan(13, 14));
+        await _h.Bookings.AddAsync(ks, workshop, Jan(13, 12), Jan(13, 16));
+        _h.Clock.SetUtcNow(new DateTime(2027, 1, 20, 12, 0, 0, DateTimeKind.Utc));
+
+        var report = await _h.WithAsync((BookingStatistics s) => s.ForYearAsync(2027));
+
+        var january = report.ByMonth[0];
+        Assert.Equal((6.0, 6.0, 0), (january.BookedHours, january.UsedHours, january.Cancellations));
+        Assert.Equal((6.0, 0), (report.Total.BookedHours, report.Total.Cancellations));
+        Assert.Equal((4.0, 0), report.ByOrganisation.Where(o => o.Key.StartsWith("Co Urban")).Select(o => (o.BookedHours, o.Cancellations)).Single());
+        Assert.Equal([(TestBookings.MeetingRoom, 4.0), (TestBookings.Workshop, 4.0)], report.BySpace.Select(s => (s.Key, s.BookedHours)));
+    }
+
+    [Fact]
     public async Task ThePublicFeedListsWhatIsOpenToThePublicAndTheStaffFeedEverythingUntilItIsRevoked()
     {
         var ks = await _h.Bookings.OrganisationAsync("KS");

@@ -251,4 +251,22 @@ public sealed class BookingRequestTests : IAsyncLifetime
         Assert.Equal((BookingStatus.Approved, other.StartsAt, other.EndsAt, false), (stored.Status, stored.StartsAt, stored.EndsAt, stored.HasSuggestion));
         Assert.NotNull(await _h.WithAsync((IDoorLock d) => d.ForBookingAsync(id, default)));
     }
+
+    [Fact]
+    public async Task TakingTheSuggestedTimeCountsAgainstTheQuotaAndIsRefusedOverIt()
+    {
+        var id = Assert.Single(await _h.Bookings.RequestAsync(Tuesday(), _member));
+        var other = Tuesday(hour: 12, hours: 4);
+        var (fillFrom, fillUntil) = (Tuesday(hour: 8).StartsAt, Tuesday(hour: 8).StartsAt.AddHours(9));
+        await _h.Bookings.AddAsync(_organisation, await _h.Bookings.SpaceAsync(TestBookings.Workshop), fillFrom, fillUntil); // 9 of the 12 hours
+        Assert.Equal(BookingOutcome.Done, (await _h.WithAsync((BookingDecisionService s) =>
+            s.SuggestAsync(id, other.StartsAt, other.EndsAt, "Passer fire timer midt på dagen?", _staff))).Outcome);
+
+        var result = await _h.WithAsync((BookingRequestService s) => s.AcceptSuggestionAsync(id, _member));
+
+        Assert.Equal(BookingOutcome.InvalidInput, result.Outcome);
+        Assert.Equal((nameof(BookingInput.OrganisationId), BookingErrors.OverQuota), result.Problems!.Select(p => (p.Field, p.Code)).Single());
+        var stored = await _h.Bookings.StoredAsync(id);
+        Assert.Equal((BookingStatus.Pending, true), (stored.Status, stored.HasSuggestion));
+    }
 }

@@ -264,4 +264,23 @@ public sealed class BookingStaffTests : IAsyncLifetime
         Assert.Equal([new DateOnly(2027, 3, 15), new DateOnly(2027, 3, 29), new DateOnly(2027, 4, 12)], dates.Select(d => d.Date));
         Assert.All(dates, d => Assert.Equal(18, OsloTime.ToOslo(d.StartsAt!.Value).Hour));
     }
+
+    [Fact]
+    public async Task WhenTheContactsMailFailsTheRetrySendsOnlyToTheContactAndTheRequesterGetsTheCodeOnce()
+    {
+        var id = await RequestAsync(_h.Bookings.Date(DayOfWeek.Tuesday));
+        Assert.Equal(BookingOutcome.Done, (await _h.WithAsync((BookingDecisionService s) => s.ApproveAsync(id, _staff))).Outcome);
+        var contact = await _h.WithDbAsync(db => db.Organisations.Where(o => o.Id == _organisation).Select(o => o.ContactEmail).SingleAsync());
+        var requester = await _h.WithDbAsync(db => db.Users.Where(u => u.Id == _member).Select(u => u.Email).SingleAsync());
+        _h.Mail.FailOnceTo = contact;
+
+        await MailsAsync();
+        Assert.Equal([requester], _h.Mail.Sent.Select(m => m.To));
+        _h.Clock.SetUtcNow(_h.Now.AddHours(1)); // past the retry's wait
+
+        await MailsAsync();
+        Assert.Equal([requester, contact], _h.Mail.Sent.Select(m => m.To));
+        var row = await _h.WithDbAsync(db => db.BookingNotifications.SingleAsync(n => n.BookingId == id));
+        Assert.NotNull(row.SentAt);
+    }
 }

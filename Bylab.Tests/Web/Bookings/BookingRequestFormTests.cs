@@ -309,4 +309,22 @@ public sealed class BookingRequestFormTests(BylabFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/lokalet/kalender")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.Http.GetAsync("/lokalet/kalender/maned")).StatusCode);
     }
+
+    [Fact]
+    public async Task StaffOpenTheRequestFormAndAskForTheVenueForAnyOrganisation()
+    {
+        var o = await OrganiserAsync();
+        var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
+        var date = factory.Bookings.Date(DayOfWeek.Thursday, 2);
+
+        var form = await staff.GetPageAsync("/lokalet/bookinger/ny");
+        Assert.Contains(form.QuerySelectorAll<IHtmlOptionElement>("#OrganisationId option"), option => option.Value == o.OrganisationId.ToString());
+        var purpose = TestData.Unique("Ungdomsrådets møte, bestilt av Bylab");
+        var response = await staff.SubmitAsync(form, await FieldsAsync(o, date, purpose: purpose), Form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = Assert.Single(await StoredAsync(purpose));
+        Assert.Equal((o.OrganisationId, BookingStatus.Pending), (stored.OrganisationId, stored.Status));
+        Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync($"/lokalet/bookinger/{stored.Id}")).StatusCode);
+    }
 }

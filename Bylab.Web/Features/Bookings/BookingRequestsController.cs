@@ -49,7 +49,7 @@ public sealed class BookingRequestsController(
     public async Task<IActionResult> New(BookingRequestForm form, [FromServices] IValidator<BookingRequestForm> validator, CancellationToken ct)
     {
         // Whom the request is for is checked before anything else is: a forged organisation changes nothing.
-        if (form.OrganisationId is { } org && !await organisations.IsMemberAsync(UserId, org, ct))
+        if (form.OrganisationId is { } org && !await organisations.MayActForAsync(User, org, ct))
         {
             ModelState.AddModelError(nameof(form.OrganisationId), l["Error.OrganisationId.not-member"]);
             return await FormViewAsync(form, ct);
@@ -58,7 +58,7 @@ public sealed class BookingRequestsController(
         {
             return await FormViewAsync(form, ct);
         }
-        var result = await requests.RequestAsync(form.ToInput(), UserId, form.LeaveOutProblemDates, ct);
+        var result = await requests.RequestAsync(form.ToInput(), UserId, form.LeaveOutProblemDates, User.ManagesAll(), ct);
         if (result.Outcome == BookingOutcome.Done)
         {
             TempData["Message"] = result.BookingIds!.Count > 1 ? l["Request.SentSeries", result.BookingIds.Count].Value : l["Request.Sent"].Value;
@@ -90,7 +90,7 @@ public sealed class BookingRequestsController(
         }
         form.Stored = details.Booking;
         form.Repeat = RepeatInterval.None;
-        if (form.OrganisationId is { } org && !await organisations.IsMemberAsync(UserId, org, ct))
+        if (form.OrganisationId is { } org && !await organisations.MayActForAsync(User, org, ct))
         {
             ModelState.AddModelError(nameof(form.OrganisationId), l["Error.OrganisationId.not-member"]);
             return await FormViewAsync(form, ct);
@@ -99,7 +99,7 @@ public sealed class BookingRequestsController(
         {
             return await FormViewAsync(form, ct);
         }
-        var result = await requests.UpdateAsync(id, form.ToInput(), UserId, ct);
+        var result = await requests.UpdateAsync(id, form.ToInput(), UserId, User.ManagesAll(), ct);
         if (result.Outcome == BookingOutcome.Done)
         {
             TempData["Message"] = l["Request.Changed"].Value;
@@ -123,7 +123,7 @@ public sealed class BookingRequestsController(
         {
             return CancelView(details, form);
         }
-        var result = await requests.CancelAsync(id, UserId, ct);
+        var result = await requests.CancelAsync(id, UserId, User.ManagesAll(), ct);
         TempData[result.Outcome == BookingOutcome.Done ? "Message" : "Problem"] = result.Outcome switch
         {
             BookingOutcome.Done => l["Cancel.Done"].Value,
@@ -140,7 +140,7 @@ public sealed class BookingRequestsController(
         {
             return NotFound();
         }
-        var result = await requests.AcceptSuggestionAsync(id, UserId, ct);
+        var result = await requests.AcceptSuggestionAsync(id, UserId, User.ManagesAll(), ct);
         TempData[result.Outcome == BookingOutcome.Done ? "Message" : "Problem"] = l["Accept." + result.Outcome].Value;
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -151,9 +151,9 @@ public sealed class BookingRequestsController(
         return View("Cancel", form);
     }
 
-    /// <summary>The booking if it is of one of the person's organisations.</summary>
+    /// <summary>The booking if it is of an organisation the person acts for (staff: any).</summary>
     private async Task<BookingDetails?> MineAsync(int id, CancellationToken ct) =>
-        await queries.OrganisationOfAsync(id, ct) is { } org && await organisations.IsMemberAsync(UserId, org, ct)
+        await queries.OrganisationOfAsync(id, ct) is { } org && await organisations.MayActForAsync(User, org, ct)
             ? await queries.DetailsAsync(id, ct) : null;
 
     private async Task<IActionResult> RefusedAsync(BookingResult result, BookingRequestForm form, CancellationToken ct)
@@ -182,7 +182,7 @@ public sealed class BookingRequestsController(
 
     private async Task<IActionResult> FormViewAsync(BookingRequestForm form, CancellationToken ct)
     {
-        form.Organisations = await organisations.ForMemberAsync(UserId, ct);
+        form.Organisations = await organisations.OrganisationsForAsync(User, ct);
         form.OrganisationId ??= form.Organisations.Count == 1 ? form.Organisations[0].Id : null;
         if (await venues.FindAsync(Core.Venue.Venue.BylabSlug, ct) is { } venue)
         {

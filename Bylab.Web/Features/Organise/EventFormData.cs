@@ -5,6 +5,8 @@ using Bylab.Core.Ideas;
 using Bylab.Core.Organisations;
 using Microsoft.EntityFrameworkCore;
 
+using Bylab.Web.Features.Bookings;
+
 namespace Bylab.Web.Features.Organise;
 
 /// <summary>
@@ -13,9 +15,6 @@ namespace Bylab.Web.Features.Organise;
 /// </summary>
 public sealed class EventFormData(BylabDbContext db, IdeaQueries ideas, OrganisationService organisations, EventBookings bookings)
 {
-    public async Task<List<Organisation>> OrganisationsAsync(ClaimsPrincipal user, CancellationToken ct) =>
-        user.ManagesAll() ? await organisations.ActiveAsync(ct) : await organisations.ForMemberAsync(user.UserId()!, ct);
-
     public async Task FillAsync(EventForm form, ClaimsPrincipal user, CancellationToken ct)
     {
         form.Themes = await ideas.ThemesAsync(ct);
@@ -24,7 +23,7 @@ public sealed class EventFormData(BylabDbContext db, IdeaQueries ideas, Organisa
             form.Venues = await db.Venues.AsNoTracking().OrderBy(v => v.Name).ToListAsync(ct);
         }
         form.Spaces = await db.Spaces.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.VenueId).ThenBy(s => s.SortOrder).ToListAsync(ct);
-        form.Organisations = await OrganisationsAsync(user, ct);
+        form.Organisations = await organisations.OrganisationsForAsync(user, ct);
         if (form.Stored is null)
         {
             // A new event is for the person's one organisation, or for the municipality when staff make it.

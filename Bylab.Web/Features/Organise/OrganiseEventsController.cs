@@ -1,4 +1,6 @@
 using Bylab.Core.Events;
+using Bylab.Core.Organisations;
+using Bylab.Web.Features.Bookings;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +17,7 @@ public sealed class OrganiseEventsController(
     EventStatusService status,
     EventQueries queries,
     EventFormData data,
+    OrganisationService organisations,
     IOptions<EventOptions> options,
     TimeProvider time,
     IStringLocalizer<OrganiseResource> l,
@@ -182,7 +185,7 @@ public sealed class OrganiseEventsController(
     /// <summary>The organisation chosen is one the person may run events for; otherwise the form says so and nothing is saved.</summary>
     private async Task<bool> MayActForAsync(EventForm form, CancellationToken ct)
     {
-        if (form.OrganisationId is { } id && !(await data.OrganisationsAsync(User, ct)).Any(o => o.Id == id))
+        if (form.OrganisationId is { } id && !await organisations.MayActForAsync(User, id, ct))
         {
             ModelState.AddModelError(nameof(EventForm.OrganisationId), l["Error.OrganisationId.not-member"]);
             return false;
