@@ -180,7 +180,8 @@ public class Booking
         UpdatedAt = utcNow;
     }
 
-    private static string Cut(string text, int max)
+    /// <summary>Trimmed and cut to <paramref name="max"/> characters.</summary>
+    public static string Cut(string text, int max)
     {
         var t = text.Trim();
         return t.Length > max ? t[..max] : t;

@@ -55,26 +55,39 @@ public sealed class BookingDecisionService(
         {
             return BookingResult.NotAllowed;
         }
+        var result = await ApproveTrackedAsync(booking, staffId, now, ct);
+        if (result.Outcome == BookingOutcome.Done)
+        {
+            await tx.CommitAsync(ct);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Approves a tracked pending booking inside the caller's write transaction – with its door code, the organisation's
+    /// mail and the audit entry, as every approval has (an event published by staff on a request goes this way too).
+    /// </summary>
+    public async Task<BookingResult> ApproveTrackedAsync(Booking booking, string staffId, DateTime now, CancellationToken ct)
+    {
+        var space = booking.Space ?? await db.Spaces.SingleAsync(s => s.Id == booking.SpaceId, ct);
         // Held with the space's buffers as they are now, so the trigger compares what the check does.
-        booking.Place(booking.Space!, booking.StartsAt, booking.EndsAt);
-        var conflicts = await checks.ConflictsAsync(booking.Space!, booking.StartsAt, booking.EndsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct);
+        booking.Place(space, booking.StartsAt, booking.EndsAt);
+        var self = new VenueOccupantRef(VenueOccupantKinds.Booking, booking.Id);
+        var conflicts = await checks.ConflictsAsync(space, booking.StartsAt, booking.EndsAt, self, ct);
         if (conflicts.Count > 0)
         {
-            return new BookingResult(BookingOutcome.Taken, [bookingId], Conflicts: conflicts);
+            return new BookingResult(BookingOutcome.Taken, [booking.Id], Conflicts: conflicts);
         }
         booking.Approve(staffId, now);
-        if (!await BookingSaving.TrySaveAsync(db, ct))
+        if (await BookingSaving.SaveOrConflictsAsync(db, checks, space, booking.StartsAt, booking.EndsAt, self, ct) is { } refused)
         {
-            // Past the check, refused by the trigger: say what holds the space, as the check would have.
-            return new BookingResult(BookingOutcome.Taken, [bookingId], Conflicts: await checks.ConflictsAsync(booking.Space!, booking.StartsAt,
-                booking.EndsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct));
+            return new BookingResult(BookingOutcome.Taken, [booking.Id], Conflicts: refused);
         }
         await doors.IssueAsync(booking, ct);
         mail.Add(booking, BookingNotificationKind.Approved, now);
-        audit.Add(await audit.ActorAsync(staffId, ct), BookingAuditActions.Approved, "booking", bookingId, $"{booking.StartsAt:O}");
+        audit.Add(await audit.ActorAsync(staffId, ct), BookingAuditActions.Approved, "booking", booking.Id, $"{booking.StartsAt:O}");
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new BookingResult(BookingOutcome.Done, [bookingId], booking.SeriesId);
+        return new BookingResult(BookingOutcome.Done, [booking.Id], booking.SeriesId);
     }
 
     /// <summary>Approves every pending date of the series that is free; the colliding dates are returned and stay pending.</summary>
@@ -100,12 +113,12 @@ public sealed class BookingDecisionService(
             if (conflicts.Count == 0)
             {
                 booking.Approve(staffId, now);
+                // Saved one by one inside the transaction: the next date's check sees this one, and so does the trigger;
+                // a date the trigger refuses is listed as colliding with what holds the space then.
+                conflicts = await BookingSaving.SaveOrConflictsAsync(db, checks, booking.Space!, booking.StartsAt, booking.EndsAt, self, ct) ?? [];
             }
-            // Saved one by one inside the transaction: the next date's check sees this one, and so does the trigger.
-            if (conflicts.Count > 0 || !await BookingSaving.TrySaveAsync(db, ct))
+            if (conflicts.Count > 0)
             {
-                // Past the check, refused by the trigger: the date is listed as colliding with what holds the space then.
-                conflicts = conflicts.Count > 0 ? conflicts : await checks.ConflictsAsync(booking.Space!, booking.StartsAt, booking.EndsAt, self, ct);
                 colliding.Add(new DateProblem(DateOnly.FromDateTime(OsloTime.ToOslo(booking.StartsAt)), booking.StartsAt, booking.EndsAt, [], conflicts));
                 continue;
             }

@@ -15,7 +15,7 @@ namespace Bylab.Core.Bookings;
 /// </summary>
 public sealed class BookingRequestService(
     BylabDbContext db, TimeProvider time, AuditLog audit, BookingChecks checks, IDoorLock doors, BookingNotificationQueue mail,
-    IBookingDependents dependents, IOptions<BookingOptions> options)
+    IBookingDependents dependents, OrganisationService organisations, IOptions<BookingOptions> options)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -177,10 +177,10 @@ public sealed class BookingRequestService(
         }
         booking.Place(booking.Space!, start, end);
         booking.Approve(booking.DecidedById, now);
-        if (!await BookingSaving.TrySaveAsync(db, ct))
+        if (await BookingSaving.SaveOrConflictsAsync(db, checks, booking.Space!, start, end, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct)
+            is { } refused)
         {
-            return new BookingResult(BookingOutcome.Taken, Conflicts: await checks.ConflictsAsync(booking.Space!, start, end,
-                new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct));
+            return new BookingResult(BookingOutcome.Taken, Conflicts: refused);
         }
         await doors.IssueAsync(booking, ct);
         mail.Add(booking, BookingNotificationKind.Approved, now);
@@ -237,7 +237,7 @@ public sealed class BookingRequestService(
 
     /// <summary>A member acts for their organisation; staff (<paramref name="actsForAll"/>, signed in with two factors, as the web layer decides) for every one.</summary>
     private async Task<bool> MayActAsync(string userId, int organisationId, bool actsForAll, CancellationToken ct) =>
-        actsForAll || await db.OrganisationMembers.AnyAsync(m => m.UserId == userId && m.OrganisationId == organisationId, ct);
+        actsForAll || await organisations.IsMemberAsync(userId, organisationId, ct);
 
     private static Booking NewRequest(BookingInput input, Space space, DateTime start, DateTime end, string userId, BookingSeries? series, DateTime now)
     {
@@ -257,26 +257,4 @@ public sealed class BookingRequestService(
         booking.IsPublic = input.IsPublic;
         booking.Place(space, input.StartsAt, input.EndsAt);
     }
-}
-
-/// <summary>Saving a change that may meet the database's overlap trigger.</summary>
-public static class BookingSaving
-{
-    /// <summary>Saves; false (and the change detached) when the trigger refused an overlapping approved booking.</summary>
-    public static async Task<bool> TrySaveAsync(BylabDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (IsOverlap(e))
-        {
-            db.ChangeTracker.Clear();
-            return false;
-        }
-    }
-
-    public static bool IsOverlap(Exception e) =>
-        (e.InnerException?.Message ?? e.Message).Contains(Booking.OverlapError, StringComparison.Ordinal);
 }

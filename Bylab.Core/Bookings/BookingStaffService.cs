@@ -50,9 +50,9 @@ public sealed class BookingStaffService(
         booking.Place(space!, clean.StartsAt, clean.EndsAt);
         booking.Approve(staffId, now);
         db.Bookings.Add(booking);
-        if (!await BookingSaving.TrySaveAsync(db, ct))
+        if (await BookingSaving.SaveOrConflictsAsync(db, checks, space!, clean.StartsAt, clean.EndsAt, null, ct) is { } refused)
         {
-            return new BookingResult(BookingOutcome.Taken, Conflicts: await checks.ConflictsAsync(space!, clean.StartsAt, clean.EndsAt, null, ct));
+            return new BookingResult(BookingOutcome.Taken, Conflicts: refused);
         }
         await doors.IssueAsync(booking, ct);
         audit.Add(await audit.ActorAsync(staffId, ct), BookingAuditActions.Blocked, "booking", booking.Id, $"{space!.Name}; {booking.StartsAt:O}; {booking.Purpose}");
@@ -101,10 +101,10 @@ public sealed class BookingStaffService(
         }
         var from = $"{booking.SpaceId}; {booking.StartsAt:O}";
         booking.Move(space!, startsAt, endsAt, now);
-        if (!await BookingSaving.TrySaveAsync(db, ct))
+        if (await BookingSaving.SaveOrConflictsAsync(db, checks, space!, startsAt, endsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct)
+            is { } refused)
         {
-            return new BookingResult(BookingOutcome.Taken, [bookingId],
-                Conflicts: await checks.ConflictsAsync(space!, startsAt, endsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, bookingId), ct));
+            return new BookingResult(BookingOutcome.Taken, [bookingId], Conflicts: refused);
         }
         await doors.IssueAsync(booking, ct);
         mail.Add(booking, BookingNotificationKind.Moved, now, reason.Trim());

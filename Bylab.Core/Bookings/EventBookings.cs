@@ -30,11 +30,16 @@ public sealed record EventSlotResult(EventSlotOutcome Outcome, int? BookingId = 
 /// or uses an approved booking of its organisation that covers it. Runs in the event service's transaction.
 /// </summary>
 public sealed class EventBookings(BylabDbContext db, TimeProvider time, AuditLog audit, BookingChecks checks, IDoorLock doors,
-    IOptions<BookingOptions> options)
+    BookingDecisionService decisions, BookingNotificationQueue mail, IOptions<BookingOptions> options)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Staff: the event's own booking, approved; created, or moved with the event when <paramref name="current"/> is its own.</summary>
+    /// <summary>
+    /// Staff: the event's own booking, approved; created, or moved with the event when <paramref name="current"/> is its
+    /// own. An organiser's pending request stays a request (moved with the event): staff editing the event is no decision
+    /// on it – that is made in the queue, or by publishing (<see cref="ApproveAsync"/>), with its mail and audit entry.
+    /// An organiser's approved booking moved by staff is a move: the organisation is told.
+    /// </summary>
     public async Task<EventSlotResult> HoldAsync(EventSlot slot, int? current, string actorId, CancellationToken ct)
     {
         if (await checks.SpaceAsync(slot.SpaceId, ct) is not { } space)
@@ -42,25 +47,60 @@ public sealed class EventBookings(BylabDbContext db, TimeProvider time, AuditLog
             return new EventSlotResult(EventSlotOutcome.Invalid, Problem: new("SpaceId", BookingErrors.UnknownSpace));
         }
         var own = await OwnAsync(current, ct);
-        var conflicts = await checks.ConflictsAsync(space, slot.StartsAt, slot.EndsAt, own is null ? null : Ref(own.Id), ct);
+        var self = own is null ? null : Ref(own.Id);
+        var conflicts = await checks.ConflictsAsync(space, slot.StartsAt, slot.EndsAt, self, ct);
         if (conflicts.Count > 0)
         {
             return new EventSlotResult(EventSlotOutcome.Taken, Conflicts: conflicts);
         }
+        if (own is { Status: BookingStatus.Pending })
+        {
+            Fill(own, slot, space);
+            await db.SaveChangesAsync(ct);
+            return new EventSlotResult(EventSlotOutcome.Requested, own.Id);
+        }
+        var moved = own is not null && own.RequestedById != actorId && Moves(own, slot);
         var booking = own ?? NewBooking(slot, actorId);
         Fill(booking, slot, space);
-        booking.Approve(actorId, Now);
-        if (!await BookingSaving.TrySaveAsync(db, ct))
-        {
-            return new EventSlotResult(EventSlotOutcome.Taken,
-                Conflicts: await checks.ConflictsAsync(space, slot.StartsAt, slot.EndsAt, own is null ? null : Ref(own.Id), ct));
-        }
-        await doors.IssueAsync(booking, ct);
         if (own is null)
         {
-            audit.Add(await audit.ActorAsync(actorId, ct), BookingAuditActions.Approved, "booking", booking.Id, $"event; {booking.StartsAt:O}; {booking.Purpose}");
+            booking.Approve(actorId, Now);
         }
+        if (await BookingSaving.SaveOrConflictsAsync(db, checks, space, slot.StartsAt, slot.EndsAt, self, ct) is { } refused)
+        {
+            return new EventSlotResult(EventSlotOutcome.Taken, Conflicts: refused);
+        }
+        await doors.IssueAsync(booking, ct);
+        var actor = await audit.ActorAsync(actorId, ct);
+        if (own is null)
+        {
+            audit.Add(actor, BookingAuditActions.Approved, "booking", booking.Id, $"event; {booking.StartsAt:O}; {booking.Purpose}");
+        }
+        else if (moved)
+        {
+            booking.ChangedByStaff = true;
+            mail.Add(booking, BookingNotificationKind.Moved, Now);
+            audit.Add(actor, BookingAuditActions.Moved, "booking", booking.Id, $"event; {booking.SpaceId}; {booking.StartsAt:O}");
+        }
+        await db.SaveChangesAsync(ct);
         return new EventSlotResult(EventSlotOutcome.Held, booking.Id);
+    }
+
+    /// <summary>
+    /// Staff publish an event whose booking is still a request (the event's own, or one the organisation chose): that
+    /// request is approved as in the queue – door code, the organisation's mail, audit entry – never a second booking.
+    /// </summary>
+    public async Task<EventSlotResult> ApproveAsync(int bookingId, string staffId, CancellationToken ct)
+    {
+        var booking = await db.Bookings.Include(b => b.Space).SingleOrDefaultAsync(b => b.Id == bookingId, ct);
+        if (booking is null || !booking.IsDecidableAt(Now))
+        {
+            return new EventSlotResult(EventSlotOutcome.Invalid, Problem: new("BookingChoice", BookingErrors.UnknownBooking));
+        }
+        var result = await decisions.ApproveTrackedAsync(booking, staffId, Now, ct);
+        return result.Outcome == BookingOutcome.Done
+            ? new EventSlotResult(EventSlotOutcome.Held, bookingId)
+            : new EventSlotResult(EventSlotOutcome.Taken, Conflicts: result.Conflicts);
     }
 
     /// <summary>
@@ -145,6 +185,9 @@ public sealed class EventBookings(BylabDbContext db, TimeProvider time, AuditLog
         }
     }
 
+    public Task<bool> IsPendingAsync(int bookingId, CancellationToken ct) =>
+        db.Bookings.AnyAsync(b => b.Id == bookingId && b.Status == BookingStatus.Pending, ct);
+
     /// <summary>The booking is approved and covers [start, end): an event in it may be published.</summary>
     public Task<bool> CoversAsync(int bookingId, DateTime startsAt, DateTime endsAt, CancellationToken ct) =>
         db.Bookings.AnyAsync(b => b.Id == bookingId && b.Status == BookingStatus.Approved && b.StartsAt <= startsAt && b.EndsAt >= endsAt, ct);
@@ -170,14 +213,17 @@ public sealed class EventBookings(BylabDbContext db, TimeProvider time, AuditLog
         return booking;
     }
 
+    private static bool Moves(Booking booking, EventSlot slot) =>
+        booking.SpaceId != slot.SpaceId || booking.StartsAt != slot.StartsAt || booking.EndsAt != slot.EndsAt;
+
     private void Fill(Booking booking, EventSlot slot, Space space)
     {
-        if (booking.Status == BookingStatus.Approved && (booking.SpaceId != space.Id || booking.StartsAt != slot.StartsAt || booking.EndsAt != slot.EndsAt))
+        if (booking.Status == BookingStatus.Approved && Moves(booking, slot))
         {
             booking.Sequence++;
         }
         booking.OrganisationId = slot.OrganisationId;
-        booking.Purpose = slot.Title.Length > Booking.PurposeMaxLength ? slot.Title[..Booking.PurposeMaxLength] : slot.Title;
+        booking.Purpose = Booking.Cut(slot.Title, Booking.PurposeMaxLength);
         booking.ExpectedPeople = Math.Clamp(slot.ExpectedPeople, 1, Booking.MaxPeople);
         booking.Place(space, slot.StartsAt, slot.EndsAt);
         booking.UpdatedAt = booking.Id == 0 ? null : Now;

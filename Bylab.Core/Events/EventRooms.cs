@@ -121,6 +121,13 @@ public sealed class EventRooms(BylabDbContext db, EventBookings bookings)
         {
             return false;
         }
+        if (ev.BookingId is { } requested && await bookings.IsPendingAsync(requested, ct))
+        {
+            // Staff publishing decide on the request the event waits for (its own or one the organisation chose): it is
+            // approved with its mail and audit entry, and still has to cover the event.
+            return (await bookings.ApproveAsync(requested, actor.UserId, ct)).Outcome == EventSlotOutcome.Held
+                && await bookings.CoversAsync(requested, ev.StartsAt, ev.EndsAt, ct);
+        }
         var (refused, _) = await TakeAsync(ev, actor, EventRoom.Own, wasPublished: false, ct);
         return refused is null;
     }
