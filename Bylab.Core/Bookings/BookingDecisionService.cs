@@ -110,16 +110,17 @@ public sealed class BookingDecisionService(
             booking.Place(booking.Space!, booking.StartsAt, booking.EndsAt);
             var self = new VenueOccupantRef(VenueOccupantKinds.Booking, id);
             var conflicts = await checks.ConflictsAsync(booking.Space!, booking.StartsAt, booking.EndsAt, self, ct);
-            if (conflicts.Count == 0)
+            var refused = conflicts.Count > 0 ? conflicts : null;
+            if (refused is null)
             {
                 booking.Approve(staffId, now);
                 // Saved one by one inside the transaction: the next date's check sees this one, and so does the trigger;
                 // a date the trigger refuses is listed as colliding with what holds the space then.
-                conflicts = await BookingSaving.SaveOrConflictsAsync(db, checks, booking.Space!, booking.StartsAt, booking.EndsAt, self, ct) ?? [];
+                refused = await BookingSaving.SaveOrConflictsAsync(db, checks, booking.Space!, booking.StartsAt, booking.EndsAt, self, ct);
             }
-            if (conflicts.Count > 0)
+            if (refused is not null)
             {
-                colliding.Add(new DateProblem(DateOnly.FromDateTime(OsloTime.ToOslo(booking.StartsAt)), booking.StartsAt, booking.EndsAt, [], conflicts));
+                colliding.Add(new DateProblem(DateOnly.FromDateTime(OsloTime.ToOslo(booking.StartsAt)), booking.StartsAt, booking.EndsAt, [], refused));
                 continue;
             }
             await doors.IssueAsync(booking, ct);

@@ -7,8 +7,9 @@ namespace Bylab.Core.Data;
 /// second instance, a hand-written UPDATE – is refused with <see cref="Bookings.Booking.OverlapError"/>.
 /// </summary>
 /// <remarks>
-/// Created by the migration and again at every start-up (IF NOT EXISTS): an EF Core migration that rebuilds the
-/// Bookings table on SQLite drops its triggers, and this way they come back before the first request.
+/// Dropped and created again at every start-up (<see cref="Replace"/>, one transaction): an EF Core migration that rebuilds
+/// the Bookings table on SQLite drops its triggers, and a changed definition here must reach databases that already have
+/// the old one – <c>CREATE TRIGGER</c> alone would keep the old. Migrations carry their own frozen copy.
 /// </remarks>
 public static class BookingTriggers
 {
@@ -16,7 +17,7 @@ public static class BookingTriggers
     public const string UpdateName = "TR_Bookings_NoOverlap_Update";
 
     public const string Create = $"""
-        CREATE TRIGGER IF NOT EXISTS {InsertName} BEFORE INSERT ON Bookings
+        CREATE TRIGGER {InsertName} BEFORE INSERT ON Bookings
         WHEN NEW.Status = 'Approved'
         BEGIN
             SELECT RAISE(ABORT, '{Bookings.Booking.OverlapError}')
@@ -25,7 +26,7 @@ public static class BookingTriggers
                 WHERE r.SpaceId = NEW.SpaceId AND b.Status = 'Approved'
                   AND b.BlockStartsAt < NEW.BlockEndsAt AND b.BlockEndsAt > NEW.BlockStartsAt);
         END;
-        CREATE TRIGGER IF NOT EXISTS {UpdateName} BEFORE UPDATE OF Status, SpaceId, BlockStartsAt, BlockEndsAt ON Bookings
+        CREATE TRIGGER {UpdateName} BEFORE UPDATE OF Status, SpaceId, BlockStartsAt, BlockEndsAt ON Bookings
         WHEN NEW.Status = 'Approved'
         BEGIN
             SELECT RAISE(ABORT, '{Bookings.Booking.OverlapError}')
@@ -40,4 +41,7 @@ public static class BookingTriggers
         DROP TRIGGER IF EXISTS {InsertName};
         DROP TRIGGER IF EXISTS {UpdateName};
         """;
+
+    /// <summary>The current definition, whatever was there before.</summary>
+    public const string Replace = Drop + "\n" + Create;
 }

@@ -29,8 +29,11 @@ public sealed class DatabaseInitializer(
         {
             // WAL lets readers go on while one writer commits; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            // The overlap triggers come back if a migration that rebuilt the Bookings table dropped them.
-            await db.Database.ExecuteSqlRawAsync(BookingTriggers.Create, ct);
+            // The overlap triggers come back if a migration that rebuilt the Bookings table dropped them, and a changed
+            // definition replaces the old one; in one write transaction, so no write slips in between drop and create.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(BookingTriggers.Replace, ct);
+            await tx.CommitAsync(ct);
         }
 
         foreach (var role in Roles.All)

@@ -27,4 +27,23 @@ public static class OsloTime
         }
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
     }
+
+    /// <summary>
+    /// As <see cref="ToUtc"/>, but a wall-clock time that does not exist (skipped when summer time begins) is the first
+    /// instant after the gap – the moment the clock shows a time at or after it – rather than refused: a venue that
+    /// opens at 02:30 on that night opens when the clock jumps to 03:00.
+    /// </summary>
+    public static DateTime ToUtcOrNext(DateTime osloLocal)
+    {
+        var local = DateTime.SpecifyKind(osloLocal, DateTimeKind.Unspecified);
+        // Gaps are whole hours (or half) on minute boundaries: the first valid minute is at most a few hours on.
+        for (var i = 0; i < 24 * 60; i++)
+        {
+            if (ToUtc(local.AddMinutes(i)) is { } utc)
+            {
+                return utc;
+            }
+        }
+        throw new InvalidOperationException($"{osloLocal} has no Oslo time after it within a day.");
+    }
 }

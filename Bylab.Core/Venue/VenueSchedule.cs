@@ -13,10 +13,12 @@ public sealed record VenueDay(DateOnly Date, TimeOnly? Opens, TimeOnly? Closes, 
     /// <summary>Lent on this day at all: not closed, and the weekday has lending hours.</summary>
     public bool IsOpen => Closed is null && Opens is not null && Closes is not null;
 
-    /// <summary>The day's lending hours as UTC instants (Oslo wall clock, summer time included); null when closed.</summary>
+    /// <summary>
+    /// The day's lending hours as UTC instants (Oslo wall clock, summer time included); null when closed. An hour that
+    /// does not exist that night (the spring-forward gap) is the first instant after it.
+    /// </summary>
     public (DateTime From, DateTime Until)? Utc =>
-        IsOpen ? (OsloTime.ToUtc(Date.ToDateTime(Opens!.Value)) ?? Date.ToDateTime(Opens!.Value), OsloTime.ToUtc(Date.ToDateTime(Closes!.Value)) ?? Date.ToDateTime(Closes!.Value))
-        : null;
+        IsOpen ? (OsloTime.ToUtcOrNext(Date.ToDateTime(Opens!.Value)), OsloTime.ToUtcOrNext(Date.ToDateTime(Closes!.Value))) : null;
 
     /// <summary>Hours the venue may be lent on this day (the real length, so a summer-time change counts).</summary>
     public double OpenHours => Utc is { } u ? (u.Until - u.From).TotalHours : 0;

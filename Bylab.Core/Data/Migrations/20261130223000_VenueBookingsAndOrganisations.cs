@@ -418,7 +418,8 @@ namespace Bylab.Core.Data.Migrations
             // kommune is always there: staff's events and blocks are in its name); each venue gets its outermost space,
             // "Hele lokalet", and lending hours equal to its opening hours. A published venue event keeps its slot through
             // an approved booking without buffers; a draft no longer holds the room, so its booking waits for staff
-            // (pending). Whoever has the Organiser role and owns an event becomes a member of its organisation, so they
+            // (pending). Each event gets a booking of its own: the Bookings table is new and empty here, so the booking
+            // takes the event's id (two drafts in one slot must not share one). Whoever has the Organiser role and owns an event becomes a member of its organisation, so they
             // can still save it – never of the municipality's: typing «Hamar kommune» as organiser name gave no right to it.
             migrationBuilder.Sql("""
                 INSERT INTO Organisations (Name, ContactName, ContactEmail, IsMunicipality, IsActive, CreatedAt)
@@ -444,18 +445,15 @@ namespace Bylab.Core.Data.Migrations
                 UPDATE Events SET SpaceId = (SELECT s.Id FROM Spaces s WHERE s.VenueId = Events.VenueId AND s.ParentId IS NULL)
                 WHERE VenueId IS NOT NULL;
 
-                INSERT INTO Bookings (SpaceId, OrganisationId, RequestedById, Kind, Status, StartsAt, EndsAt, BlockStartsAt, BlockEndsAt, Purpose,
+                INSERT INTO Bookings (Id, SpaceId, OrganisationId, RequestedById, Kind, Status, StartsAt, EndsAt, BlockStartsAt, BlockEndsAt, Purpose,
                     ExpectedPeople, Equipment, IsPublic, DecidedAt, IsLateCancellation, ChangedByStaff, Sequence, CreatedAt)
-                SELECT e.SpaceId, e.OrganisationId, e.OwnerId, 'Event', CASE e.Status WHEN 'Published' THEN 'Approved' ELSE 'Pending' END,
+                SELECT e.Id, e.SpaceId, e.OrganisationId, e.OwnerId, 'Event', CASE e.Status WHEN 'Published' THEN 'Approved' ELSE 'Pending' END,
                     e.StartsAt, e.EndsAt, e.StartsAt, e.EndsAt, substr(e.Title, 1, 150), min(max(e.Capacity, 1), 10000), 0, 0,
                     CASE e.Status WHEN 'Published' THEN e.CreatedAt END, 0, 0, 0, e.CreatedAt
                 FROM Events e
                 WHERE e.VenueId IS NOT NULL AND e.Status <> 'Cancelled' AND e.OrganisationId IS NOT NULL;
-                UPDATE Events SET BookingId = (
-                    SELECT b.Id FROM Bookings b
-                    WHERE b.Kind = 'Event' AND b.SpaceId = Events.SpaceId AND b.StartsAt = Events.StartsAt AND b.EndsAt = Events.EndsAt
-                    ORDER BY b.Id LIMIT 1)
-                WHERE VenueId IS NOT NULL AND Status <> 'Cancelled';
+                UPDATE Events SET BookingId = Id
+                WHERE VenueId IS NOT NULL AND Status <> 'Cancelled' AND OrganisationId IS NOT NULL;
                 """);
 
             migrationBuilder.CreateIndex(
@@ -610,14 +608,37 @@ namespace Bylab.Core.Data.Migrations
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
 
-            // The database's own guard against overlapping approved bookings (Data/BookingTriggers.cs).
-            migrationBuilder.Sql(BookingTriggers.Create);
+            // The database's own guard against overlapping approved bookings, as it was when this migration was written
+            // (frozen here; Data/BookingTriggers.cs holds the current definition, which start-up puts in place).
+            migrationBuilder.Sql("""
+                CREATE TRIGGER IF NOT EXISTS TR_Bookings_NoOverlap_Insert BEFORE INSERT ON Bookings
+                WHEN NEW.Status = 'Approved'
+                BEGIN
+                    SELECT RAISE(ABORT, 'booking-overlap')
+                    WHERE EXISTS (
+                        SELECT 1 FROM SpaceRelations r JOIN Bookings b ON b.SpaceId = r.RelatedId
+                        WHERE r.SpaceId = NEW.SpaceId AND b.Status = 'Approved'
+                          AND b.BlockStartsAt < NEW.BlockEndsAt AND b.BlockEndsAt > NEW.BlockStartsAt);
+                END;
+                CREATE TRIGGER IF NOT EXISTS TR_Bookings_NoOverlap_Update BEFORE UPDATE OF Status, SpaceId, BlockStartsAt, BlockEndsAt ON Bookings
+                WHEN NEW.Status = 'Approved'
+                BEGIN
+                    SELECT RAISE(ABORT, 'booking-overlap')
+                    WHERE EXISTS (
+                        SELECT 1 FROM SpaceRelations r JOIN Bookings b ON b.SpaceId = r.RelatedId
+                        WHERE r.SpaceId = NEW.SpaceId AND b.Status = 'Approved' AND b.Id <> NEW.Id
+                          AND b.BlockStartsAt < NEW.BlockEndsAt AND b.BlockEndsAt > NEW.BlockStartsAt);
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(BookingTriggers.Drop);
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS TR_Bookings_NoOverlap_Insert;
+                DROP TRIGGER IF EXISTS TR_Bookings_NoOverlap_Update;
+                """);
 
             migrationBuilder.DropForeignKey(
                 name: "FK_Events_Bookings_BookingId",

@@ -72,6 +72,22 @@ public sealed class BookingOverlapRuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartUpPutsTheCurrentTriggerInPlaceOverAnOldOrChangedDefinition()
+    {
+        var day = _h.Bookings.Date(DayOfWeek.Thursday);
+        await _h.Bookings.AddAsync(_organisation, _meeting, TestBookings.Oslo(day, 18), TestBookings.Oslo(day, 20));
+        // An older definition under the same name that refuses nothing, as a database made before a change would hold.
+        await _h.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"""
+            DROP TRIGGER {BookingTriggers.InsertName};
+            CREATE TRIGGER {BookingTriggers.InsertName} BEFORE INSERT ON Bookings WHEN 0 BEGIN SELECT 1; END;
+            """));
+
+        await _h.WithAsync((DatabaseInitializer i) => i.InitializeAsync(seedDemo: false, TextWriter.Null));
+
+        await AssertRefusedAsync(() => InsertAsync(_meeting, TestBookings.Oslo(day, 19), TestBookings.Oslo(day, 21)));
+    }
+
+    [Fact]
     public async Task MovingAnApprovedBookingOntoAnotherIsRefusedAndAFreedSlotCanBeTakenAgain()
     {
         var day = _h.Bookings.Date(DayOfWeek.Wednesday);

@@ -34,16 +34,23 @@ public sealed class VenueBookingMigrationTests
                  '2026-12-10 17:00:00', '2026-12-10 19:00:00', 'Published', 40, 0, 0, 0, '2026-11-01 10:00:00'),
                 ('sykkelverksted', 'Sykkelverksted', 'Utkast', '', 'Everyone', 'Venue', 1, 'Sykkelnettverket', 'u-organiser',
                  '2026-12-11 17:00:00', '2026-12-11 19:00:00', 'Draft', 20, 0, 0, 0, '2026-11-02 10:00:00'),
+                ('sykkelverksted-kopi', 'Sykkelverksted (kopi)', 'Utkast i samme tid', '', 'Everyone', 'Venue', 1, 'Sykkelnettverket', 'u-organiser',
+                 '2026-12-11 17:00:00', '2026-12-11 19:00:00', 'Draft', 20, 0, 0, 0, '2026-11-02 11:00:00'),
                 ('folkemote', 'Folkemøte', 'I kommunens navn', '', 'Everyone', 'Venue', 1, 'Hamar kommune', 'u-organiser',
                  '2026-12-12 17:00:00', '2026-12-12 19:00:00', 'Draft', 20, 0, 0, 0, '2026-11-03 10:00:00');
             """));
 
         await core.WithDbAsync(db => db.Database.MigrateAsync());
 
-        var bookings = await core.WithDbAsync(db => db.Events.Join(db.Bookings, e => e.BookingId, b => b.Id, (e, b) => new { e.Slug, b.Status })
-            .ToDictionaryAsync(x => x.Slug, x => x.Status));
+        var rows = await core.WithDbAsync(db => db.Events.Join(db.Bookings, e => e.BookingId, b => b.Id, (e, b) => new { e.Slug, b.Id, b.Status, b.Purpose })
+            .ToListAsync());
+        var bookings = rows.ToDictionary(x => x.Slug, x => x.Status);
         Assert.Equal(BookingStatus.Approved, bookings["sykkelkveld"]);
         Assert.Equal(BookingStatus.Pending, bookings["sykkelverksted"]);
+        // Two drafts in one slot each get a booking of their own, named after the event.
+        Assert.Equal(BookingStatus.Pending, bookings["sykkelverksted-kopi"]);
+        Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct().Count());
+        Assert.Equal("Sykkelverksted (kopi)", rows.Single(r => r.Slug == "sykkelverksted-kopi").Purpose);
         Assert.Equal(BookingStatus.Pending, bookings["folkemote"]);
         var memberships = await core.WithDbAsync(db => db.OrganisationMembers.Where(m => m.UserId == "u-organiser")
             .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => o.Name).ToListAsync());
