@@ -27,15 +27,17 @@ public sealed class BookingQueries(BylabDbContext db, TimeProvider time, IDoorLo
         b.Status == BookingStatus.Pending && b.SuggestedStartsAt != null, b.IsLateCancellation, b.CreatedAt));
 
     /// <summary>
-    /// The bookings of the organisations <paramref name="userId"/> acts for: upcoming first, then the past
+    /// The bookings of the organisations <paramref name="userId"/> is a member of, and with <paramref name="withOwn"/> (staff,
+    /// who may open any booking) those they asked for themselves, whatever organisation: upcoming first, then the past
     /// <paramref name="pastDays"/> days. Staff's blocks are left out: they are the municipality's, not its members'.
     /// </summary>
-    public async Task<(List<BookingListItem> Upcoming, List<BookingListItem> Past)> MineAsync(string userId, int pastDays = 90, CancellationToken ct = default)
+    public async Task<(List<BookingListItem> Upcoming, List<BookingListItem> Past)> MineAsync(string userId, bool withOwn = false, int pastDays = 90,
+        CancellationToken ct = default)
     {
         var now = Now;
         var since = now.AddDays(-pastDays);
         var mine = db.Bookings.AsNoTracking()
-            .Where(b => db.OrganisationMembers.Any(m => m.UserId == userId && m.OrganisationId == b.OrganisationId)
+            .Where(b => ((withOwn && b.RequestedById == userId) || db.OrganisationMembers.Any(m => m.UserId == userId && m.OrganisationId == b.OrganisationId))
                 && b.Kind != BookingKind.Block && b.EndsAt > since);
         var upcoming = await Items(mine.Where(b => b.EndsAt > now).OrderBy(b => b.StartsAt)).Take(200).ToListAsync(ct);
         var past = await Items(mine.Where(b => b.EndsAt <= now).OrderByDescending(b => b.StartsAt)).Take(100).ToListAsync(ct);

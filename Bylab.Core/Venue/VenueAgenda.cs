@@ -10,9 +10,24 @@ public sealed record AgendaItem(VenueConflict Use, string? Label, string? SpaceN
 /// <summary>A free stretch of a day: a use of the space may start at <paramref name="From"/> and end by <paramref name="Until"/> (buffers counted).</summary>
 public sealed record FreeTime(DateTime From, DateTime Until);
 
+/// <summary>Why an open day offers no free time to the viewer.</summary>
+public enum NoFreeReason
+{
+    /// <summary>There is free time (or the day is closed or over: the views say that instead).</summary>
+    None,
+    /// <summary>What is left of the day is within the space's notice: too soon to ask.</summary>
+    Notice,
+    /// <summary>Further ahead than the space may be booked.</summary>
+    TooFarAhead,
+    /// <summary>Other uses hold the lending hours.</summary>
+    FullyBooked,
+}
+
 /// <summary>One Oslo date: open or closed, what holds the space, and what is free within the lending hours.</summary>
 /// <param name="IsPast">The day is over: nothing can be asked for it, and the views say nothing about free time.</param>
-public sealed record AgendaDay(VenueDay Day, IReadOnlyList<AgendaItem> Items, IReadOnlyList<FreeTime> Free, bool IsPast = false);
+/// <param name="NoFree">Why an open day that is not over has no free time.</param>
+public sealed record AgendaDay(VenueDay Day, IReadOnlyList<AgendaItem> Items, IReadOnlyList<FreeTime> Free, bool IsPast = false,
+    NoFreeReason NoFree = NoFreeReason.None);
 
 /// <summary>The calendar of a venue's space over some dates, as one viewer sees it.</summary>
 /// <param name="Space">The space looked at: what holds it, or a space containing it or inside it, is shown.</param>
@@ -42,8 +57,8 @@ public sealed class VenueAgenda(BylabDbContext db, VenueCalendar calendar, Venue
         {
             return null;
         }
-        var from = OsloTime.ToUtc(first.ToDateTime(TimeOnly.MinValue)) ?? first.ToDateTime(TimeOnly.MinValue);
-        var until = OsloTime.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue)) ?? last.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var from = OsloTime.ToUtcOrNext(first.ToDateTime(TimeOnly.MinValue));
+        var until = OsloTime.ToUtcOrNext(last.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var uses = await calendar.ConflictsAsync(new VenueSlot(venue.Id, space.Id, from, until), null, ct);
         var days = await schedule.DaysAsync(venue.Id, first, last, ct);
         var names = spaces.ToDictionary(s => s.Id, s => s.Name);
@@ -54,14 +69,28 @@ public sealed class VenueAgenda(BylabDbContext db, VenueCalendar calendar, Venue
             : (now.AddHours(space.MinNoticeHours), now.AddDays(space.MaxDaysAhead));
         var agenda = days.Select(day =>
         {
-            var dayStart = OsloTime.ToUtc(day.Date.ToDateTime(TimeOnly.MinValue)) ?? day.Date.ToDateTime(TimeOnly.MinValue);
-            var dayEnd = OsloTime.ToUtc(day.Date.AddDays(1).ToDateTime(TimeOnly.MinValue)) ?? day.Date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            var dayStart = OsloTime.ToUtcOrNext(day.Date.ToDateTime(TimeOnly.MinValue));
+            var dayEnd = OsloTime.ToUtcOrNext(day.Date.AddDays(1).ToDateTime(TimeOnly.MinValue));
             var items = uses.Where(u => u.StartsAt < dayEnd && u.EndsAt > dayStart)
                 .Select(u => new AgendaItem(u, u.LabelFor(viewer), u.SpaceId is { } s && names.TryGetValue(s, out var n) ? n : null))
                 .ToList();
-            return new AgendaDay(day, items, FreeWithin(day, uses, space, earliest, latest), IsPast: dayEnd <= now);
+            var free = FreeWithin(day, uses, space, earliest, latest);
+            var isPast = dayEnd <= now;
+            return new AgendaDay(day, items, free, isPast, free.Count > 0 || isPast || !day.IsOpen ? NoFreeReason.None
+                : WhyNoFree(day, uses, space, earliest, latest));
         }).ToList();
         return new VenueAgendaModel(venue, spaces, space, first, last, agenda);
+    }
+
+    /// <summary>An open day without free time: beyond the horizon, within the notice (there would be time without it), or taken.</summary>
+    private static NoFreeReason WhyNoFree(VenueDay day, IReadOnlyList<VenueConflict> uses, Space space, DateTime earliest, DateTime latest)
+    {
+        var hours = day.Utc!.Value;
+        if (hours.From > latest)
+        {
+            return NoFreeReason.TooFarAhead;
+        }
+        return earliest > hours.From && FreeWithin(day, uses, space, hours.From, latest).Count > 0 ? NoFreeReason.Notice : NoFreeReason.FullyBooked;
     }
 
     /// <summary>

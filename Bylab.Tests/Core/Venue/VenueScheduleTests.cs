@@ -150,4 +150,37 @@ public sealed class VenueScheduleTests : IAsyncLifetime
         // The meeting room is beside the workshop area: free all day.
         Assert.Equal([(TestBookings.Oslo(date, 8), TestBookings.Oslo(date, 22))], room.Free.Select(f => (f.From, f.Until)));
     }
+
+    [Fact]
+    public async Task AnOpenDayWithoutFreeTimeSaysWhyTooSoonTooFarAheadOrFullyBooked()
+    {
+        // Monday 23 November 13:00; the whole venue wants 72 hours' notice and may be asked for 180 days ahead.
+        var tuesday = new DateOnly(2026, 11, 24);
+        var organiser = new VenueViewer("organiser", false, new HashSet<int>());
+        var meeting = await _h.Bookings.SpaceAsync(TestBookings.MeetingRoom);
+        var organisation = await _h.Bookings.OrganisationAsync();
+        var full = _h.Bookings.Date(DayOfWeek.Thursday, 3);
+        await _h.Bookings.AddAsync(organisation, meeting, TestBookings.Oslo(full, 8), TestBookings.Oslo(full, 22));
+
+        async Task<AgendaDay> DayAsync(int? space, DateOnly date) =>
+            (await _h.WithAsync((VenueAgenda a) => a.RangeAsync(Bylab.Core.Venue.Venue.BylabSlug, space, date, date, organiser)))!.Days.Single();
+
+        Assert.Equal(NoFreeReason.Notice, (await DayAsync(null, tuesday.AddDays(1))).NoFree);
+        Assert.Equal(NoFreeReason.TooFarAhead, (await DayAsync(null, tuesday.AddDays(200))).NoFree);
+        Assert.Equal(NoFreeReason.FullyBooked, (await DayAsync(meeting.Id, full)).NoFree);
+        Assert.Equal(NoFreeReason.None, (await DayAsync(null, tuesday.AddDays(3))).NoFree);
+    }
+
+    [Fact]
+    public void LendingHoursThatStartInTheSpringForwardGapStartWhenTheClockJumps()
+    {
+        // 28 March 2027: Oslo's clocks go from 02:00 to 03:00; 02:30 does not exist that night.
+        var day = new VenueDay(new DateOnly(2027, 3, 28), new TimeOnly(2, 30), new TimeOnly(12, 0), null);
+
+        var (from, until) = day.Utc!.Value;
+
+        Assert.Equal(new DateTime(2027, 3, 28, 1, 0, 0, DateTimeKind.Utc), from);
+        Assert.Equal(new DateTime(2027, 3, 28, 10, 0, 0, DateTimeKind.Utc), until);
+        Assert.Equal(9, day.OpenHours);
+    }
 }

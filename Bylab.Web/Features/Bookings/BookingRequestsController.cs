@@ -27,8 +27,8 @@ public sealed class BookingRequestsController(
     [HttpGet("")]
     public async Task<IActionResult> Mine(CancellationToken ct)
     {
-        var (upcoming, past) = await queries.MineAsync(UserId, ct: ct);
-        return View(new MyBookingsModel(upcoming, past, await organisations.ForMemberAsync(UserId, ct)));
+        var (upcoming, past) = await queries.MineAsync(UserId, withOwn: User.ManagesAll(), ct: ct);
+        return View(new MyBookingsModel(upcoming, past, await organisations.ForMemberAsync(UserId, ct), User.ManagesAll()));
     }
 
     [HttpGet("ny")]
@@ -192,4 +192,6 @@ public sealed class BookingRequestsController(
     }
 }
 
-public sealed record MyBookingsModel(IReadOnlyList<BookingListItem> Upcoming, IReadOnlyList<BookingListItem> Past, IReadOnlyList<Organisation> Organisations);
+/// <param name="ActsForAll">Staff: they may ask for any organisation, and see what they asked for themselves.</param>
+public sealed record MyBookingsModel(IReadOnlyList<BookingListItem> Upcoming, IReadOnlyList<BookingListItem> Past, IReadOnlyList<Organisation> Organisations,
+    bool ActsForAll = false);

@@ -70,6 +70,14 @@ public static class BookingText
         _ => l["Calendar.NotLent", Display.DayName(date.DayOfWeek)].Value,
     };
 
+    /// <summary>Why an open day offers no free time: too soon (the space's notice), too far ahead, or taken.</summary>
+    public static string NoFree(IStringLocalizer l, NoFreeReason reason, Space space) => reason switch
+    {
+        NoFreeReason.Notice => l["Calendar.NoFree.Notice", space.MinNoticeHours].Value,
+        NoFreeReason.TooFarAhead => l["Calendar.NoFree.TooFarAhead", space.MaxDaysAhead].Value,
+        _ => l["Calendar.NoFree.FullyBooked"].Value,
+    };
+
     /// <summary>The equipment's names in the current language, comma-separated.</summary>
     public static string Equipment(IStringLocalizer l, SpaceEquipment set) =>
         string.Join(", ", SpaceEquipments.Each(set).Select(e => l["Equipment." + e].Value));
