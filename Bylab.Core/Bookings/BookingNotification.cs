@@ -55,16 +55,20 @@ public sealed record BookingMailItem(Booking Booking, Venue.Venue Venue, Venue.S
 /// <summary>Where the services queue booking e-mails: rows in the caller's unit of work, sent after the request.</summary>
 public sealed class BookingNotificationQueue(BylabDbContext db)
 {
-    private bool _added;
+    private readonly List<BookingNotification> _added = [];
 
     /// <summary>Something was queued in this scope (a request): the web layer sends it before the response.</summary>
-    public bool HasNewMail => _added;
+    public bool HasNewMail => _added.Count > 0;
+
+    /// <summary>The rows queued in this scope, once saved: the only ones the request itself sends.</summary>
+    public IReadOnlyList<int> SavedIds => _added.Where(n => n.Id > 0).Select(n => n.Id).ToList();
 
     public void Add(Booking booking, BookingNotificationKind kind, DateTime now, string? message = null)
     {
-        db.BookingNotifications.Add(booking.Id == 0
+        var row = booking.Id == 0
             ? new BookingNotification { Booking = booking, Kind = kind, CreatedAt = now, Message = message }
-            : new BookingNotification { BookingId = booking.Id, Kind = kind, CreatedAt = now, Message = message });
-        _added = true;
+            : new BookingNotification { BookingId = booking.Id, Kind = kind, CreatedAt = now, Message = message };
+        db.BookingNotifications.Add(row);
+        _added.Add(row);
     }
 }

@@ -22,21 +22,28 @@ public sealed class BookingNotificationDispatcher(
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Sends every unsent notification nobody else is sending; how many mails went out.</summary>
-    public async Task<int> DeliverPendingAsync(CancellationToken ct = default)
+    public Task<int> DeliverPendingAsync(CancellationToken ct = default) => DeliverAsync(null, ct);
+
+    /// <summary>
+    /// Sends the given notifications (those one request queued) that are still unsent, or with null every unsent one;
+    /// how many mails went out. A request sends only its own: the backlog is the background service's.
+    /// </summary>
+    public async Task<int> DeliverAsync(IReadOnlyCollection<int>? only, CancellationToken ct = default)
     {
         var now = Now;
         var ids = await db.BookingNotifications.AsNoTracking()
-            .Where(n => n.SentAt == null && n.Attempts < MaxAttempts && (n.ClaimedUntil == null || n.ClaimedUntil < now))
+            .Where(n => n.SentAt == null && n.Attempts < MaxAttempts && (n.ClaimedUntil == null || n.ClaimedUntil < now)
+                && (only == null || only.Contains(n.Id)))
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Select(n => n.Id).Take(200).ToListAsync(ct);
         var sent = 0;
         foreach (var id in ids)
         {
-            sent += await DeliverAsync(id, ct);
+            sent += await DeliverOneAsync(id, ct);
         }
         return sent;
     }
 
-    private async Task<int> DeliverAsync(int id, CancellationToken ct)
+    private async Task<int> DeliverOneAsync(int id, CancellationToken ct)
     {
         var now = Now;
         if (await ClaimAsync(db.BookingNotifications.Where(n => n.Id == id), now, ct) != 1)

@@ -3,6 +3,7 @@ using Bylab.Core.Time;
 using Bylab.Core.Venue;
 using Bylab.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bylab.Tests.Core.Bookings;
 
@@ -282,5 +283,29 @@ public sealed class BookingStaffTests : IAsyncLifetime
         Assert.Equal([requester, contact], _h.Mail.Sent.Select(m => m.To));
         var row = await _h.WithDbAsync(db => db.BookingNotifications.SingleAsync(n => n.BookingId == id));
         Assert.NotNull(row.SentAt);
+    }
+
+    [Fact]
+    public async Task AStaffDecisionSendsOnlyItsOwnMailAndLeavesAnOlderBacklogToTheBackgroundService()
+    {
+        var backlog = await RequestAsync(_h.Bookings.Date(DayOfWeek.Monday));
+        var id = await RequestAsync(_h.Bookings.Date(DayOfWeek.Tuesday));
+        await _h.WithDbAsync(async db =>
+        {
+            db.BookingNotifications.Add(new BookingNotification { BookingId = backlog, Kind = BookingNotificationKind.Suggested, CreatedAt = _h.Now.AddHours(-1) });
+            await db.SaveChangesAsync();
+        });
+
+        await _h.InScopeAsync(async sp =>
+        {
+            var decided = await sp.GetRequiredService<BookingDecisionService>().RejectAsync(id, "Lokalet er opptatt av valget.", _staff);
+            Assert.Equal(BookingOutcome.Done, decided.Outcome);
+            var queue = sp.GetRequiredService<BookingNotificationQueue>();
+            await sp.GetRequiredService<BookingNotificationDispatcher>().DeliverAsync(queue.SavedIds);
+        });
+
+        Assert.All(_h.Mail.Sent, m => Assert.Equal($"Rejected {id}", m.Subject));
+        Assert.NotEmpty(_h.Mail.Sent);
+        Assert.Null((await _h.WithDbAsync(db => db.BookingNotifications.SingleAsync(n => n.BookingId == backlog))).SentAt);
     }
 }
