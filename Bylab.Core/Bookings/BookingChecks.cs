@@ -69,7 +69,15 @@ public sealed class BookingChecks(BylabDbContext db, VenueSchedule schedule, Ven
         {
             problems.Add(new(start, BookingErrors.TooFarAhead, [space.MaxDaysAhead]));
         }
-        var day = await schedule.DayAsync(space.VenueId, DateOnly.FromDateTime(OsloTime.ToOslo(startsAt)), ct);
+        problems.AddRange(DayProblems(await schedule.DayAsync(space.VenueId, DateOnly.FromDateTime(OsloTime.ToOslo(startsAt)), ct), startsAt, endsAt));
+        return problems;
+    }
+
+    /// <summary>The day's part of the rules: a closed day, or times outside its lending hours.</summary>
+    public static List<BookingProblem> DayProblems(VenueDay day, DateTime startsAt, DateTime endsAt)
+    {
+        var problems = new List<BookingProblem>();
+        const string start = nameof(BookingInput.StartsAt), end = nameof(BookingInput.EndsAt);
         if (day.Closed is { } closed)
         {
             problems.Add(new(start, BookingErrors.ClosedDay, Closed: closed, Date: day.Date));
@@ -83,6 +91,31 @@ public sealed class BookingChecks(BylabDbContext db, VenueSchedule schedule, Ven
             problems.Add(new(startsAt < open.From ? start : end, BookingErrors.OutsideHours, [Clock(day.Opens!.Value), Clock(day.Closes!.Value)]));
         }
         return problems;
+    }
+
+    /// <summary>
+    /// What holds the venues over the whole stretch of <paramref name="dates"/>, read once, and a lookup that answers
+    /// <see cref="ConflictsAsync(Space, DateTime, DateTime, VenueOccupantRef?, CancellationToken)"/> for each of them in
+    /// memory – the same comparison (related spaces, held intervals with buffers) – for lists of many dates (the staff queue).
+    /// </summary>
+    public async Task<Func<Space, DateTime, DateTime, VenueOccupantRef?, IReadOnlyList<VenueConflict>>> ConflictLookupAsync(
+        IReadOnlyCollection<(Space Space, DateTime StartsAt, DateTime EndsAt)> dates, CancellationToken ct)
+    {
+        var uses = new List<VenueConflict>();
+        foreach (var venue in dates.GroupBy(d => d.Space.VenueId))
+        {
+            var held = venue.Select(d => d.Space.Blocked(d.StartsAt, d.EndsAt)).ToList();
+            uses.AddRange(await calendar.ConflictsAsync(venue.Key, held.Min(h => h.From), held.Max(h => h.Until), null, ct));
+        }
+        var related = (await db.SpaceRelations.AsNoTracking().Select(r => new { r.SpaceId, r.RelatedId }).ToListAsync(ct))
+            .Select(r => (r.SpaceId, r.RelatedId)).ToHashSet();
+        return (space, startsAt, endsAt, ignore) =>
+        {
+            var (from, until) = space.Blocked(startsAt, endsAt);
+            return uses.Where(u => u.SpaceId is { } s && related.Contains((space.Id, s)) && u.HeldFrom < until && u.HeldUntil > from
+                    && (ignore is null || (u.Ref != ignore && u.HeldThrough != ignore)))
+                .ToList();
+        };
     }
 
     /// <summary>Approved bookings and events that hold the space (or one containing it, or inside it) in the held interval.</summary>

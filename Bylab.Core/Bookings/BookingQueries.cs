@@ -1,4 +1,5 @@
 using Bylab.Core.Data;
+using Bylab.Core.Time;
 using Bylab.Core.Venue;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,8 @@ public sealed record QueueItem(BookingListItem Booking, IReadOnlyList<VenueConfl
 public sealed record BookingDetails(Booking Booking, DoorCodeView? DoorCode, string? EventTitle, IReadOnlyList<BookingListItem> SeriesDates);
 
 /// <summary>Read side of bookings.</summary>
-public sealed class BookingQueries(BylabDbContext db, TimeProvider time, IDoorLock doors, IBookingDependents dependents, BookingChecks checks)
+public sealed class BookingQueries(BylabDbContext db, TimeProvider time, IDoorLock doors, IBookingDependents dependents, BookingChecks checks,
+    VenueSchedule schedule)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -77,18 +79,29 @@ public sealed class BookingQueries(BylabDbContext db, TimeProvider time, IDoorLo
         var spaceOf = await db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.Pending && b.StartsAt > now)
             .Select(b => new { b.Id, b.SpaceId }).ToDictionaryAsync(b => b.Id, b => b.SpaceId, ct);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, ct);
-        var queue = new List<QueueItem>();
-        foreach (var group in pending.GroupBy(b => b.SeriesId is { } s ? -s : b.Id).Take(max))
+        var groups = pending.GroupBy(b => b.SeriesId is { } s ? -s : b.Id).Take(max).Select(g => g.ToList()).ToList();
+        // What holds the venue and its days over the queue's whole stretch, read once rather than per date.
+        var shown = groups.SelectMany(g => g).Select(d => (Space: spaces[spaceOf[d.Id]], d.StartsAt, d.EndsAt)).ToList();
+        var conflictsOf = await checks.ConflictLookupAsync(shown, ct);
+        var days = new Dictionary<(int, DateOnly), VenueDay>();
+        foreach (var venue in shown.GroupBy(d => d.Space.VenueId))
         {
-            var dates = group.ToList();
+            var dates = venue.Select(d => DateOnly.FromDateTime(OsloTime.ToOslo(d.StartsAt))).ToList();
+            foreach (var day in await schedule.DaysAsync(venue.Key, dates.Min(), dates.Max(), ct))
+            {
+                days[(venue.Key, day.Date)] = day;
+            }
+        }
+        var queue = new List<QueueItem>();
+        foreach (var dates in groups)
+        {
             var (conflicts, problems) = (new List<VenueConflict>(), new List<BookingProblem>());
             foreach (var date in dates)
             {
                 var space = spaces[spaceOf[date.Id]];
-                conflicts.AddRange(await checks.ConflictsAsync(space, date.StartsAt, date.EndsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, date.Id), ct));
+                conflicts.AddRange(conflictsOf(space, date.StartsAt, date.EndsAt, new VenueOccupantRef(VenueOccupantKinds.Booking, date.Id)));
                 // The venue's days as they are now; the notice the request gave was checked when it was sent.
-                problems.AddRange((await checks.TimeProblemsAsync(space, date.StartsAt, date.EndsAt, now, asStaff: false, ct))
-                    .Where(p => p.Code is BookingErrors.ClosedDay or BookingErrors.OutsideHours));
+                problems.AddRange(BookingChecks.DayProblems(days[(space.VenueId, DateOnly.FromDateTime(OsloTime.ToOslo(date.StartsAt)))], date.StartsAt, date.EndsAt));
             }
             var quota = dates[0].Kind == BookingKind.Block ? null : await checks.QuotaAsync(organisations[dates[0].OrganisationId],
                 dates.Select(d => (d.StartsAt, d.EndsAt)).ToList(), dates.Select(d => d.Id).ToList(), ct);

@@ -123,4 +123,27 @@ public sealed class BookingRulesCoverageTests : IAsyncLifetime
         Assert.Equal((await _h.Events.StoredAsync(published)).BookingId, Assert.Single(publicFeed).Id);
         Assert.Equal(3, staffFeed.Count);
     }
+
+    [Fact]
+    public async Task TheQueueShowsEachRequestsCollisionsInRelatedSpacesAndClosedDaysReadOnceForTheWholeQueue()
+    {
+        await _h.WithDbAsync(db => db.Organisations.Where(o => o.Id == _organisation).ExecuteUpdateAsync(s => s.SetProperty(o => o.MonthlyQuotaHours, (int?)null)));
+        var venue = (await _h.WithAsync((VenueAdminService s) => s.FindAsync(Bylab.Core.Venue.Venue.BylabSlug)))!;
+        var colliding = Assert.Single((await TryRequestAsync(new DateOnly(2027, 5, 19))).BookingIds!);
+        var closed = Assert.Single((await TryRequestAsync(new DateOnly(2027, 5, 20))).BookingIds!);
+        var clean = Assert.Single((await TryRequestAsync(new DateOnly(2027, 5, 18))).BookingIds!);
+        // The whole venue contains the meeting room: staff's block there, with its cleaning time, reaches into the request's setup.
+        var whole = await _h.Bookings.AddAsync(await _h.Bookings.MunicipalityIdAsync(), _whole, TestEvents.Oslo(2027, 5, 19, 12), TestEvents.Oslo(2027, 5, 19, 17, 50),
+            "Kommunens seminar", kind: BookingKind.Block);
+        Assert.Equal(VenueAdminOutcome.Saved, (await _h.WithAsync((VenueAdminService s) =>
+            s.AddClosureAsync(venue.Id, ClosureKind.OneOff, new DateOnly(2027, 5, 20), new DateOnly(2027, 5, 20), "Vannlekkasje", _staff))).Outcome);
+
+        var queue = (await _h.WithAsync((BookingQueries q) => q.QueueAsync())).ToDictionary(i => i.Booking.Id);
+
+        Assert.Equal([whole.Id], queue[colliding].Conflicts.Select(c => c.Id));
+        Assert.Empty(queue[colliding].Problems);
+        Assert.Equal([BookingErrors.ClosedDay], queue[closed].Problems.Select(p => p.Code));
+        Assert.Empty(queue[closed].Conflicts);
+        Assert.Equal((0, 0), (queue[clean].Conflicts.Count, queue[clean].Problems.Count));
+    }
 }
