@@ -9,12 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Bylab.Web.Features.Organise;
 
-/// <summary>Staff and organisers list, create, edit, publish, cancel and copy events. Times are typed in Oslo time; the service stores UTC.</summary>
+/// <summary>Staff and organisers list, create and edit events (publishing, calling off and copying: <see cref="OrganiseEventStatusController"/>). Times are typed in Oslo time; the service stores UTC.</summary>
 [Authorize(Policy = Policies.EventManagers)]
 [Route("arrangor/arrangementer")]
 public sealed class OrganiseEventsController(
     EventService events,
-    EventStatusService status,
     EventQueries queries,
     EventFormData data,
     OrganisationService organisations,
@@ -82,78 +81,11 @@ public sealed class OrganiseEventsController(
         return await SavedAsync(result, form, "Form.Saved", ct);
     }
 
-    [HttpPost("{id:int}/publiser")]
-    public async Task<IActionResult> Publish(int id, CancellationToken ct)
-    {
-        if (await FindAsync(id, ct) is null)
-        {
-            return NotFound();
-        }
-        var outcome = await status.PublishAsync(id, Actor, ct);
-        if (outcome == EventStateOutcome.NotFound)
-        {
-            return NotFound();
-        }
-        TempData[outcome is EventStateOutcome.Done or EventStateOutcome.AlreadyInState ? "Message" : "Problem"] = l["Publish." + outcome].Value;
-        return RedirectToDetails(id);
-    }
-
-    [HttpGet("{id:int}/avlys")]
-    public async Task<IActionResult> Cancel(int id, CancellationToken ct)
-    {
-        var ev = await FindAsync(id, ct);
-        return ev is null ? NotFound() : CancelView(ev, new CancelEventForm());
-    }
-
-    [HttpPost("{id:int}/avlys")]
-    public async Task<IActionResult> Cancel(int id, CancelEventForm form, [FromServices] IValidator<CancelEventForm> validator, CancellationToken ct)
-    {
-        var ev = await FindAsync(id, ct);
-        if (ev is null)
-        {
-            return NotFound();
-        }
-        if (!ModelState.Validate(validator, form))
-        {
-            return CancelView(ev, form);
-        }
-        var outcome = await status.CancelAsync(id, form.Message, Actor, ct);
-        if (outcome == EventStateOutcome.NotFound)
-        {
-            return NotFound();
-        }
-        TempData[outcome is EventStateOutcome.Done or EventStateOutcome.AlreadyInState ? "Message" : "Problem"] = l["Cancel." + outcome].Value;
-        return RedirectToDetails(id);
-    }
-
-    [HttpPost("{id:int}/kopier")]
-    public async Task<IActionResult> Copy(int id, [FromServices] EventCopyService copies, CancellationToken ct)
-    {
-        if (await FindAsync(id, ct) is null)
-        {
-            return NotFound();
-        }
-        var copyId = await copies.CopyAsync(id, ActorId, ct);
-        if (copyId is null)
-        {
-            return NotFound();
-        }
-        TempData["Message"] = l["Copy.Done"].Value;
-        // 303: the browser GETs the copy's edit page, whatever it posted.
-        return new Features.Events.SeeOtherResult(Url.Action(nameof(Edit), new { id = copyId })!);
-    }
-
     private async Task<Event?> FindAsync(int id, CancellationToken ct) =>
         await events.FindAsync(id, ct) is { } ev && User.CanManage(ev.OwnerId) ? ev : null;
 
     private RedirectToActionResult RedirectToDetails(int id) =>
         RedirectToAction(nameof(OrganiseParticipantsController.Details), "OrganiseParticipants", new { id });
-
-    private ViewResult CancelView(Event ev, CancelEventForm form)
-    {
-        ViewData["Event"] = ev;
-        return View("Cancel", form);
-    }
 
     private async Task<IActionResult> SavedAsync(EventSaveResult result, EventForm form, string messageKey, CancellationToken ct)
     {
