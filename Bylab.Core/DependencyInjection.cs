@@ -6,6 +6,7 @@ using Bylab.Core.Email;
 using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Bylab.Core.Markdown;
+using Bylab.Core.Moderation;
 using Bylab.Core.Venue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<IdeaOptions>, IdeaOptionsValidator>();
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EventOptions>, EventOptionsValidator>();
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
 
@@ -83,6 +86,9 @@ public static class DependencyInjection
         services.AddScoped<RegistrationQueries>();
         services.AddScoped<EventNotificationDispatcher>();
         services.AddScoped<EventMaintenance>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ModerationNoticeDispatcher>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using System.Globalization;
 using Bylab.Core.Common;
 using Bylab.Core.Data;
@@ -22,7 +23,11 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private IQueryable<Event> Public => db.Events.AsNoTracking()
+    /// <summary>
+    /// What the public sees: published events and cancelled ones that were public, never drafts, and (the visibility
+    /// rule) none that a moderator hid. A hidden event's page is not found until issue 13's notice page comes.
+    /// </summary>
+    private IQueryable<Event> Public => db.Events.AsNoTracking().PubliclyVisible()
         .Where(e => e.Status == EventStatus.Published || (e.Status == EventStatus.Cancelled && e.PublishedAt != null));
 
     /// <summary>Published and cancelled events that have not ended, soonest first. Drafts never.</summary>

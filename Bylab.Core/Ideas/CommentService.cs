@@ -28,9 +28,10 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
         }
         var idea = await db.Ideas.AsNoTracking()
             .Where(i => i.Id == ideaId)
-            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation, i.AuthorId })
+            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation, i.AuthorId, i.ModerationState })
             .SingleOrDefaultAsync(ct);
-        if (idea?.Consultation is null)
+        // Hidden and held ideas are not there for the public (the visibility rule): nothing can be added to them.
+        if (idea?.Consultation is null || idea.ModerationState != Moderation.ModerationState.Visible)
         {
             return new AddCommentResult(AddCommentOutcome.NotFound);
         }
@@ -48,9 +49,9 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
         {
             var parent = await db.Comments.AsNoTracking()
                 .Where(c => c.Id == parentId && c.IdeaId == ideaId)
-                .Select(c => new { c.ParentId, c.AuthorId })
+                .Select(c => new { c.ParentId, c.AuthorId, c.ModerationState })
                 .SingleOrDefaultAsync(ct);
-            if (parent is null)
+            if (parent is null || parent.ModerationState != Moderation.ModerationState.Visible)
             {
                 return new AddCommentResult(AddCommentOutcome.NotFound);
             }

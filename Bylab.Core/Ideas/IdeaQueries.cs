@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bylab.Core.Common;
@@ -82,9 +83,10 @@ public sealed record IdeaDetails(
     bool ViewerFollows,
     bool ViewerCanEdit,
     int? ViewerVotesLeft,
-    IReadOnlyList<CommentView> Comments);
+    IReadOnlyList<CommentView> Comments,
+    ModerationView? Moderation = null);
 
-/// <param name="BodyMarkdown">Empty for a deleted comment.</param>
+/// <param name="BodyMarkdown">Empty for a deleted comment, and for a hidden one (<paramref name="Moderation"/> says why).</param>
 /// <param name="Replies">Always empty for a reply: there is one level only.</param>
 public sealed record CommentView(
     int Id,
@@ -95,7 +97,8 @@ public sealed record CommentView(
     DateTime? EditedAt,
     bool IsDeleted,
     bool ViewerCanEdit,
-    IReadOnlyList<CommentView> Replies);
+    IReadOnlyList<CommentView> Replies,
+    ModerationView? Moderation = null);
 
 public sealed record SimilarIdea(int Id, string Slug, string Title, IdeaStatus Status, int VoteCount);
 
@@ -127,8 +130,8 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Ideas shown in lists: not withdrawn, not merged into another.</summary>
-    private IQueryable<Idea> Visible => db.Ideas.AsNoTracking().Where(i => i.WithdrawnAt == null && i.MergedIntoId == null);
+    /// <summary>Ideas shown in lists (<see cref="IdeaListing.Listed"/>): visible, not withdrawn, not merged into another.</summary>
+    private IQueryable<Idea> Visible => db.Ideas.AsNoTracking().Listed();
 
     public async Task<Paged<IdeaListItem>> ListAsync(IdeaFilter filter, CancellationToken ct = default)
     {
@@ -239,14 +242,20 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
                 select new { Comment = c, AuthorName = u != null ? u.DisplayName : null })
             .ToListAsync(ct);
 
-        CommentView View(Comment c, string? authorName, IReadOnlyList<CommentView> replies) => new(
-            c.Id, c.IsDeleted ? null : c.AuthorId, c.IsDeleted ? null : authorName, c.IsDeleted ? "" : c.BodyMarkdown,
-            c.CreatedAt, c.EditedAt, c.IsDeleted,
-            c.CanEdit(viewerId, now, window) && idea.Consultation!.AcceptsCommentsAt(now), replies);
+        CommentView View(Comment c, string? authorName, IReadOnlyList<CommentView> replies)
+        {
+            // The visibility rule: a hidden comment keeps its place with the moderator's reason, never its text or author.
+            var shown = !c.IsDeleted && c.TextShownTo(c.AuthorId, viewerId);
+            return new(c.Id, shown ? c.AuthorId : null, shown ? authorName : null, shown ? c.BodyMarkdown : "",
+                c.CreatedAt, c.EditedAt, c.IsDeleted,
+                shown && c.CanEdit(viewerId, now, window) && idea.Consultation!.AcceptsCommentsAt(now), replies, ModerationView.Of(c));
+        }
 
-        var repliesByParent = comments.Where(c => c.Comment.ParentId is not null)
+        // Held comments are left out for everyone but their author (who sees them marked as awaiting review).
+        var readable = comments.Where(c => c.Comment.ModerationState != ModerationState.Held || c.Comment.TextShownTo(c.Comment.AuthorId, viewerId)).ToList();
+        var repliesByParent = readable.Where(c => c.Comment.ParentId is not null)
             .ToLookup(c => c.Comment.ParentId!.Value, c => View(c.Comment, c.AuthorName, []));
-        var tree = comments.Where(c => c.Comment.ParentId is null)
+        var tree = readable.Where(c => c.Comment.ParentId is null)
             .Select(c => View(c.Comment, c.AuthorName, repliesByParent[c.Comment.Id].ToList()))
             // A deleted comment without replies has nothing left to show.
             .Where(c => !c.IsDeleted || c.Replies.Count > 0)
@@ -268,6 +277,18 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
             }
         }
 
+        if (!idea.TextShownTo(idea.AuthorId, viewerId))
+        {
+            // The visibility rule on the idea's own page: that it was hidden (or is held) and why, nothing it said – not
+            // even the title in its address – and no comments. Its votes stay in the table and count again if restored.
+            return new IdeaDetails(
+                idea.Id, Slugs.WithId(null, idea.Id), "", "", null,
+                idea.ThemeId, idea.Theme!.Title,
+                idea.ConsultationId, idea.Consultation.Slug, idea.Consultation.Title, idea.Consultation.PhaseAt(now),
+                null, null, idea.CreatedAt, null, idea.WithdrawnAt, idea.MergedIntoId, idea.Status, null, null,
+                idea.VoteCount, 0, [], [], voted, follows, ViewerCanEdit: false, votesLeft, [], ModerationView.Of(idea));
+        }
+
         return new IdeaDetails(
             idea.Id, idea.Slug, idea.Title, idea.BodyMarkdown, idea.PlaceName,
             idea.ThemeId, idea.Theme!.Title,
@@ -278,7 +299,7 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
             idea.VoteCount, idea.CommentCount,
             idea.Principles.Select(p => p.Code).OrderBy(c => RoadmapPrinciples.Find(c)?.Number).ToList(),
             idea.Goals.Select(g => g.Number).Order().ToList(),
-            voted, follows, idea.CanEdit(viewerId, now, window), votesLeft, tree);
+            voted, follows, idea.CanEdit(viewerId, now, window), votesLeft, tree, ModerationView.Of(idea));
     }
 
     /// <summary>
@@ -357,8 +378,8 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
         consultations.Select(c => new SummaryRow(
             c,
             c.Theme!.Title,
-            db.Ideas.Count(i => i.ConsultationId == c.Id && i.WithdrawnAt == null && i.MergedIntoId == null),
-            db.Ideas.Where(i => i.ConsultationId == c.Id && i.WithdrawnAt == null && i.MergedIntoId == null).Sum(i => i.VoteCount)));
+            db.Ideas.Listed().Count(i => i.ConsultationId == c.Id),
+            db.Ideas.Listed().Where(i => i.ConsultationId == c.Id).Sum(i => i.VoteCount)));
 
     private static ConsultationSummary ToSummary(SummaryRow r, DateTime now) => new(
         r.C.Id, r.C.Slug, r.C.Title, r.C.ThemeId, r.ThemeTitle, r.C.OpensAt, r.C.IdeasCloseAt, r.C.ClosesAt, r.C.ConcludedAt,

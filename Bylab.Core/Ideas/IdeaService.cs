@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -285,5 +286,5 @@ internal static class Counters
 
     public static Task<int> RecomputeCommentsAsync(BylabDbContext db, int ideaId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync(
-            $"UPDATE Ideas SET CommentCount = (SELECT COUNT(*) FROM Comments WHERE Comments.IdeaId = Ideas.Id AND Comments.DeletedAt IS NULL) WHERE Id = {ideaId}", ct);
+            $"UPDATE Ideas SET CommentCount = (SELECT COUNT(*) FROM Comments WHERE Comments.IdeaId = Ideas.Id AND Comments.DeletedAt IS NULL AND Comments.ModerationState = 'Visible') WHERE Id = {ideaId}", ct);
 }

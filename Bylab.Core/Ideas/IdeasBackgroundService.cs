@@ -22,6 +22,8 @@ public sealed class IdeasBackgroundService(
             var digests = scope.ServiceProvider.GetRequiredService<CommentDigestService>();
             var made = await digests.GatherAsync(ct);
             var sent = await digests.SendPendingAsync(ct);
+            // Statements of reasons that the deciding request could not send (mail server down, process stopped).
+            sent += await scope.ServiceProvider.GetRequiredService<Moderation.ModerationNoticeDispatcher>().DeliverPendingAsync(ct);
             if (made + sent > 0)
             {
                 logger.LogInformation("Ideas: {Made} comment digests made, {Sent} sent", made, sent);

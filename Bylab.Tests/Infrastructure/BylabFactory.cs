@@ -33,6 +33,7 @@ public class BylabFactory : WebApplicationFactory<Program>
     public TestUsers Users => new(Services);
     public TestEvents Events => _events ??= new TestEvents(Services);
     public TestIdeas Ideas => new(Services);
+    public TestModeration Moderation => new(Services);
 
     private TestEvents? _events;
 

@@ -37,6 +37,7 @@ public sealed class CoreHarness : IAsyncDisposable
         Users = new TestUsers(services);
         Events = new TestEvents(services);
         Ideas = new TestIdeas(services);
+        Moderation = new TestModeration(services);
     }
 
     public ServiceProvider Services { get; }
@@ -54,6 +55,7 @@ public sealed class CoreHarness : IAsyncDisposable
     public TestUsers Users { get; }
     public TestEvents Events { get; }
     public TestIdeas Ideas { get; }
+    public TestModeration Moderation { get; }
 
     /// <param name="start">The clock's start; <see cref="Start"/> unless a test needs another day.</param>
     /// <param name="settings">Configuration as appsettings.json would give it ("Bylab:Ideas:EditWindowMinutes" = "45").</param>
@@ -82,6 +84,7 @@ public sealed class CoreHarness : IAsyncDisposable
         // What the web layer adds: its mail texts (here a stand-in) and a sender (here a recorder).
         services.AddSingleton<IEventMailComposer, SubjectComposer>();
         services.AddSingleton<Bylab.Core.Ideas.ICommentDigestComposer, ListingDigestComposer>();
+        services.AddSingleton<Bylab.Core.Moderation.IModerationMailComposer, ListingModerationComposer>();
         var mail = new RecordingSender();
         services.AddSingleton<IEmailSender>(mail);
         var harness = new CoreHarness(services.BuildServiceProvider(validateScopes: true), clock, file, mail);

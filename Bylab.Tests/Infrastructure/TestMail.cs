@@ -54,3 +54,10 @@ public sealed class ListingDigestComposer : ICommentDigestComposer
     public EmailMessage Compose(CommentDigestMail mail) =>
         new(mail.Email, $"digest {mail.Items.Count}", string.Join("\n", mail.Items.Select(i => $"{i.Reason} {i.CommentId} {i.WriterName}")));
 }
+
+/// <summary>The statement of reasons as a line a test can read: kind, item, state, reason, automatic or not, and the language.</summary>
+public sealed class ListingModerationComposer : Bylab.Core.Moderation.IModerationMailComposer
+{
+    public EmailMessage Compose(Bylab.Core.Moderation.ModerationMail mail) =>
+        new(mail.Email, $"moderation {mail.State}", $"{mail.Kind} {mail.ItemId} {mail.State} {mail.Reason} automatic={mail.Automatic} culture={mail.Culture}");
+}

@@ -45,3 +45,9 @@ namespace Bylab.Web.Features.Organise
     /// <summary>Texts of the management pages under /arrangor: event list and form, participants, CSV, check-in.</summary>
     public sealed class OrganiseResource;
 }
+
+namespace Bylab.Web.Features.Moderation
+{
+    /// <summary>Texts of reporting (the report form, reasons) and the statements of reasons mailed to authors ("Mail.").</summary>
+    public sealed class ModerationResource;
+}

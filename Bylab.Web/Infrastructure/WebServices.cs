@@ -100,6 +100,7 @@ public static class WebServices
         services.AddHostedService<Bylab.Core.Events.EventsBackgroundService>();
         // The daily comment digests to idea authors; in the web host only, as above.
         services.AddScoped<Bylab.Core.Ideas.ICommentDigestComposer, Features.Ideas.CommentDigestMails>();
+        services.AddScoped<Bylab.Core.Moderation.IModerationMailComposer, Features.Moderation.ModerationMails>();
         services.AddHostedService<Bylab.Core.Ideas.IdeasBackgroundService>();
         // Account mail is sent after the answer (Core/Email/MailQueue); what the site forgets, it forgets here.
         services.AddHostedService<Bylab.Core.Email.MailQueueService>();

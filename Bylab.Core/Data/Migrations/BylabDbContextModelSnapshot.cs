@@ -365,6 +365,28 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("MaxCompanions")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Visible");
+
                     b.Property<string>("OnlineUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -454,6 +476,9 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("Status", "StartsAt");
 
                     b.HasIndex("VenueId", "StartsAt");
+
+                    b.HasIndex(new[] { "ModerationState" }, "IX_Events_Moderated")
+                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.ToTable("Events", t =>
                         {
@@ -668,6 +693,28 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("IdeaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Visible");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -678,6 +725,9 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("IdeaId", "CreatedAt");
+
+                    b.HasIndex(new[] { "ModerationState" }, "IX_Comments_Moderated")
+                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.ToTable("Comments", t =>
                         {
@@ -868,6 +918,28 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Visible");
+
                     b.Property<string>("PlaceName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -911,6 +983,9 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("VoteCount");
 
                     b.HasIndex("ConsultationId", "CreatedAt");
+
+                    b.HasIndex(new[] { "ModerationState" }, "IX_Ideas_Moderated")
+                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.HasIndex(new[] { "ConsultationId", "VoteCount" }, "IX_Ideas_Visible_ConsultationId_VoteCount")
                         .HasFilter("WithdrawnAt IS NULL AND MergedIntoId IS NULL");
@@ -1057,6 +1132,107 @@ namespace Bylab.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Votes");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.ModerationNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("ItemKind", "ItemId", "DecidedAt", "State")
+                        .IsUnique();
+
+                    b.ToTable("ModerationNotices");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("ItemKind", "ItemId", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("Reports", t =>
+                        {
+                            t.HasCheckConstraint("CK_Reports_Note", "Note IS NULL OR length(Note) <= 1000");
+                        });
                 });
 
             modelBuilder.Entity("Bylab.Core.Venue.OpeningHours", b =>
@@ -1520,6 +1696,23 @@ namespace Bylab.Core.Data.Migrations
                     b.HasOne("Bylab.Core.Accounts.BylabUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.ModerationNotice", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.Report", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
