@@ -84,7 +84,11 @@ public sealed record IdeaDetails(
     bool ViewerCanEdit,
     int? ViewerVotesLeft,
     IReadOnlyList<CommentView> Comments,
-    ModerationView? Moderation = null);
+    ModerationView? Moderation = null)
+{
+    /// <summary>Hidden, or held and the viewer is not its author: the page says why and shows nothing the idea said.</summary>
+    public bool TextWithheld { get; init; }
+}
 
 /// <param name="BodyMarkdown">Empty for a deleted comment, and for a hidden one (<paramref name="Moderation"/> says why).</param>
 /// <param name="Replies">Always empty for a reply: there is one level only.</param>
@@ -286,7 +290,7 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
                 idea.ThemeId, idea.Theme!.Title,
                 idea.ConsultationId, idea.Consultation.Slug, idea.Consultation.Title, idea.Consultation.PhaseAt(now),
                 null, null, idea.CreatedAt, null, idea.WithdrawnAt, idea.MergedIntoId, idea.Status, null, null,
-                idea.VoteCount, 0, [], [], voted, follows, ViewerCanEdit: false, votesLeft, [], ModerationView.Of(idea));
+                idea.VoteCount, 0, [], [], voted, follows, ViewerCanEdit: false, votesLeft, [], ModerationView.Of(idea)) { TextWithheld = true };
         }
 
         return new IdeaDetails(

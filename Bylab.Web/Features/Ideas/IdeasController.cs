@@ -22,8 +22,9 @@ public sealed class IdeasController(IdeaQueries queries) : Controller
         }
         if (idea.Slug != slugId)
         {
-            return RedirectPermanent(IdeaPaths.Idea(idea.Slug));
+            // A moderated idea's address loses its title for a while: not a permanent move, or a restore would loop.
+            return idea.Moderation is null ? RedirectPermanent(IdeaPaths.Idea(idea.Slug)) : Redirect(IdeaPaths.Idea(idea.Slug));
         }
-        return View(idea);
+        return View(idea.TextWithheld ? "Withheld" : "Details", idea);
     }
 }
