@@ -15,7 +15,7 @@ public enum ReportOutcome
     AlreadyReported,
     /// <summary>People cannot report what they wrote themselves.</summary>
     OwnContent,
-    /// <summary>The item is already hidden or held, or it was deleted, withdrawn or merged: there is nothing left to report.</summary>
+    /// <summary>A moderator hid it, it is held, or it was deleted, withdrawn or merged: there is nothing left to report.</summary>
     NotAvailable,
     NotFound,
     /// <summary>An unknown reason, or a note too long or with control characters (the form's validator says which).</summary>
@@ -56,7 +56,10 @@ public sealed class ReportService(
         {
             return new(ReportOutcome.OwnContent);
         }
-        if (item.Gone || !item.Entity.IsPubliclyVisible())
+        // An item hidden automatically still waits for its review: more reports join it (a reporter who raced the hiding
+        // is not turned away, and the moderator sees every voice). One a moderator decided on, one held, or one gone takes none.
+        var awaitingReview = item.Entity.ModerationState == ModerationState.Hidden && item.Entity.ModeratedById is null;
+        if (item.Gone || !(item.Entity.IsPubliclyVisible() || awaitingReview))
         {
             return new(ReportOutcome.NotAvailable);
         }
@@ -78,7 +81,7 @@ public sealed class ReportService(
 
         var open = await db.Reports.Where(r => r.ItemKind == kind && r.ItemId == itemId && r.DismissedAt == null)
             .Select(r => r.Reason).ToListAsync(ct);
-        if (open.Count < options.Value.ReportThreshold)
+        if (open.Count < options.Value.ReportThreshold || awaitingReview)
         {
             await tx.CommitAsync(ct);
             return new(ReportOutcome.Reported);
