@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddScoped<EventNotificationDispatcher>();
         services.AddScoped<EventMaintenance>();
         services.AddScoped<ReportService>();
+        services.AddScoped<ReportQueries>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationNoticeDispatcher>();
         return services;
