@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddScoped<EventMaintenance>();
         services.AddScoped<ReportService>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<ModerationQueue>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationNoticeDispatcher>();
         return services;

@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Running the Bylab day to day (outbox, later events and bookings): staff and admins.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>The moderators' queue and decisions: the Moderator role only (staff and admins without it are refused), two factors.</summary>
+    public const string Moderator = nameof(Moderator);
+
     /// <summary>
     /// The event pages under /arrangor: organisers (their own events), and staff and admins signed in with two
     /// factors (every event). Which event a person may touch is checked per event (Features/Organise/EventAccess).
@@ -32,6 +35,7 @@ public static class Policies
 
         options.AddPolicy(AdminArea, p => p.RequireRole(Roles.RequiringTwoFactor).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).RequireClaim(MfaClaim, MfaValue));
+        options.AddPolicy(Moderator, p => p.RequireRole(Roles.Moderator).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Admin).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(EventManagers, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Organiser) || IsStaffWithMfa(ctx.User)));
     }
