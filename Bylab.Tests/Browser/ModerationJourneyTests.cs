@@ -68,4 +68,40 @@ public sealed class ModerationJourneyTests(BrowserFixture fixture) : BrowserTest
         await Expect(page.GetByText("Hjalmar Hjorths")).ToHaveCountAsync(0);
         await page.AssertAccessibleAsync();
     });
+
+    [Fact]
+    public Task AModeratorFindsTheReportedCommentInTheQueueAndRestoresItWithANote() => InBrowserAsync(async page =>
+    {
+        var setup = await Factory.Ideas.ConsultationAsync(TestData.Unique("Køen"));
+        var author = await Factory.Users.CitizenAsync("forfatter");
+        var idea = await Factory.Ideas.IdeaAsync(author.Id, setup.Id, "Lekeplass ved Domkirkeodden");
+        var comment = (await Factory.WithAsync((CommentService c) => c.AddAsync(author.Id, idea.Id, null, "Dette er en helt vanlig kommentar."))).CommentId!.Value;
+        foreach (var other in await Factory.Users.CreateManyAsync(3, "melder"))
+        {
+            await Factory.Moderation.ReportAsync(other.Id, ContentKind.Comment, comment, ModerationReason.OffTopic);
+        }
+        var moderator = TestData.UniqueEmail("moderator");
+        await Factory.Users.CreateAsync(email: moderator, password: TestData.Password, roles: [Bylab.Core.Accounts.Roles.Moderator]);
+        var key = await Factory.EnableTotpAsync(moderator);
+
+        await SubmitLoginAsync(page, moderator, TestData.Password);
+        await page.GetByLabel("Kode fra autentiseringsappen").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Administrasjon" }).GetByRole(AriaRole.Link, new() { Name = "Moderering" }).ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("Moderering");
+        var card = page.Locator($"#sak-Comment-{comment}");
+        await Expect(card).ToContainTextAsync("Dette er en helt vanlig kommentar.");
+        await Expect(card).ToContainTextAsync("Meldinger (3)");
+        await page.AssertAccessibleAsync();
+
+        await card.GetByLabel("Begrunnelse (vises offentlig, valgfri)").Last.FillAsync("Kommentaren handler om lekeplassen.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Gjenopprett" }).ClickAsync();
+        await Expect(Confirmation(page)).ToContainTextAsync("Gjenopprettet");
+        await Expect(page.Locator($"#sak-Comment-{comment}")).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/ideer/" + idea.Slug);
+        await Expect(page.Locator($"#kommentar-{comment}")).ToContainTextAsync("Dette er en helt vanlig kommentar.");
+    });
 }
