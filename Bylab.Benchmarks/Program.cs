@@ -44,6 +44,9 @@ try
     Console.WriteLine($"  events: {ev.Published} published ({ev.SignUpSlugs.Count} with {Seeder.BigEventCapacity:N0} places for the sign-ups), " +
         $"{ev.Cancelled} cancelled, {ev.Drafts} drafts; {ev.Registrations:N0} registrations ({ev.Confirmed:N0} confirmed, {ev.Waitlisted:N0} waitlisted); " +
         $"busiest month {ev.BusyYear}-{ev.BusyMonth:00} with {ev.BusyMonthEvents} events");
+    var bk = seeded.Bookings;
+    Console.WriteLine($"  bookings: {bk.Total:N0} over a year ({bk.Approved:N0} approved, {bk.Pending} pending, {bk.Cancelled} cancelled) for " +
+        $"{bk.Organisations} organisations; busiest coming week {bk.BusyWeek:yyyy-MM-dd} with {bk.BusyWeekUses} approved bookings");
 
     var startWatch = Stopwatch.StartNew();
     site = await Site.StartAsync(repoRoot, dataFolder, ct);
@@ -72,7 +75,8 @@ try
     };
 
     var signUps = new SignUps(people, seeded.Events.SignUpSlugs);
-    var scenarios = Scenarios(seeded, voters, signUps);
+    var requests = new BookingRequests(people, seeded.Bookings);
+    var scenarios = Scenarios(seeded, voters, signUps, requests);
     foreach (var s in scenarios)
     {
         using var probe = s.NextRequest();
@@ -99,7 +103,11 @@ try
     var fresh = made == sent - results.Single(r => r.Name == SignUps.Name).Failures || made == sent;
     Console.WriteLine($"Sign-up check: {sent:N0} sign-up requests (probe and warm-up included), {made:N0} new registrations in the database " +
         $"{(fresh ? "(each a new person–event pair)" : "– MISMATCH")}{(signUps.RanOut ? "; the pairs ran out (404s): raise SignUpRateBound" : "")}");
-    return results.Sum(r => r.Failures) == 0 && fresh ? 0 : 1;
+    var asked = await Seeder.BookingRequestsSinceSeedAsync(dataFolder, seeded, ct);
+    var requested = requests.Sent - results.Single(r => r.Name == BookingRequests.Name).Failures;
+    Console.WriteLine($"Booking check: {requests.Sent:N0} booking requests (probe and warm-up included), {asked:N0} new pending requests in the database" +
+        $"{(asked == requested ? " (one per successful request)" : " – MISMATCH")}");
+    return results.Sum(r => r.Failures) == 0 && fresh && asked == requested ? 0 : 1;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
 {
@@ -141,8 +149,9 @@ finally
     }
 }
 
-static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters, SignUps signUps)
+static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters, SignUps signUps, BookingRequests requests)
 {
+    var bk = seeded.Bookings;
     var ev = seeded.Events;
     var ideas = seeded.Ideas;
     var search = Uri.EscapeDataString(seeded.SearchWord);
@@ -179,6 +188,11 @@ static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters, SignUps s
         new("event    GET /arrangementer/{slug}", () => Get($"/arrangementer/{ev.Slugs[Random.Shared.Next(ev.Slugs.Count)]}"), HttpStatusCode.OK),
         new("feed     GET /arrangementer/kalender.ics", () => Get("/arrangementer/kalender.ics"), HttpStatusCode.OK),
         new(SignUps.Name, signUps.Next, HttpStatusCode.SeeOther),
+        // Venue booking (issue 12), with a year of bookings seeded: the calendar anonymous, the request as an organiser.
+        new($"venue week GET /lokalet/kalender?dato={bk.BusyWeek:yyyy-MM-dd}", () => Get($"/lokalet/kalender?dato={bk.BusyWeek:yyyy-MM-dd}"), HttpStatusCode.OK),
+        new($"venue month GET /lokalet/kalender/maned?ar={bk.BusyYear}&maned={bk.BusyMonth}",
+            () => Get($"/lokalet/kalender/maned?ar={bk.BusyYear}&maned={bk.BusyMonth}"), HttpStatusCode.OK),
+        new(BookingRequests.Name, requests.Next, HttpStatusCode.Redirect),
     ];
 
     static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
@@ -209,6 +223,42 @@ sealed class SignUps(IReadOnlyList<Voter> people, IReadOnlyList<string> slugs)
                 new("__RequestVerificationToken", person.Token),
                 new("Companions", "0"),
                 new("Consent", "true"),
+            ]),
+        };
+        request.Headers.Add("Cookie", person.CookieHeader);
+        return request;
+    }
+}
+
+/// <summary>
+/// The booking-request scenario: signed-in organisers (the sign-up people, members of Sykkelnettverket) ask for the
+/// meeting room at 21:00–21:45 on a free weekday evening, through the real form post; each is a new pending request,
+/// checked against the rules, the opening hours and what holds the room, in a write transaction (302 to the booking).
+/// </summary>
+sealed class BookingRequests(IReadOnlyList<Voter> people, SeededBookings bookings)
+{
+    public const string Name = "booking  POST /lokalet/bookinger/ny";
+    private long _next = -1;
+
+    public long Sent => Interlocked.Read(ref _next) + 1;
+
+    public HttpRequestMessage Next()
+    {
+        var n = Interlocked.Increment(ref _next);
+        var person = people[(int)(n % people.Count)];
+        var date = bookings.RequestDates[(int)(n % bookings.RequestDates.Count)];
+        var request = new HttpRequestMessage(HttpMethod.Post, "/lokalet/bookinger/ny")
+        {
+            Content = new FormUrlEncodedContent([
+                new("__RequestVerificationToken", person.Token),
+                new("OrganisationId", bookings.OrganisationId.ToString(CultureInfo.InvariantCulture)),
+                new("SpaceId", bookings.MeetingRoomId.ToString(CultureInfo.InvariantCulture)),
+                new("Date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                new("StartTime", "21:00"),
+                new("EndTime", "21:45"),
+                new("Purpose", $"Kveldsmøte i sykkelgruppa {n}"),
+                new("ExpectedPeople", "8"),
+                new("Repeat", "None"),
             ]),
         };
         request.Headers.Add("Cookie", person.CookieHeader);

@@ -54,16 +54,26 @@ public static partial class Seeder
     {
         var venueId = Convert.ToInt32(await Scalar(c, "SELECT Id FROM Venues WHERE Slug = 'bylab'"));
         var venueCapacity = Convert.ToInt32(await Scalar(c, $"SELECT Capacity FROM Venues WHERE Id = {venueId}"));
+        // An event in the Bylab takes its slot through an approved booking of the whole venue, its buffers held (issue 12).
+        var wholeVenue = Convert.ToInt32(await Scalar(c, $"SELECT Id FROM Spaces WHERE VenueId = {venueId} AND ParentId IS NULL"));
+        var (setup, cleanup) = (Convert.ToInt32(await Scalar(c, $"SELECT SetupMinutes FROM Spaces WHERE Id = {wholeVenue}")),
+            Convert.ToInt32(await Scalar(c, $"SELECT CleanupMinutes FROM Spaces WHERE Id = {wholeVenue}")));
+        var municipality = Convert.ToInt32(await Scalar(c, "SELECT Id FROM Organisations WHERE IsMunicipality = 1 ORDER BY Id LIMIT 1"));
+        await using var booking = Command(c, """
+            INSERT INTO Bookings (SpaceId, OrganisationId, Kind, Status, StartsAt, EndsAt, BlockStartsAt, BlockEndsAt, Purpose, ExpectedPeople,
+                Equipment, IsPublic, DecidedAt, IsLateCancellation, ChangedByStaff, Sequence, CreatedAt)
+            VALUES ($space, $org, 'Event', 'Approved', $starts, $ends, $from, $until, $purpose, $people, 0, 0, $created, 0, 0, 0, $created)
+            """, "$space", "$org", "$starts", "$ends", "$from", "$until", "$purpose", "$people", "$created");
         await using var insert = Command(c, """
-            INSERT INTO Events (Id, Slug, Title, Summary, DescriptionMarkdown, ThemeId, Audience, StartsAt, EndsAt, LocationKind, VenueId,
-                PlaceName, PlaceAddress, OnlineUrl, OrganiserName, OwnerId, Capacity, RegistrationOpensAt, RegistrationClosesAt, MaxCompanions,
-                AskNeeds, Question, ReminderHoursBefore, Status, PublishedAt, CancelledAt, CancellationMessage, Sequence, CreatedAt, UpdatedAt)
-            VALUES ($id, $slug, $title, $summary, $description, $theme, $audience, $starts, $ends, $kind, $venue,
-                $placeName, $placeAddress, $online, $organiser, NULL, $capacity, $opens, $closes, $companions,
-                $needs, $question, $reminder, $status, $published, $cancelled, $message, 0, $created, NULL)
-            """, "$id", "$slug", "$title", "$summary", "$description", "$theme", "$audience", "$starts", "$ends", "$kind", "$venue",
-            "$placeName", "$placeAddress", "$online", "$organiser", "$capacity", "$opens", "$closes", "$companions",
-            "$needs", "$question", "$reminder", "$status", "$published", "$cancelled", "$message", "$created");
+            INSERT INTO Events (Id, Slug, Title, Summary, DescriptionMarkdown, ThemeId, Audience, StartsAt, EndsAt, LocationKind, VenueId, SpaceId,
+                BookingId, PlaceName, PlaceAddress, OnlineUrl, OrganisationId, OrganiserName, OwnerId, Capacity, RegistrationOpensAt, RegistrationClosesAt,
+                MaxCompanions, AskNeeds, Question, ReminderHoursBefore, Status, PublishedAt, CancelledAt, CancellationMessage, Sequence, CreatedAt, UpdatedAt)
+            VALUES ($id, $slug, $title, $summary, $description, $theme, $audience, $starts, $ends, $kind, $venue, $space,
+                $booking, $placeName, $placeAddress, $online, $org, $organiser, NULL, $capacity, $opens, $closes,
+                $companions, $needs, $question, $reminder, $status, $published, $cancelled, $message, 0, $created, NULL)
+            """, "$id", "$slug", "$title", "$summary", "$description", "$theme", "$audience", "$starts", "$ends", "$kind", "$venue", "$space",
+            "$booking", "$placeName", "$placeAddress", "$online", "$org", "$organiser", "$capacity", "$opens", "$closes",
+            "$companions", "$needs", "$question", "$reminder", "$status", "$published", "$cancelled", "$message", "$created");
 
         var total = PublishedEventCount + CancelledEventCount + DraftEventCount;
         // Which events are cancelled, drafts or big: spread over the list, so over the six months.
@@ -134,11 +144,17 @@ public static partial class Seeder
             {
                 online = $"https://meet.example.no/bylab/{slug}";
             }
+            long? bookingId = null;
+            if (kind == "Venue" && status == "Published")
+            {
+                await Run(booking, ct, wholeVenue, municipality, starts, ends, starts.AddMinutes(-setup), ends.AddMinutes(cleanup), title, capacity, created);
+                bookingId = Convert.ToInt64(await Scalar(c, "SELECT last_insert_rowid()"));
+            }
             await Run(insert, ct, id, slug, title, Text.EventSummary(random, title), Text.Body(random),
                 random.Next(6) == 0 ? null : themeIds[random.Next(themeIds.Length)],
                 isBig || random.Next(2) == 0 ? "Everyone" : audiences[random.Next(audiences.Length)],
-                starts, ends, kind, kind == "Venue" ? venueId : null, placeName, placeAddress, online,
-                Text.Organisers[random.Next(Text.Organisers.Length)], capacity, opens, closes, companions, needs, question,
+                starts, ends, kind, kind == "Venue" ? venueId : null, kind == "Venue" ? wholeVenue : null, bookingId, placeName, placeAddress, online,
+                municipality, Text.Organisers[random.Next(Text.Organisers.Length)], capacity, opens, closes, companions, needs, question,
                 random.Next(6) == 0 ? null : 24, status, published, cancelledAt,
                 cancelledAt is null ? null : "Vi må dessverre avlyse. Vi setter opp en ny dato så snart vi kan.", created);
             events.Add(new SeedEvent(id, slug, starts, published ?? created, capacity, companions, needs, question,

@@ -25,6 +25,7 @@ public sealed record SeededData(
     string SearchWord,
     int SearchHits,
     SeededEvents Events,
+    SeededBookings Bookings,
     DateTime SeededAt,
     TimeSpan Took);
 
@@ -91,6 +92,7 @@ public static partial class Seeder
         await InsertVotesAsync(tx, random, users, ideas, now, ct);
         await InsertCommentsAsync(tx, random, users, ideas, now, ct);
         var events = await InsertEventsAsync(tx, random, users, themeIds, BigEventsFor(signUpsNeeded), now, ct);
+        var bookings = await InsertBookingsAsync(tx, random, users, now, ct);
         await Exec(tx, """
             UPDATE Ideas SET
                 VoteCount = (SELECT COUNT(*) FROM Votes WHERE Votes.IdeaId = Ideas.Id),
@@ -102,7 +104,7 @@ public static partial class Seeder
         var hits = ideas.Count(i => i.Visible && i.Title.Contains(SearchWord, StringComparison.Ordinal));
         return new SeededData(Password, users.Skip(UserCount - VoterCount).Select(u => u.Email).ToList(),
             users.Skip(UserCount - SignUpPeople).Select(u => u.Email).ToList(), visible,
-            Slugs.From(Text.Themes[2]), SearchWord, hits, events, now, watch.Elapsed);
+            Slugs.From(Text.Themes[2]), SearchWord, hits, events, bookings, now, watch.Elapsed);
     }
 
     /// <summary>Live registrations made since the seed by the sign-up people: one per successful sign-up request.</summary>
@@ -115,6 +117,17 @@ public static partial class Seeder
             SELECT COUNT(*) FROM Registrations r JOIN AspNetUsers u ON u.Id = r.UserId
             WHERE r.CreatedAt > $since AND r.Status <> 'Cancelled' AND u.Email LIKE 'innbygger%'
             """;
+        command.Parameters.AddWithValue("$since", seeded.SeededAt);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+    }
+
+    /// <summary>Pending requests made since the seed by the booking scenario: one per successful request.</summary>
+    public static async Task<long> BookingRequestsSinceSeedAsync(string dataFolder, SeededData seeded, CancellationToken ct)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(dataFolder, "bylab.db")};Mode=ReadOnly");
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Bookings WHERE CreatedAt > $since AND Status = 'Pending' AND Purpose LIKE 'Kveldsmøte i sykkelgruppa %'";
         command.Parameters.AddWithValue("$since", seeded.SeededAt);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }

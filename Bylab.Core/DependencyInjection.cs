@@ -1,4 +1,6 @@
 using Bylab.Core.Accounts;
+using Bylab.Core.Bookings;
+using Bylab.Core.Organisations;
 using Bylab.Core.Auditing;
 using Bylab.Core.Common;
 using Bylab.Core.Data;
@@ -32,6 +34,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<EventOptions>, EventOptionsValidator>();
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
+        services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BookingOptions>, BookingOptionsValidator>();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
 
@@ -72,7 +76,27 @@ public static class DependencyInjection
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<VenueCalendar>();
-        services.AddScoped<IVenueOccupantSource, EventVenueOccupants>();
+        services.AddScoped<VenueSchedule>();
+        services.AddScoped<VenueAgenda>();
+        services.AddScoped<VenueAdminService>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<EventVenueOccupants>();
+        services.AddScoped<IVenueOccupantSource>(sp => sp.GetRequiredService<EventVenueOccupants>());
+        services.AddScoped<IBookingDependents>(sp => sp.GetRequiredService<EventVenueOccupants>());
+        services.AddScoped<IVenueOccupantSource, BookingVenueOccupants>();
+        services.AddScoped<ISpaceLayoutGuard, BookingSpaceLayoutGuard>();
+        services.AddScoped<IDoorLock, DatabaseDoorLock>();
+        services.AddScoped<BookingChecks>();
+        services.AddScoped<BookingNotificationQueue>();
+        services.AddScoped<BookingRequestService>();
+        services.AddScoped<BookingDecisionService>();
+        services.AddScoped<BookingStaffService>();
+        services.AddScoped<BookingQueries>();
+        services.AddScoped<BookingStatistics>();
+        services.AddScoped<BookingFeeds>();
+        services.AddScoped<BookingNotificationDispatcher>();
+        services.AddScoped<EventBookings>();
+        services.AddScoped<EventRooms>();
         services.AddScoped<EventNotificationQueue>();
         services.AddScoped<EventPlaces>();
         services.AddScoped<EventService>();

@@ -31,6 +31,17 @@ public class BylabDbContext(DbContextOptions<BylabDbContext> options)
     public DbSet<Moderation.ModerationNotice> ModerationNotices => Set<Moderation.ModerationNotice>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<EventNotification> EventNotifications => Set<EventNotification>();
+    public DbSet<Venue.Space> Spaces => Set<Venue.Space>();
+    public DbSet<Venue.SpaceRelation> SpaceRelations => Set<Venue.SpaceRelation>();
+    public DbSet<Venue.LendingHours> LendingHours => Set<Venue.LendingHours>();
+    public DbSet<Venue.VenueClosure> VenueClosures => Set<Venue.VenueClosure>();
+    public DbSet<Organisations.Organisation> Organisations => Set<Organisations.Organisation>();
+    public DbSet<Organisations.OrganisationMember> OrganisationMembers => Set<Organisations.OrganisationMember>();
+    public DbSet<Bookings.Booking> Bookings => Set<Bookings.Booking>();
+    public DbSet<Bookings.BookingSeries> BookingSeries => Set<Bookings.BookingSeries>();
+    public DbSet<Bookings.DoorCode> DoorCodes => Set<Bookings.DoorCode>();
+    public DbSet<Bookings.BookingNotification> BookingNotifications => Set<Bookings.BookingNotification>();
+    public DbSet<Bookings.StaffFeedToken> StaffFeedTokens => Set<Bookings.StaffFeedToken>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance that uses this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

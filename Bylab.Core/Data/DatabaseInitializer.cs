@@ -29,6 +29,8 @@ public sealed class DatabaseInitializer(
         {
             // WAL lets readers go on while one writer commits; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // The overlap triggers come back if a migration that rebuilt the Bookings table dropped them.
+            await db.Database.ExecuteSqlRawAsync(BookingTriggers.Create, ct);
         }
 
         foreach (var role in Roles.All)

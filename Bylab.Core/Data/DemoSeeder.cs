@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Bylab.Core.Accounts;
+using Bylab.Core.Bookings;
 using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,7 @@ public sealed class DemoSeeder(UserManager<BylabUser> users, BylabDbContext db, 
         ("moderator@demo.bylab.no", "Mona Moderator", [Roles.Moderator]),
         ("politiker@demo.bylab.no", "Per Politiker", [Roles.Politician]),
         ("arrangor@demo.bylab.no", "Dark Arkitekter v/ Ola", [Roles.Organiser]),
+        ("ungdom@demo.bylab.no", "Ungdomsrådet v/ Sara", [Roles.Organiser]),
         ("kari@demo.bylab.no", "Kari Nordmann", [Roles.Citizen]),
         ("ola@demo.bylab.no", "Ola Hamar", [Roles.Citizen]),
         ("ingrid@demo.bylab.no", "Ingrid Storhamar", [Roles.Citizen]),
@@ -60,8 +62,12 @@ public sealed class DemoSeeder(UserManager<BylabUser> users, BylabDbContext db, 
 
         // Themes of «Hamar mot 2030», consultations, ideas, votes, comments and answers.
         await IdeasDemoContent.SeedAsync(db, ids, time.GetUtcNow().UtcDateTime, ct);
+        // The organisations that borrow the venue, before the events that are run for them.
+        await BookingsDemoContent.SeedOrganisationsAsync(db, ids, time.GetUtcNow().UtcDateTime, ct);
         // The programme of the coming two months, with sign-ups (after the ideas: it uses their themes).
         await EventsDemoContent.SeedAsync(db, ids, time.GetUtcNow().UtcDateTime, ct);
+        // A month of bookings and requests around the events.
+        await BookingsDemoContent.SeedBookingsAsync(db, ids, time.GetUtcNow().UtcDateTime, ct);
     }
 
     private static string NewPassword()

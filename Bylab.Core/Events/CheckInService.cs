@@ -62,6 +62,7 @@ public sealed class CheckInService(BylabDbContext db, TimeProvider time, IOption
         }
         if (registration.Status != RegistrationStatus.Confirmed)
         {
+            // Before the timing: a waitlisted person at the door early is told they hold no place, not to come back later.
             return Result(CheckInOutcome.NotConfirmed, registration);
         }
         var now = time.GetUtcNow().UtcDateTime;
@@ -73,7 +74,8 @@ public sealed class CheckInService(BylabDbContext db, TimeProvider time, IOption
             case CheckInTiming.TooLate:
                 return Result(CheckInOutcome.TooLate, registration);
         }
-        // One conditional UPDATE: whoever gets there first checks the person in, the other is told it is done.
+        // One conditional UPDATE: whoever gets there first checks the person in, the other is told it is done. It also
+        // refuses anyone who lost their place since the read above, which the re-read below reports as NotConfirmed.
         var updated = await db.Registrations
             .Where(r => r.Id == registration.Id && r.CheckedInAt == null && r.Status == RegistrationStatus.Confirmed)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInById, actorId), ct);

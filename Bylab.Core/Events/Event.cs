@@ -82,13 +82,23 @@ public class Event : IModerated
     /// <summary>Set when <see cref="LocationKind"/> is <see cref="EventLocationKind.Venue"/>.</summary>
     public int? VenueId { get; set; }
     public Venue.Venue? Venue { get; set; }
+    /// <summary>The space of the venue it is in (the whole venue, the meeting room …); set with <see cref="VenueId"/>.</summary>
+    public int? SpaceId { get; set; }
+    /// <summary>
+    /// The booking the event holds its slot through. An event in the venue is published only when this booking is
+    /// approved and covers it; a draft without one holds nothing.
+    /// </summary>
+    public int? BookingId { get; set; }
     /// <summary>For <see cref="EventLocationKind.Elsewhere"/>: «Hamar bibliotek», and an address.</summary>
     public string? PlaceName { get; set; }
     public string? PlaceAddress { get; set; }
     /// <summary>For <see cref="EventLocationKind.Online"/>; shown only to participants who hold a place.</summary>
     public string? OnlineUrl { get; set; }
 
-    /// <summary>Shown as the organiser: «Hamar kommune», «Dark Arkitekter», «Ungdomsrådet».</summary>
+    /// <summary>The organisation the event is run for; only its members (and staff) may choose it.</summary>
+    public int? OrganisationId { get; set; }
+
+    /// <summary>Shown as the organiser: the organisation's name, «Hamar kommune», «Dark Arkitekter», «Ungdomsrådet».</summary>
     public string OrganiserName { get; set; } = "";
 
     /// <summary>The account that created the event; an organiser manages only their own events, staff manage all.</summary>

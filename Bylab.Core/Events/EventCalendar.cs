@@ -1,11 +1,9 @@
-using CultureInfo = System.Globalization.CultureInfo;
 using System.Text;
 using Bylab.Core.Common;
 using Bylab.Core.Time;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 
 namespace Bylab.Core.Events;
 
@@ -22,11 +20,10 @@ public sealed record CalendarEntry(Event Event, string Url, string Location, str
 /// </summary>
 public static class EventCalendar
 {
-    public const string ContentType = "text/calendar; charset=utf-8";
-    public const string PublishContentType = "text/calendar; method=PUBLISH; charset=utf-8";
-    public const string CancelContentType = "text/calendar; method=CANCEL; charset=utf-8";
-    public const string ProductId = "-//Hamar kommune//Bylab//NO";
-    private const string Zone = "Europe/Oslo";
+    public const string ContentType = CalendarFiles.ContentType;
+    public const string PublishContentType = CalendarFiles.PublishContentType;
+    public const string CancelContentType = CalendarFiles.CancelContentType;
+    public const string ProductId = CalendarFiles.ProductId;
 
     /// <summary>How often a subscribed calendar app should fetch the feed again.</summary>
     public static readonly TimeSpan FeedRefresh = TimeSpan.FromHours(1);
@@ -59,12 +56,7 @@ public static class EventCalendar
     public static string Feed(string name, IReadOnlyCollection<CalendarEntry> entries, DateTime stampUtc, string? organizerEmail = null)
     {
         var calendar = NewCalendar("PUBLISH", entries.Select(e => e.Event), stampUtc);
-        calendar.AddProperty("X-WR-CALNAME", SingleLineText.Flatten(name));
-        calendar.AddProperty("X-WR-TIMEZONE", Zone);
-        var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
-        refresh.AddParameter("VALUE", "DURATION");
-        calendar.AddProperty(refresh);
-        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        CalendarFiles.AsFeed(calendar, name);
         foreach (var entry in entries)
         {
             calendar.Events.Add(ToEvent(entry, stampUtc, organizerEmail, cancelled: entry.Event.IsCancelled));
@@ -73,16 +65,11 @@ public static class EventCalendar
     }
 
     /// <summary>The file's bytes: UTF-8 without a byte order mark (some calendar apps show a BOM as a stray character).</summary>
-    public static byte[] Bytes(string ics) => new UTF8Encoding(false).GetBytes(ics);
+    public static byte[] Bytes(string ics) => CalendarFiles.Bytes(ics);
 
-    private static Calendar NewCalendar(string method, IEnumerable<Event> events, DateTime stampUtc)
-    {
-        var calendar = new Calendar { ProductId = ProductId, Method = method };
-        // The VTIMEZONE must cover the earliest time in the file; a year before it is plenty.
-        var earliest = events.Select(e => e.StartsAt).DefaultIfEmpty(stampUtc).Min();
-        calendar.AddTimeZone(Zone, OsloTime.ToOslo(earliest).AddYears(-1), includeHistoricalData: false);
-        return calendar;
-    }
+    /// <summary>The VTIMEZONE must cover the earliest time in the file.</summary>
+    private static Calendar NewCalendar(string method, IEnumerable<Event> events, DateTime stampUtc) =>
+        CalendarFiles.New(method, events.Select(e => e.StartsAt).DefaultIfEmpty(stampUtc).Min());
 
     private static CalendarEvent ToEvent(CalendarEntry entry, DateTime stampUtc, string? organizerEmail, bool cancelled)
     {
@@ -119,35 +106,9 @@ public static class EventCalendar
         return item;
     }
 
-    /// <summary>
-    /// Oslo wall-clock time with TZID. In the hour that repeats when summer time ends, wall-clock time alone cannot say
-    /// which of the two is meant, so such a time is written in UTC instead (RFC 5545 allows either).
-    /// </summary>
-    private static CalDateTime Oslo(DateTime utc)
-    {
-        var local = DateTime.SpecifyKind(OsloTime.ToOslo(utc), DateTimeKind.Unspecified);
-        return OsloTime.Zone.IsAmbiguousTime(local)
-            ? new CalDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc))
-            : new CalDateTime(local, Zone);
-    }
+    private static CalDateTime Oslo(DateTime utc) => CalendarFiles.Oslo(utc);
 
-    /// <summary>
-    /// Ical.Net formats numbers with the current culture, and Norwegian writes a negative number with U+2212 (−1SU in the
-    /// VTIMEZONE's RRULE), which no calendar app reads. The file is written in the invariant culture whatever the reader's language.
-    /// </summary>
-    private static string Serialize(Calendar calendar)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-            return new CalendarSerializer().SerializeToString(calendar)!;
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+    private static string Serialize(Calendar calendar) => CalendarFiles.Serialize(calendar);
 
     /// <summary>
     /// A parameter value (CN="…") cannot hold a line break or a double quote at all (RFC 5545 3.1; Ical.Net writes

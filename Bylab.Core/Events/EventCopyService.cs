@@ -15,7 +15,7 @@ public sealed class EventCopyService(BylabDbContext db, TimeProvider time, Audit
 
     /// <summary>
     /// A new draft with the same content and a new slug, owned by <paramref name="actorId"/>, with no
-    /// registrations. It is placed a whole number of weeks after the original, at the same Oslo wall-clock time
+    /// registrations and no booking (a draft holds no room: saving it in the form or publishing it takes one). It is placed a whole number of weeks after the original, at the same Oslo wall-clock time
     /// (the registration times move with it): the first such week that is in the future and, for a venue, free.
     /// The organiser then adjusts it in the edit form. Null when the event does not exist.
     /// </summary>
@@ -36,7 +36,7 @@ public sealed class EventCopyService(BylabDbContext db, TimeProvider time, Audit
             {
                 continue;
             }
-            if (source.VenueId is { } venueId && (await venues.ConflictsAsync(venueId, input.StartsAt, input.EndsAt, null, ct)).Count > 0)
+            if (source.VenueId is { } venueId && (await venues.ConflictsAsync(new VenueSlot(venueId, source.SpaceId, input.StartsAt, input.EndsAt), null, ct)).Count > 0)
             {
                 continue;
             }

@@ -19,10 +19,11 @@ public sealed record EventInput(
     DateTime EndsAt,
     EventLocationKind LocationKind,
     int? VenueId,
+    int? SpaceId,
     string? PlaceName,
     string? PlaceAddress,
     string? OnlineUrl,
-    string OrganiserName,
+    int? OrganisationId,
     int Capacity,
     DateTime? RegistrationOpensAt,
     DateTime? RegistrationClosesAt,
@@ -34,14 +35,14 @@ public sealed record EventInput(
     /// <summary>The fields that, when changed on a published event, make calendars and participants hear about it.</summary>
     public static readonly IReadOnlySet<string> TimeAndPlaceFields = new HashSet<string>
     {
-        nameof(StartsAt), nameof(EndsAt), nameof(LocationKind), nameof(VenueId), nameof(PlaceName), nameof(PlaceAddress), nameof(OnlineUrl),
+        nameof(StartsAt), nameof(EndsAt), nameof(LocationKind), nameof(VenueId), nameof(SpaceId), nameof(PlaceName), nameof(PlaceAddress), nameof(OnlineUrl),
     };
 
     private static readonly PropertyInfo[] Fields = typeof(EventInput).GetProperties(BindingFlags.Public | BindingFlags.Instance);
 
     public static EventInput From(Event e) => new(
-        e.Title, e.Summary, e.DescriptionMarkdown, e.ThemeId, e.Audience, e.StartsAt, e.EndsAt, e.LocationKind, e.VenueId,
-        e.PlaceName, e.PlaceAddress, e.OnlineUrl, e.OrganiserName, e.Capacity, e.RegistrationOpensAt, e.RegistrationClosesAt,
+        e.Title, e.Summary, e.DescriptionMarkdown, e.ThemeId, e.Audience, e.StartsAt, e.EndsAt, e.LocationKind, e.VenueId, e.SpaceId,
+        e.PlaceName, e.PlaceAddress, e.OnlineUrl, e.OrganisationId, e.Capacity, e.RegistrationOpensAt, e.RegistrationClosesAt,
         e.MaxCompanions, e.AskNeeds, e.Question, e.ReminderHoursBefore);
 
     public void ApplyTo(Event e)
@@ -55,10 +56,11 @@ public sealed record EventInput(
         e.EndsAt = EndsAt;
         e.LocationKind = LocationKind;
         e.VenueId = VenueId;
+        e.SpaceId = SpaceId;
         e.PlaceName = PlaceName;
         e.PlaceAddress = PlaceAddress;
         e.OnlineUrl = OnlineUrl;
-        e.OrganiserName = OrganiserName;
+        e.OrganisationId = OrganisationId;
         e.Capacity = Capacity;
         e.RegistrationOpensAt = RegistrationOpensAt;
         e.RegistrationClosesAt = RegistrationClosesAt;
@@ -79,12 +81,12 @@ public sealed record EventInput(
         Title = Title?.Trim() ?? "",
         Summary = Summary?.Trim() ?? "",
         DescriptionMarkdown = DescriptionMarkdown?.Trim() ?? "",
-        OrganiserName = OrganiserName?.Trim() ?? "",
         StartsAt = AsUtc(StartsAt),
         EndsAt = AsUtc(EndsAt),
         RegistrationOpensAt = RegistrationOpensAt is { } opens ? AsUtc(opens) : null,
         RegistrationClosesAt = RegistrationClosesAt is { } closes ? AsUtc(closes) : null,
         VenueId = LocationKind == EventLocationKind.Venue ? VenueId : null,
+        SpaceId = LocationKind == EventLocationKind.Venue ? SpaceId : null,
         PlaceName = LocationKind == EventLocationKind.Elsewhere ? Optional(PlaceName) : null,
         PlaceAddress = LocationKind == EventLocationKind.Elsewhere ? Optional(PlaceAddress) : null,
         OnlineUrl = LocationKind == EventLocationKind.Online ? Optional(OnlineUrl) : null,
@@ -117,6 +119,9 @@ public static class EventInputErrors
     public const string UnknownVenue = "unknown-venue";
     public const string RegistrationWindow = "registration-window";
     public const string InThePast = "in-the-past";
+    public const string UnknownSpace = "unknown-space";
+    public const string UnknownOrganisation = "unknown-organisation";
+    public const string NotMember = "not-member";
     /// <summary>Before <see cref="Event.EarliestTime"/> or more than <see cref="Event.MaxYearsAhead"/> years ahead.</summary>
     public const string TimeOutOfRange = "time-out-of-range";
     public const string NotOneLine = FieldErrors.NotOneLine;

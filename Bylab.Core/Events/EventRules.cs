@@ -17,7 +17,6 @@ public static class EventRules
     public static readonly TextRule Title = new(nameof(EventInput.Title), Event.TitleMaxLength, Required: true);
     public static readonly TextRule Summary = new(nameof(EventInput.Summary), Event.SummaryMaxLength, Required: true, MultiLine: true);
     public static readonly TextRule Description = new(nameof(EventInput.DescriptionMarkdown), Event.DescriptionMaxLength, Required: true, MultiLine: true);
-    public static readonly TextRule OrganiserName = new(nameof(EventInput.OrganiserName), Event.OrganiserNameMaxLength, Required: true);
     public static readonly TextRule Question = new(nameof(EventInput.Question), Event.QuestionMaxLength);
     public static readonly TextRule PlaceName = new(nameof(EventInput.PlaceName), Event.PlaceMaxLength, Required: true);
     public static readonly TextRule PlaceAddress = new(nameof(EventInput.PlaceAddress), Event.PlaceMaxLength);
@@ -46,7 +45,10 @@ public static class EventRules
             errors.Add(nameof(EventInput.EndsAt), EventInputErrors.EndBeforeStart, nameof(EventInput.StartsAt));
         }
         CheckPlace(i, errors);
-        errors.Text(OrganiserName, i.OrganiserName);
+        if (i.OrganisationId is null)
+        {
+            errors.Add(nameof(EventInput.OrganisationId), EventInputErrors.Required);
+        }
         errors.Range(Capacity, i.Capacity);
         CheckRegistrationWindow(i, errors);
         errors.Range(MaxCompanions, i.MaxCompanions);
@@ -129,7 +131,7 @@ public static class EventRules
 
     /// <summary>The number a message about <paramref name="field"/> names: the most characters, or the highest value allowed.</summary>
     public static int? LimitOf(string field) =>
-        new[] { Title, Summary, Description, OrganiserName, Question, PlaceName, PlaceAddress, OnlineUrl }
+        new[] { Title, Summary, Description, Question, PlaceName, PlaceAddress, OnlineUrl }
             .FirstOrDefault(r => r.Field == field)?.MaxLength
         ?? new[] { Capacity, MaxCompanions, ReminderHoursBefore }.FirstOrDefault(r => r.Field == field)?.Max;
 }

@@ -1,22 +1,25 @@
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
-using Bylab.Core.Venue;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bylab.Core.Events;
 
-public enum EventStateOutcome { Done, NotFound, AlreadyInState, NotAllowed, VenueTaken }
+/// <summary>What a publish or cancel did; <see cref="NeedsBooking"/>: an event in the venue without an approved booking that covers it.</summary>
+public enum EventStateOutcome { Done, NotFound, AlreadyInState, NotAllowed, VenueTaken, NeedsBooking }
 
 /// <summary>
 /// Staff and organisers put a draft in the programme and call an event off. Both run in a write transaction
 /// (BEGIN IMMEDIATE), like every change of places and venue slots. Access is the web layer's job.
 /// </summary>
-public sealed class EventStatusService(BylabDbContext db, TimeProvider time, AuditLog audit, VenueCalendar venues, EventNotificationQueue mail)
+public sealed class EventStatusService(BylabDbContext db, TimeProvider time, AuditLog audit, EventRooms rooms, EventNotificationQueue mail)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Puts a draft in the programme. Not once it has started, nor when its venue slot was taken meanwhile.</summary>
-    public async Task<EventStateOutcome> PublishAsync(int id, string actorId, CancellationToken ct = default)
+    /// <summary>
+    /// Puts a draft in the programme. Not once it has started. An event in the venue needs an approved booking that
+    /// covers it: staff get one made now (refused when the slot is taken), an organiser must have one.
+    /// </summary>
+    public async Task<EventStateOutcome> PublishAsync(int id, EventActor actor, CancellationToken ct = default)
     {
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -33,13 +36,12 @@ public sealed class EventStatusService(BylabDbContext db, TimeProvider time, Aud
         {
             return EventStateOutcome.NotAllowed;
         }
-        // Drafts hold their slot already, so this only finds something another kind of use (a booking) put there.
-        if (ev.VenueId is { } venueId && (await venues.ConflictsAsync(venueId, ev.StartsAt, ev.EndsAt, EventVenueOccupants.Self(ev.Id), ct)).Count > 0)
+        if (!await rooms.ReadyToPublishAsync(ev, actor, ct))
         {
-            return EventStateOutcome.VenueTaken;
+            return actor.ManagesAll ? EventStateOutcome.VenueTaken : EventStateOutcome.NeedsBooking;
         }
         ev.Publish(now);
-        audit.Add(await audit.ActorAsync(actorId, ct), EventAuditActions.EventPublished, "event", ev.Id, ev.Title);
+        audit.Add(await audit.ActorAsync(actor.UserId, ct), EventAuditActions.EventPublished, "event", ev.Id, ev.Title);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return EventStateOutcome.Done;
@@ -52,7 +54,7 @@ public sealed class EventStatusService(BylabDbContext db, TimeProvider time, Aud
     /// never appears in the programme (it was never published). The web layer limits the message to
     /// <see cref="Event.CancellationMessageMaxLength"/>; anything longer is cut.
     /// </summary>
-    public async Task<EventStateOutcome> CancelAsync(int id, string? message, string actorId, CancellationToken ct = default)
+    public async Task<EventStateOutcome> CancelAsync(int id, string? message, EventActor actor, CancellationToken ct = default)
     {
         var now = Now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -81,7 +83,9 @@ public sealed class EventStatusService(BylabDbContext db, TimeProvider time, Aud
             }
         }
         ev.Cancel(message, now);
-        audit.Add(await audit.ActorAsync(actorId, ct), EventAuditActions.EventCancelled, "event", ev.Id,
+        // The event's own booking is given back; a booking the organisation chose stays theirs.
+        await rooms.ReleaseAsync(ev, actor, ct);
+        audit.Add(await audit.ActorAsync(actor.UserId, ct), EventAuditActions.EventCancelled, "event", ev.Id,
             $"{ev.Title}; {live.Count} registrations cancelled");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -60,6 +60,7 @@ internal static class EventsDemoContent
     {
         await VenueSeed.EnsureBylabAsync(db, ct);
         var bylab = await db.Venues.SingleAsync(v => v.Slug == Venue.Venue.BylabSlug, ct);
+        var wholeVenue = await db.Spaces.Where(s => s.VenueId == bylab.Id && s.ParentId == null).OrderBy(s => s.SortOrder).FirstAsync(ct);
         var themes = await db.Themes.ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
         var today = OsloTime.ToOslo(now).Date;
 
@@ -124,7 +125,7 @@ internal static class EventsDemoContent
                 Det blir pizza! Si gjerne fra om allergier når du melder deg på.
                 """,
                 "inkludering", EventAudience.Youth, On(1, DayOfWeek.Thursday, 16), On(1, DayOfWeek.Thursday, 18),
-                "Ungdomsrådet i Hamar", Staff, Capacity: 30, AskNeeds: true),
+                "Ungdomsrådet", Staff, Capacity: 30, AskNeeds: true),
 
             new("opne-data",
                 "Smarte og berekraftige lokalsamfunn: Del og ta i bruk opne data",
@@ -230,9 +231,7 @@ internal static class EventsDemoContent
         foreach (var d in events)
         {
             var ev = ToEvent(d, bylab.Id, themes, users, now);
-            ev.Slug = await EventSlugs.UniqueAsync(db, ev.Title, ct);
-            db.Events.Add(ev);
-            await db.SaveChangesAsync(ct);
+            await PlaceAsync(db, ev, wholeVenue, d.Key == "banenor", ct);
             byKey[d.Key] = ev;
         }
 
@@ -243,9 +242,7 @@ internal static class EventsDemoContent
             "Kom innom Bylab, ta en kaffe og tegn på kartet over Stortorget. Innspillene går rett inn i medvirkningen.",
             "attraktiv-by", EventAudience.Everyone, On(-2, DayOfWeek.Wednesday, 15), On(-2, DayOfWeek.Wednesday, 17),
             "Hamar kommune", Staff, Capacity: 30), bylab.Id, themes, users, now);
-        past.Slug = await EventSlugs.UniqueAsync(db, past.Title, ct);
-        db.Events.Add(past);
-        await db.SaveChangesAsync(ct);
+        await PlaceAsync(db, past, wholeVenue, isPublic: false, ct);
 
         var guests = Guests().GetEnumerator();
         Registration Guest(Event ev, RegistrationStatus status, int companions = 0, string culture = "nb")
@@ -341,6 +338,52 @@ internal static class EventsDemoContent
         db.Registrations.AddRange(others);
         db.Registrations.AddRange(cancelledRegistrations);
         db.Registrations.AddRange(pastRegistrations);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Saves the demo event with its organisation (made when the demo has none by that name) and, in the venue, the
+    /// booking it holds its slot through: approved when it is published, a request waiting for staff when it is a draft.
+    /// </summary>
+    private static async Task PlaceAsync(BylabDbContext db, Event ev, Venue.Space space, bool isPublic, CancellationToken ct)
+    {
+        var name = ev.OrganiserName.StartsWith("Hamar kommune", StringComparison.Ordinal) ? "Hamar kommune" : ev.OrganiserName;
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Name == name, ct);
+        if (organisation is null)
+        {
+            organisation = new Organisations.Organisation { Name = name, ContactName = name, ContactEmail = "post@example.com", CreatedAt = ev.CreatedAt };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync(ct);
+        }
+        ev.OrganisationId = organisation.Id;
+        ev.OrganiserName = organisation.Name;
+        ev.Slug = await EventSlugs.UniqueAsync(db, ev.Title, ct);
+        if (ev.LocationKind == EventLocationKind.Venue && ev.Status != EventStatus.Cancelled)
+        {
+            ev.SpaceId = space.Id;
+            var booking = new Bookings.Booking
+            {
+                Kind = Bookings.BookingKind.Event,
+                Status = ev.Status == EventStatus.Published ? Bookings.BookingStatus.Approved : Bookings.BookingStatus.Pending,
+                OrganisationId = organisation.Id,
+                RequestedById = ev.OwnerId,
+                Purpose = ev.Title.Length > Bookings.Booking.PurposeMaxLength ? ev.Title[..Bookings.Booking.PurposeMaxLength] : ev.Title,
+                ExpectedPeople = Math.Min(ev.Capacity, space.Capacity),
+                IsPublic = isPublic,
+                CreatedAt = ev.CreatedAt,
+                DecidedAt = ev.Status == EventStatus.Published ? ev.CreatedAt : null,
+                DecidedById = ev.Status == EventStatus.Published ? ev.OwnerId : null,
+            };
+            booking.Place(space, ev.StartsAt, ev.EndsAt);
+            db.Bookings.Add(booking);
+            await db.SaveChangesAsync(ct);
+            ev.BookingId = booking.Id;
+        }
+        else if (ev.LocationKind == EventLocationKind.Venue)
+        {
+            ev.SpaceId = space.Id;
+        }
+        db.Events.Add(ev);
         await db.SaveChangesAsync(ct);
     }
 

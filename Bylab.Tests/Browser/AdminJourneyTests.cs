@@ -108,7 +108,7 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
 
         // Staff run the day to day (ideas, consultations, themes, outbox); users and the audit log are for admins, and the menu does not offer them.
         var adminMenu = page.GetByRole(AriaRole.Navigation, new() { Name = "Administrasjon" });
-        await Expect(adminMenu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Oversikt", "Ideer", "Medvirkninger", "Temaer", "Utboks", "Arrangementer"]);
+        await Expect(adminMenu.GetByRole(AriaRole.Link)).ToHaveTextAsync(["Oversikt", "Ideer", "Medvirkninger", "Temaer", "Utboks", "Arrangementer", "Bookinger", "Lokalet", "Organisasjoner"]);
         await page.AssertAccessibleAsync();
 
         await adminMenu.GetByRole(AriaRole.Link, new() { Name = "Utboks" }).ClickAsync();

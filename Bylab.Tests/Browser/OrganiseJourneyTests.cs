@@ -34,7 +34,7 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
             await Label(page, "Tittel").FillAsync(title);
             await Label(page, "Kort omtale").FillAsync("Hvordan vil vi at Hamar skal være i 2030?");
             await Label(page, "Beskrivelse").FillAsync("Vi snakker om **strategien** og hører hva du mener.");
-            await Label(page, "Arrangør").FillAsync("Hamar kommune");
+            await Label(page, "Arrangør").SelectOptionAsync(new SelectOptionValue { Label = "Hamar kommune" });
             await Label(page, "Starter").FillAsync("2027-09-21T18:00");
             await Label(page, "Slutter").FillAsync("2027-09-21T17:00");
             await Label(page, "Digitalt").CheckAsync();
@@ -174,12 +174,15 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
     }
 
     [Fact]
-    public async Task AnOrganiserIsToldTheVenueIsTakenWithoutLearningWhatAnotherDraftIsCalled()
+    public async Task AnOrganiserIsToldTheVenueIsTakenWithoutLearningWhatAnotherOrganisationsBookingIsCalled()
     {
         var organiser = TestData.UniqueEmail("arrangor");
-        await Factory.Users.CreateAsync(email: organiser, password: TestData.Password, roles: [Roles.Organiser]);
-        var secret = $"Hemmelig kladd {Guid.NewGuid():N}";
-        await Factory.Events.AddAsync(secret, TestEvents.Oslo(2027, 11, 16, 17), location: EventLocationKind.Venue, status: EventStatus.Draft);
+        var user = await Factory.Users.CreateAsync(email: organiser, password: TestData.Password, roles: [Roles.Organiser]);
+        var hamarVel = await Factory.Bookings.OrganisationAsync("Hamar Vel", memberIds: user.Id);
+        var others = await Factory.Bookings.OrganisationAsync("Dark Arkitekter");
+        var day = Factory.Bookings.Date(DayOfWeek.Tuesday, weeks: 4);
+        var secret = $"Hemmelig styremøte {Guid.NewGuid():N}";
+        await Factory.Bookings.AddAsync(others, await Factory.Bookings.SpaceAsync(TestBookings.Whole), TestBookings.Oslo(day, 17), TestBookings.Oslo(day, 19), secret);
 
         await InBrowserAsync(async page =>
         {
@@ -188,16 +191,16 @@ public sealed class OrganiseJourneyTests(BrowserFixture fixture) : BrowserTest(f
             await Label(page, "Tittel").FillAsync("Styremøte i velforeningen");
             await Label(page, "Kort omtale").FillAsync("Årsmøte med valg.");
             await Label(page, "Beskrivelse").FillAsync("Alle medlemmer er velkomne.");
-            await Label(page, "Arrangør").FillAsync("Hamar Vel");
-            await Label(page, "Starter").FillAsync("2027-11-16T18:00");
-            await Label(page, "Slutter").FillAsync("2027-11-16T20:00");
+            await Expect(Label(page, "Arrangør")).ToHaveValueAsync(hamarVel.ToString());
+            await Label(page, "Starter").FillAsync($"{day:yyyy-MM-dd}T18:00");
+            await Label(page, "Slutter").FillAsync($"{day:yyyy-MM-dd}T20:00");
             await Label(page, "Lokale").SelectOptionAsync(new SelectOptionValue { Index = 1 });
             await Label(page, "Antall plasser").FillAsync("30");
             await page.GetByRole(AriaRole.Button, new() { Name = "Lagre som kladd" }).ClickAsync();
 
             await Expect(ErrorSummary(page)).ToBeFocusedAsync();
             var conflicts = page.Locator("#venue-conflicts");
-            await Expect(conflicts).ToContainTextAsync("Opptatt (arrangement)");
+            await Expect(conflicts).ToContainTextAsync("Opptatt (lån av lokalet)");
             await Expect(conflicts).Not.ToContainTextAsync(secret);
             await page.AssertAccessibleAsync();
             await page.SetViewportSizeAsync(375, 812);

@@ -34,6 +34,7 @@ public class BylabFactory : WebApplicationFactory<Program>
     public TestEvents Events => _events ??= new TestEvents(Services);
     public TestIdeas Ideas => new(Services);
     public TestModeration Moderation => new(Services);
+    public TestBookings Bookings => new(Services);
 
     private TestEvents? _events;
 

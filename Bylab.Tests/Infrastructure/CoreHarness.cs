@@ -38,6 +38,7 @@ public sealed class CoreHarness : IAsyncDisposable
         Events = new TestEvents(services);
         Ideas = new TestIdeas(services);
         Moderation = new TestModeration(services);
+        Bookings = new TestBookings(services);
     }
 
     public ServiceProvider Services { get; }
@@ -56,6 +57,7 @@ public sealed class CoreHarness : IAsyncDisposable
     public TestEvents Events { get; }
     public TestIdeas Ideas { get; }
     public TestModeration Moderation { get; }
+    public TestBookings Bookings { get; }
 
     /// <param name="start">The clock's start; <see cref="Start"/> unless a test needs another day.</param>
     /// <param name="settings">Configuration as appsettings.json would give it ("Bylab:Ideas:EditWindowMinutes" = "45").</param>
@@ -83,6 +85,7 @@ public sealed class CoreHarness : IAsyncDisposable
             .AddBylabRules();
         // What the web layer adds: its mail texts (here a stand-in) and a sender (here a recorder).
         services.AddSingleton<IEventMailComposer, SubjectComposer>();
+        services.AddSingleton<Bylab.Core.Bookings.IBookingMailComposer, BookingSubjectComposer>();
         services.AddSingleton<Bylab.Core.Ideas.ICommentDigestComposer, ListingDigestComposer>();
         services.AddSingleton<Bylab.Core.Moderation.IModerationMailComposer, ListingModerationComposer>();
         var mail = new RecordingSender();

@@ -16,6 +16,7 @@ namespace Bylab.Tests.Infrastructure;
 public sealed class TestEvents(IServiceProvider services)
 {
     private int? _venueId;
+    private int? _municipalityId;
 
     private DateTime Now => services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
@@ -23,13 +24,22 @@ public sealed class TestEvents(IServiceProvider services)
     public static DateTime Oslo(int year, int month, int day, int hour, int minute = 0) =>
         OsloTime.ToUtc(new DateTime(year, month, day, hour, minute, 0)) ?? throw new ArgumentException("No such time in Oslo.");
 
-    /// <summary>The Bylab itself, which every initialised database has.</summary>
-    public async Task<int> BylabVenueIdAsync() =>
-        _venueId ??= await WithDbAsync(db => db.Venues.Where(v => v.Slug == Bylab.Core.Venue.Venue.BylabSlug).Select(v => v.Id).SingleAsync());
+    /// <summary>The Bylab itself, which every initialised database has (and Hamar kommune, which events are run for by default).</summary>
+    public async Task<int> BylabVenueIdAsync()
+    {
+        _municipalityId ??= await MunicipalityIdAsync();
+        return _venueId ??= await WithDbAsync(db => db.Venues.Where(v => v.Slug == Bylab.Core.Venue.Venue.BylabSlug).Select(v => v.Id).SingleAsync());
+    }
+
+    /// <summary>Hamar kommune, the organisation every installation has.</summary>
+    public Task<int> MunicipalityIdAsync() =>
+        WithDbAsync(db => db.Organisations.Where(o => o.IsMunicipality).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
 
     /// <summary>
-    /// A published event a week from now, two hours long, online, 20 places, unless told otherwise; straight into the
-    /// table. An event at the venue takes the Bylab (overlaps are not checked: that is the service's job).
+    /// A published event a week from now, two hours long, online, 20 places, for Hamar kommune, unless told otherwise;
+    /// straight into the table. An event at the venue is in the Bylab, in a test room of its own that no other test's
+    /// event touches, held through an approved booking there (a draft holds none) – the database refuses two
+    /// approved bookings on top of each other, and tests that share a host put events at the same times.
     /// </summary>
     public async Task<Event> AddAsync(string title = "Åpent møte om Hamar mot 2030", DateTime? startsAt = null, TimeSpan? length = null,
         int capacity = 20, int maxCompanions = 0, EventStatus status = EventStatus.Published,
@@ -52,6 +62,7 @@ public sealed class TestEvents(IServiceProvider services)
             PlaceAddress = location == EventLocationKind.Elsewhere ? "Strandgata 45" : null,
             OnlineUrl = location == EventLocationKind.Online ? "https://example.org/mote" : null,
             OrganiserName = "Hamar kommune",
+            OrganisationId = _municipalityId ??= await MunicipalityIdAsync(),
             OwnerId = ownerId,
             Capacity = capacity,
             MaxCompanions = maxCompanions,
@@ -67,10 +78,42 @@ public sealed class TestEvents(IServiceProvider services)
         shape?.Invoke(ev);
         return await WithDbAsync(async db =>
         {
+            if (ev.LocationKind == EventLocationKind.Venue)
+            {
+                await TestRoomAsync(db, ev);
+            }
             db.Events.Add(ev);
             await db.SaveChangesAsync();
             return ev;
         });
+    }
+
+    /// <summary>A space of the Bylab for this event alone, and the approved booking a published (or cancelled) event held it through.</summary>
+    private static async Task TestRoomAsync(BylabDbContext db, Event ev)
+    {
+        var space = new Bylab.Core.Venue.Space
+        {
+            VenueId = ev.VenueId!.Value, Name = $"Testrom {Guid.NewGuid():N}", Capacity = Math.Max(ev.Capacity, 60), MaxMinutes = 24 * 60,
+            MinNoticeHours = 0, MaxDaysAhead = 730,
+        };
+        db.Spaces.Add(space);
+        await db.SaveChangesAsync();
+        db.SpaceRelations.Add(new Bylab.Core.Venue.SpaceRelation { SpaceId = space.Id, RelatedId = space.Id });
+        ev.SpaceId = space.Id;
+        if (ev.Status == EventStatus.Draft)
+        {
+            return;
+        }
+        var booking = new Bylab.Core.Bookings.Booking
+        {
+            Kind = Bylab.Core.Bookings.BookingKind.Event, OrganisationId = ev.OrganisationId!.Value, RequestedById = ev.OwnerId, Purpose = ev.Title[..Math.Min(ev.Title.Length, 150)],
+            ExpectedPeople = Math.Max(1, ev.Capacity), CreatedAt = ev.CreatedAt,
+            Status = ev.IsCancelled ? Bylab.Core.Bookings.BookingStatus.Cancelled : Bylab.Core.Bookings.BookingStatus.Approved,
+        };
+        booking.Place(space, ev.StartsAt, ev.EndsAt);
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync();
+        ev.BookingId = ev.IsCancelled ? null : booking.Id;
     }
 
     /// <summary>The public pages' test event: at the Bylab a week from now at 17:00 UTC (the same Oslo day), 20 places.</summary>
@@ -120,10 +163,11 @@ public sealed class TestEvents(IServiceProvider services)
             EndsAt: start + (duration ?? TimeSpan.FromHours(2)),
             LocationKind: location,
             VenueId: location == EventLocationKind.Venue ? venueId : null,
+            SpaceId: null,
             PlaceName: location == EventLocationKind.Elsewhere ? "Hamar bibliotek" : null,
             PlaceAddress: location == EventLocationKind.Elsewhere ? "Strandgata 45" : null,
             OnlineUrl: location == EventLocationKind.Online ? "https://video.example.org/mote" : null,
-            OrganiserName: "Hamar kommune",
+            OrganisationId: _municipalityId,
             Capacity: capacity,
             RegistrationOpensAt: null,
             RegistrationClosesAt: null,
@@ -133,20 +177,23 @@ public sealed class TestEvents(IServiceProvider services)
             ReminderHoursBefore: 24);
     }
 
-    /// <summary>An event made the real way, through <see cref="EventService"/> (a draft owned by <paramref name="actorId"/>); its id.</summary>
-    public async Task<int> CreateAsync(EventInput input, string actorId)
+    /// <summary>
+    /// An event made the real way, through <see cref="EventService"/> (a draft owned by <paramref name="actorId"/>); its id.
+    /// By default as staff: an event in the venue gets its own booking, approved at once.
+    /// </summary>
+    public async Task<int> CreateAsync(EventInput input, string actorId, EventRoom? room = null, bool asStaff = true)
     {
-        var result = await WithAsync((EventService s) => s.CreateAsync(input, actorId));
+        var result = await WithAsync((EventService s) => s.CreateAsync(input, new EventActor(actorId, asStaff), room));
         Assert.True(result.Outcome == EventSaveOutcome.Saved,
             $"{result.Outcome}: {string.Join(", ", result.Errors?.Select(e => $"{e.Field} {e.Code}") ?? [])}");
         return result.EventId!.Value;
     }
 
-    /// <summary>As <see cref="CreateAsync(EventInput, string)"/>, then published through <see cref="EventStatusService"/>.</summary>
+    /// <summary>As <see cref="CreateAsync(EventInput, string, EventRoom?, bool)"/> (as staff), then published through <see cref="EventStatusService"/>.</summary>
     public async Task<int> CreatePublishedAsync(EventInput input, string actorId)
     {
         var id = await CreateAsync(input, actorId);
-        Assert.Equal(EventStateOutcome.Done, await WithAsync((EventStatusService s) => s.PublishAsync(id, actorId)));
+        Assert.Equal(EventStateOutcome.Done, await WithAsync((EventStatusService s) => s.PublishAsync(id, EventActor.Staff(actorId))));
         return id;
     }
 

@@ -16,8 +16,16 @@ public sealed class RecordingSender : IEmailSender
     /// <summary>Send, then fail the next this-many times (the mark "sent" is never written).</summary>
     public int FailAfter { get; set; }
 
+    /// <summary>Fail the next send to this address, once, without sending (one recipient of several unreachable).</summary>
+    public string? FailOnceTo { get; set; }
+
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
+        if (FailOnceTo is { } to && string.Equals(message.To, to, StringComparison.OrdinalIgnoreCase))
+        {
+            FailOnceTo = null;
+            throw new InvalidOperationException($"Recipient {to} refused for now");
+        }
         if (FailBefore > 0)
         {
             FailBefore--;
@@ -43,6 +51,15 @@ public sealed class SubjectComposer : IEventMailComposer
 {
     public EmailMessage Compose(EventNotificationKind kind, Event ev, Registration registration, int? waitlistPosition) =>
         new(registration.Email, $"{kind} {registration.Id} {waitlistPosition}".TrimEnd(), ev.Title);
+}
+
+/// <summary>Core tests' booking mail: the kind, the booking ids and the door codes in the subject, staff's message as the body.</summary>
+public sealed class BookingSubjectComposer : Bylab.Core.Bookings.IBookingMailComposer
+{
+    public EmailMessage Compose(Bylab.Core.Bookings.BookingNotificationKind kind, IReadOnlyList<Bylab.Core.Bookings.BookingMailItem> bookings,
+        Bylab.Core.Bookings.BookingRecipient recipient, string? message) =>
+        new(recipient.Email, $"{kind} {string.Join(",", bookings.Select(b => b.Booking.Id))} {string.Join(",", bookings.Select(b => b.DoorCode?.Code))}".TrimEnd(),
+            message ?? "");
 }
 
 /// <summary>

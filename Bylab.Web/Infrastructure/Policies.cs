@@ -24,6 +24,12 @@ public static class Policies
     /// </summary>
     public const string EventManagers = nameof(EventManagers);
 
+    /// <summary>
+    /// The venue booking pages under /lokalet/bookinger: organisers (for the organisations they belong to) and staff signed
+    /// in with two factors. Which organisation and booking a person may touch is checked per request (Features/Bookings).
+    /// </summary>
+    public const string Borrowers = nameof(Borrowers);
+
     /// <summary>The claim Identity adds when the person signed in with a second factor.</summary>
     public const string MfaClaim = "amr";
     public const string MfaValue = "mfa";
@@ -38,6 +44,7 @@ public static class Policies
         options.AddPolicy(Moderator, p => p.RequireRole(Roles.Moderator).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Admin).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(EventManagers, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Organiser) || IsStaffWithMfa(ctx.User)));
+        options.AddPolicy(Borrowers, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Organiser) || IsStaffWithMfa(ctx.User)));
     }
 
     /// <summary>Staff or admin, signed in with two factors: manages every event.</summary>

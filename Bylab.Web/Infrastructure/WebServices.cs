@@ -53,6 +53,7 @@ public static class WebServices
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 // The mail a request's change queued for its event goes out before the response (Features/Events).
                 o.Filters.Add<Features.Events.EventMailAfterRequest>();
+                o.Filters.Add<Features.Bookings.BookingMailAfterRequest>();
                 // FluentValidation gives the messages; MVC must not invent English "field is required" ones.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
@@ -98,6 +99,9 @@ public static class WebServices
         services.AddScoped<Bylab.Core.Events.IEventMailComposer, Features.Events.EventMails>();
         // Reminders, expiry, personal-data deletion and unsent e-mail; in the web host only, so Core tests run without it.
         services.AddHostedService<Bylab.Core.Events.EventsBackgroundService>();
+        services.AddScoped<Bylab.Core.Bookings.IBookingMailComposer, Features.Bookings.BookingMails>();
+        services.AddScoped<Features.Organise.EventFormData>();
+        services.AddHostedService<Bylab.Core.Bookings.BookingsBackgroundService>();
         // The daily comment digests to idea authors; in the web host only, as above.
         services.AddScoped<Bylab.Core.Ideas.ICommentDigestComposer, Features.Ideas.CommentDigestMails>();
         services.AddScoped<Bylab.Core.Moderation.IModerationMailComposer, Features.Moderation.ModerationMails>();

@@ -30,6 +30,12 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.HasOne(e => e.Venue).WithMany().HasForeignKey(e => e.VenueId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<BylabUser>().WithMany().HasForeignKey(e => e.OwnerId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Event>().WithMany().HasForeignKey(e => e.CopiedFromId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Bylab.Core.Organisations.Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Bylab.Core.Venue.Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Bylab.Core.Bookings.Booking>().WithMany().HasForeignKey(e => e.BookingId).OnDelete(DeleteBehavior.Restrict);
+        // One live event per booking.
+        b.HasIndex(e => e.BookingId).IsUnique().HasFilter("BookingId IS NOT NULL AND Status <> 'Cancelled'")
+            .HasDatabaseName("IX_Events_OnePerBooking");
 
         b.HasIndex(e => new { e.Status, e.StartsAt });
         b.HasIndex(e => new { e.VenueId, e.StartsAt });
@@ -43,6 +49,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
             t.HasCheckConstraint("CK_Events_RegistrationWindow",
                 "RegistrationOpensAt IS NULL OR RegistrationClosesAt IS NULL OR RegistrationOpensAt < RegistrationClosesAt");
             t.HasCheckConstraint("CK_Events_Venue", "(LocationKind = 'Venue') = (VenueId IS NOT NULL)");
+            // A published event in the venue holds its slot through a booking (the service checks it is approved and covers it).
+            t.HasCheckConstraint("CK_Events_VenueBooking", "NOT (Status = 'Published' AND LocationKind = 'Venue' AND BookingId IS NULL)");
         });
     }
 }

@@ -242,6 +242,293 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Bylab.Core.Bookings.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BlockEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BlockStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChangedByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Equipment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpectedPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLateCancellation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuggestedEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuggestedStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestionMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelledById");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("OrganisationId", "StartsAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("SpaceId", "Status", "BlockStartsAt", "BlockEndsAt")
+                        .HasDatabaseName("IX_Bookings_Held");
+
+                    b.ToTable("Bookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Bookings_EndAfterStart", "EndsAt > StartsAt");
+
+                            t.HasCheckConstraint("CK_Bookings_Held", "BlockStartsAt <= StartsAt AND BlockEndsAt >= EndsAt");
+
+                            t.HasCheckConstraint("CK_Bookings_People", "ExpectedPeople >= 1 AND ExpectedPeople <= 10000");
+
+                            t.HasCheckConstraint("CK_Bookings_Rejected", "Status <> 'Rejected' OR RejectionReason IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.BookingNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_BookingNotifications_Unsent")
+                        .HasFilter("SentAt IS NULL");
+
+                    b.ToTable("BookingNotifications");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.BookingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkippedDates")
+                        .HasMaxLength(286)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BookingSeries");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.DoorCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("VenueId", "Code", "ValidFrom");
+
+                    b.ToTable("DoorCodes", t =>
+                        {
+                            t.HasCheckConstraint("CK_DoorCodes_Validity", "ValidUntil > ValidFrom");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.StaffFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffFeedTokens");
+                });
+
             modelBuilder.Entity("Bylab.Core.Email.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -321,6 +608,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancellationMessage")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -391,6 +681,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OrganiserName")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -435,6 +728,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
@@ -464,12 +760,21 @@ namespace Bylab.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Events_OnePerBooking")
+                        .HasFilter("BookingId IS NOT NULL AND Status <> 'Cancelled'");
+
                     b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SpaceId");
 
                     b.HasIndex("ThemeId");
 
@@ -493,6 +798,8 @@ namespace Bylab.Core.Data.Migrations
                             t.HasCheckConstraint("CK_Events_Reminder", "ReminderHoursBefore IS NULL OR (ReminderHoursBefore >= 1 AND ReminderHoursBefore <= 336)");
 
                             t.HasCheckConstraint("CK_Events_Venue", "(LocationKind = 'Venue') = (VenueId IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_Events_VenueBooking", "NOT (Status = 'Published' AND LocationKind = 'Venue' AND BookingId IS NULL)");
                         });
                 });
 
@@ -1235,6 +1542,105 @@ namespace Bylab.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Bylab.Core.Organisations.Organisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMunicipality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MonthlyQuotaHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Organisations", t =>
+                        {
+                            t.HasCheckConstraint("CK_Organisations_Quota", "MonthlyQuotaHours IS NULL OR (MonthlyQuotaHours >= 1 AND MonthlyQuotaHours <= 744)");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Organisations.OrganisationMember", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganisationMembers");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("LendingHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_LendingHours_Order", "Closes > Opens");
+                        });
+                });
+
             modelBuilder.Entity("Bylab.Core.Venue.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -1264,11 +1670,111 @@ namespace Bylab.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Bylab.Core.Venue.Space", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CleanupMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Equipment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxDaysAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinNoticeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetupMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("VenueId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Spaces", t =>
+                        {
+                            t.HasCheckConstraint("CK_Spaces_Ahead", "MinNoticeHours >= 0 AND MinNoticeHours <= 720 AND MaxDaysAhead >= 1 AND MaxDaysAhead <= 730");
+
+                            t.HasCheckConstraint("CK_Spaces_Buffers", "SetupMinutes >= 0 AND SetupMinutes <= 240 AND CleanupMinutes >= 0 AND CleanupMinutes <= 240");
+
+                            t.HasCheckConstraint("CK_Spaces_Capacity", "Capacity > 0 AND Capacity <= 10000");
+
+                            t.HasCheckConstraint("CK_Spaces_Length", "MinMinutes >= 1 AND MaxMinutes >= MinMinutes AND MaxMinutes <= 1440");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.SpaceRelation", b =>
+                {
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId", "RelatedId");
+
+                    b.HasIndex("RelatedId");
+
+                    b.ToTable("SpaceRelations");
+                });
+
             modelBuilder.Entity("Bylab.Core.Venue.Venue", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessInstructions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("AccessibilityInfo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<bool>("AccessibleToilet")
                         .HasColumnType("INTEGER");
@@ -1281,13 +1787,32 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ClosedOnPublicHolidays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<bool>("HearingLoop")
                         .HasColumnType("INTEGER");
@@ -1315,6 +1840,13 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TidyingInstructions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -1323,6 +1855,41 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("Venues", t =>
                         {
                             t.HasCheckConstraint("CK_Venues_Capacity", "Capacity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.VenueClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "FirstDate");
+
+                    b.ToTable("VenueClosures", t =>
+                        {
+                            t.HasCheckConstraint("CK_VenueClosures_Order", "LastDate >= FirstDate");
                         });
                 });
 
@@ -1489,6 +2056,82 @@ namespace Bylab.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bylab.Core.Bookings.Booking", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bylab.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bylab.Core.Bookings.BookingSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bylab.Core.Venue.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Series");
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.BookingNotification", b =>
+                {
+                    b.HasOne("Bylab.Core.Bookings.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Booking");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.DoorCode", b =>
+                {
+                    b.HasOne("Bylab.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Venue.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.StaffFeedToken", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bylab.Core.Email.OutboxAttachment", b =>
                 {
                     b.HasOne("Bylab.Core.Email.OutboxMessage", null)
@@ -1500,15 +2143,30 @@ namespace Bylab.Core.Data.Migrations
 
             modelBuilder.Entity("Bylab.Core.Events.Event", b =>
                 {
+                    b.HasOne("Bylab.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Bylab.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("CopiedFromId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Bylab.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Bylab.Core.Accounts.BylabUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bylab.Core.Venue.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Bylab.Core.Ideas.Theme", "Theme")
                         .WithMany()
@@ -1716,10 +2374,74 @@ namespace Bylab.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Bylab.Core.Organisations.OrganisationMember", b =>
+                {
+                    b.HasOne("Bylab.Core.Organisations.Organisation", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
+                {
+                    b.HasOne("Bylab.Core.Venue.Venue", null)
+                        .WithMany("LendingHours")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bylab.Core.Venue.OpeningHours", b =>
                 {
                     b.HasOne("Bylab.Core.Venue.Venue", null)
                         .WithMany("OpeningHours")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.Space", b =>
+                {
+                    b.HasOne("Bylab.Core.Venue.Space", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bylab.Core.Venue.Venue", "Venue")
+                        .WithMany("Spaces")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Venue");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.SpaceRelation", b =>
+                {
+                    b.HasOne("Bylab.Core.Venue.Space", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Venue.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.VenueClosure", b =>
+                {
+                    b.HasOne("Bylab.Core.Venue.Venue", null)
+                        .WithMany("Closures")
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1788,9 +2510,20 @@ namespace Bylab.Core.Data.Migrations
                     b.Navigation("Principles");
                 });
 
+            modelBuilder.Entity("Bylab.Core.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Bylab.Core.Venue.Venue", b =>
                 {
+                    b.Navigation("Closures");
+
+                    b.Navigation("LendingHours");
+
                     b.Navigation("OpeningHours");
+
+                    b.Navigation("Spaces");
                 });
 #pragma warning restore 612, 618
         }

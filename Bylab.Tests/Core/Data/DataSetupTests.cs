@@ -85,5 +85,20 @@ public sealed class DataSetupTests
 
         Assert.Equal(DemoSeeder.People.Count, await core.WithDbAsync(db => db.Users.CountAsync()));
         Assert.Contains("admin@demo.bylab.no", console.ToString());
+
+        // The actors of issue 12 borrow the venue: a month of bookings and requests around «Hamar mot 2030».
+        var organisations = await core.WithDbAsync(db => db.Organisations.Select(o => o.Name).ToListAsync());
+        Assert.Superset(new HashSet<string> { "Hamar kommune", "arealplan og kultur", "Ungdomsrådet", "Trepartssamarbeidet", "KS", "Bane NOR",
+            "Nordic Towns", "Dark Arkitekter", "Co Urban", "Sykkelnettverket" }, organisations.ToHashSet());
+        var bookings = await core.WithDbAsync(db => db.Bookings.AsNoTracking().Include(b => b.Organisation).Include(b => b.Space).ToListAsync());
+        Assert.True(bookings.Count(b => b.Organisation!.Name == "Ungdomsrådet" && b.SeriesId != null) >= 3, "Ungdomsrådet's monthly meeting is a series");
+        Assert.Contains(bookings, b => b.Organisation!.Name == "KS" && b.Space!.ParentId == null && b.Status == Bylab.Core.Bookings.BookingStatus.Approved);
+        Assert.Contains(bookings, b => b.Organisation!.Name == "Dark Arkitekter" && b.Status == Bylab.Core.Bookings.BookingStatus.Approved);
+        Assert.True(bookings.Count(b => b.Status == Bylab.Core.Bookings.BookingStatus.Pending) >= 3, "staff have requests to decide");
+        var baneNor = await core.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.OrganiserName == "Bane NOR"));
+        Assert.Equal(Bylab.Core.Events.EventStatus.Published, baneNor.Status);
+        Assert.Equal(Bylab.Core.Bookings.BookingStatus.Approved, bookings.Single(b => b.Id == baneNor.BookingId).Status);
+        var youth = await core.Users.IdOfAsync("ungdom@demo.bylab.no");
+        Assert.True(await core.WithDbAsync(db => db.OrganisationMembers.AnyAsync(m => m.UserId == youth && db.Organisations.Any(o => o.Id == m.OrganisationId && o.Name == "Ungdomsrådet"))));
     }
 }

@@ -44,13 +44,13 @@ public sealed class EmailTests
         Assert.Equal(("Bylab Hamar", "bylab@hamar.kommune.no"), (from.Name, from.Address));
         Assert.Equal("kari@test.bylab.no", Assert.IsType<MailboxAddress>(Assert.Single(mime.To)).Address);
         Assert.Equal("Påmelding til «Hamar mot 2030»", mime.Subject);
-        Assert.Equal("Velkommen!", mime.TextBody.Trim());
-        Assert.Equal("<p>Velkommen!</p>", mime.HtmlBody.Trim());
+        Assert.Equal("Velkommen!", mime.TextBody!.Trim());
+        Assert.Equal("<p>Velkommen!</p>", mime.HtmlBody!.Trim());
         var attachment = Assert.IsAssignableFrom<MimePart>(Assert.Single(mime.Attachments));
         Assert.Equal("mote.ics", attachment.FileName);
         Assert.Equal("text/calendar", attachment.ContentType.MimeType);
         using var content = new MemoryStream();
-        attachment.Content.DecodeTo(content);
+        attachment.Content!.DecodeTo(content);
         Assert.Equal(Ics.Content, content.ToArray());
     }
 
@@ -58,7 +58,7 @@ public sealed class EmailTests
     public void SmtpMessageWithoutHtmlOrAttachmentsIsPlainText()
     {
         var mime = SmtpEmailSender.ToMime(new EmailMessage("kari@test.bylab.no", "Hei", "Bare tekst"), new EmailOptions());
-        Assert.Equal("Bare tekst", mime.TextBody.Trim());
+        Assert.Equal("Bare tekst", mime.TextBody!.Trim());
         Assert.Null(mime.HtmlBody);
         Assert.Empty(mime.Attachments);
     }

@@ -203,8 +203,8 @@ public sealed class EventCalendarTests
         Assert.Single(calendar.TimeZones);
         Assert.Equal(["event-1@bylab.hamar.kommune.no", "event-2@bylab.hamar.kommune.no", "event-3@bylab.hamar.kommune.no"],
             calendar.Events.Select(e => e.Uid));
-        Assert.Equal("Hamar bibliotek, Strandgata 1", calendar.Events[1].Location);
-        Assert.Equal(b.StartsAt, calendar.Events[1].DtStart!.AsUtc);
+        Assert.Equal("Hamar bibliotek, Strandgata 1", calendar.Events[1]!.Location);
+        Assert.Equal(b.StartsAt, calendar.Events[1]!.DtStart!.AsUtc);
         Assert.Equal(["CONFIRMED", "CONFIRMED", "CANCELLED"], calendar.Events.Select(e => e.Status));
     }
 }

@@ -13,8 +13,8 @@ public sealed class EventInputTests
     {
         Title = "Verksted", Summary = "Kort.", DescriptionMarkdown = "Lang.", ThemeId = 7, Audience = EventAudience.Seniors,
         StartsAt = new DateTime(2027, 3, 1, 17, 0, 0, DateTimeKind.Utc), EndsAt = new DateTime(2027, 3, 1, 19, 0, 0, DateTimeKind.Utc),
-        LocationKind = EventLocationKind.Elsewhere, VenueId = 3, PlaceName = "Hamar bibliotek", PlaceAddress = "Strandgata 45",
-        OnlineUrl = "https://example.org", OrganiserName = "Hamar kommune", Capacity = 33,
+        LocationKind = EventLocationKind.Elsewhere, VenueId = 3, SpaceId = 5, PlaceName = "Hamar bibliotek", PlaceAddress = "Strandgata 45",
+        OnlineUrl = "https://example.org", OrganisationId = 9, Capacity = 33,
         RegistrationOpensAt = new DateTime(2027, 2, 1, 8, 0, 0, DateTimeKind.Utc), RegistrationClosesAt = new DateTime(2027, 3, 1, 12, 0, 0, DateTimeKind.Utc),
         MaxCompanions = 4, AskNeeds = true, Question = "Hvorfor?", ReminderHoursBefore = 48,
     };

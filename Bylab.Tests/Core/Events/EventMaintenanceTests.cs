@@ -174,7 +174,7 @@ public sealed class EventMaintenanceTests : IAsyncLifetime
 
         // Moved three days on: everyone is told at once, and reminded again a day before the new time.
         var moved = input with { StartsAt = input.StartsAt.AddDays(3), EndsAt = input.EndsAt.AddDays(3) };
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, staff))).Outcome);
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, EventActor.Staff(staff)))).Outcome);
         Assert.Equal(0, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
         _h.Clock.SetUtcNow(T0.AddDays(3));
         Assert.Equal(1, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
@@ -195,7 +195,7 @@ public sealed class EventMaintenanceTests : IAsyncLifetime
 
         // Moved an hour later before the mail went out: the queued reminder names the old time.
         var moved = input with { StartsAt = input.StartsAt.AddHours(1), EndsAt = input.EndsAt.AddHours(1) };
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, staff))).Outcome);
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, EventActor.Staff(staff)))).Outcome);
         Assert.Equal(1, await _h.WithAsync((EventMaintenance m) => m.QueueRemindersAsync()));
         await _h.Events.DeliverAsync();
 

@@ -22,15 +22,15 @@ public sealed class EventQueriesTests : IAsyncLifetime
     [Fact]
     public async Task ProgrammeShowsPublishedAndCancelledEventsThatHaveNotEndedSoonestFirst()
     {
-        var ending = await _h.Events.CreatePublishedAsync(_h.Events.Input("Ferdig snart", Oslo(2026, 11, 24, 9)), _staff);
+        var ending = await _h.Events.CreatePublishedAsync(_h.Events.Input("Ferdig snart", Oslo(2026, 11, 24, 9), location: EventLocationKind.Online), _staff);
         var running = await _h.Events.CreatePublishedAsync(_h.Events.Input("Pågår", Oslo(2026, 11, 24, 11), TimeSpan.FromHours(3)), _staff);
         var later = await _h.Events.CreatePublishedAsync(_h.Events.Input("Senere", Oslo(2026, 12, 10, 18)), _staff);
         var soon = await _h.Events.CreatePublishedAsync(_h.Events.Input("Snart", Oslo(2026, 12, 1, 18)), _staff);
         await _h.Events.CreateAsync(_h.Events.Input("Utkast", Oslo(2026, 12, 2, 18)), _staff);
         var called = await _h.Events.CreatePublishedAsync(_h.Events.Input("Avlyst", Oslo(2026, 12, 3, 18)), _staff);
-        await _h.WithAsync((EventStatusService s) => s.CancelAsync(called, "Syk.", _staff));
+        await _h.WithAsync((EventStatusService s) => s.CancelAsync(called, "Syk.", EventActor.Staff(_staff)));
         var neverShown = await _h.Events.CreateAsync(_h.Events.Input("Avlyst utkast", Oslo(2026, 12, 4, 18)), _staff);
-        await _h.WithAsync((EventStatusService s) => s.CancelAsync(neverShown, null, _staff));
+        await _h.WithAsync((EventStatusService s) => s.CancelAsync(neverShown, null, EventActor.Staff(_staff)));
         _h.Clock.SetUtcNow(Oslo(2026, 11, 24, 12));
 
         var programme = await _h.WithAsync((EventQueries q) => q.ProgrammeAsync(new EventFilter()));
@@ -107,12 +107,13 @@ public sealed class EventQueriesTests : IAsyncLifetime
     [Fact]
     public async Task MonthCalendarCutsByOsloTime()
     {
-        // 00:30 on 1 January in Oslo is still 31 December in UTC; 23:30 on 31 December Oslo is 22:30 UTC.
-        var newYear = await _h.Events.CreatePublishedAsync(_h.Events.Input("Nyttårsnatt", Oslo(2027, 1, 1, 0, 30)), _staff);
-        var eve = await _h.Events.CreatePublishedAsync(_h.Events.Input("Nyttårsaften", Oslo(2026, 12, 31, 23, 30), TimeSpan.FromMinutes(30)), _staff);
+        // 00:30 on 1 January in Oslo is still 31 December in UTC; 23:30 on 31 December Oslo is 22:30 UTC. (Online: these
+        // would be too close to each other for the venue's buffers, and the month is what is tested here.)
+        var newYear = await _h.Events.CreatePublishedAsync(_h.Events.Input("Nyttårsnatt", Oslo(2027, 1, 1, 0, 30), location: EventLocationKind.Online), _staff);
+        var eve = await _h.Events.CreatePublishedAsync(_h.Events.Input("Nyttårsaften", Oslo(2026, 12, 31, 23, 30), TimeSpan.FromMinutes(30), location: EventLocationKind.Online), _staff);
         // Summer time: 00:30 on 1 July is 22:30 UTC on 30 June.
-        var july = await _h.Events.CreatePublishedAsync(_h.Events.Input("Sommernatt", Oslo(2027, 7, 1, 0, 30)), _staff);
-        var june = await _h.Events.CreatePublishedAsync(_h.Events.Input("Sankthans", Oslo(2027, 6, 30, 22)), _staff);
+        var july = await _h.Events.CreatePublishedAsync(_h.Events.Input("Sommernatt", Oslo(2027, 7, 1, 0, 30), location: EventLocationKind.Online), _staff);
+        var june = await _h.Events.CreatePublishedAsync(_h.Events.Input("Sankthans", Oslo(2027, 6, 30, 22), location: EventLocationKind.Online), _staff);
         await _h.Events.CreateAsync(_h.Events.Input("Utkast i desember", Oslo(2026, 12, 20, 18)), _staff);
         Assert.Equal(12, (await _h.Events.StoredAsync(newYear)).StartsAt.Month);
 
@@ -192,7 +193,8 @@ public sealed class EventQueriesTests : IAsyncLifetime
         var anne = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Confirmed, name: "anne hansen", userId: _staff)).Id;
         var second = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted, name: "Bjørn", createdAt: _h.Now.AddMinutes(2))).Id;
         var first = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted, name: "Camilla", createdAt: _h.Now.AddMinutes(1))).Id;
-        await _h.Events.RegistrationAsync(id, RegistrationStatus.Unconfirmed, name: "Dag");
+        // «Æsøy» cannot occur in a check-in code or an e-mail address, which the search also matches («KDAGJEP2» once matched «Dag»).
+        await _h.Events.RegistrationAsync(id, RegistrationStatus.Unconfirmed, name: "Dag Æsøy");
         await _h.Events.RegistrationAsync(id, RegistrationStatus.Cancelled, name: "Eirik");
 
         var all = await _h.WithAsync((EventQueries q) => q.ParticipantsAsync(id, null));
@@ -210,7 +212,7 @@ public sealed class EventQueriesTests : IAsyncLifetime
         Assert.Equal([zara], (await _h.WithAsync((EventQueries q) => q.ParticipantsAsync(id, code.ToLowerInvariant()))).Select(p => p.RegistrationId));
         var email = all.Single(p => p.RegistrationId == anne).Email;
         Assert.Equal([anne], (await _h.WithAsync((EventQueries q) => q.ParticipantsAsync(id, email.ToUpperInvariant()))).Select(p => p.RegistrationId));
-        Assert.Empty(await _h.WithAsync((EventQueries q) => q.ParticipantsAsync(id, "Dag")));
+        Assert.Empty(await _h.WithAsync((EventQueries q) => q.ParticipantsAsync(id, "Æsøy")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Bylab.Core.Bookings;
 using Bylab.Core.Events;
 using Bylab.Core.Time;
 using Bylab.Tests.Infrastructure;
@@ -28,9 +29,13 @@ public sealed class EventServiceTests : IAsyncLifetime
         Assert.Equal(_staff, ev.OwnerId);
         Assert.Equal(_h.Now, ev.CreatedAt);
         Assert.Null(ev.PublishedAt);
-        var audit = Assert.Single(await _h.AuditAsync());
+        // Staff's event in the venue takes its slot through a booking of its own, approved at once; both are audited.
+        var entries = await _h.AuditAsync();
+        Assert.Equal([BookingAuditActions.Approved, EventAuditActions.EventCreated], entries.Select(a => a.Action));
+        var audit = entries[1];
         Assert.Equal((EventAuditActions.EventCreated, id.ToString(), _staff, "Sindre Bylab-ansatt"),
             (audit.Action, audit.TargetId, audit.ActorId, audit.ActorName));
+        Assert.Equal(entries[0].TargetId, ev.BookingId.ToString());
     }
 
     [Fact]
@@ -60,7 +65,9 @@ public sealed class EventServiceTests : IAsyncLifetime
         { "long-title", nameof(EventInput.Title), EventInputErrors.TooLong },
         { "no-summary", nameof(EventInput.Summary), EventInputErrors.Required },
         { "no-description", nameof(EventInput.DescriptionMarkdown), EventInputErrors.Required },
-        { "no-organiser", nameof(EventInput.OrganiserName), EventInputErrors.Required },
+        { "no-organiser", nameof(EventInput.OrganisationId), EventInputErrors.Required },
+        { "unknown-organisation", nameof(EventInput.OrganisationId), EventInputErrors.UnknownOrganisation },
+        { "unknown-space", nameof(EventInput.SpaceId), EventInputErrors.UnknownSpace },
         { "long-question", nameof(EventInput.Question), EventInputErrors.TooLong },
         { "capacity-zero", nameof(EventInput.Capacity), EventInputErrors.OutOfRange },
         { "capacity-huge", nameof(EventInput.Capacity), EventInputErrors.OutOfRange },
@@ -99,7 +106,9 @@ public sealed class EventServiceTests : IAsyncLifetime
             "long-title" => valid with { Title = new string('a', Event.TitleMaxLength + 1) },
             "no-summary" => valid with { Summary = "" },
             "no-description" => valid with { DescriptionMarkdown = "\n" },
-            "no-organiser" => valid with { OrganiserName = null! },
+            "no-organiser" => valid with { OrganisationId = null },
+            "unknown-organisation" => valid with { OrganisationId = 9999 },
+            "unknown-space" => valid with { SpaceId = 9999 },
             "long-question" => valid with { Question = new string('?', Event.QuestionMaxLength + 1) },
             "capacity-zero" => valid with { Capacity = 0 },
             "capacity-huge" => _h.Events.Input(location: EventLocationKind.Online) with { Capacity = Event.MaxCapacity + 1 },
@@ -125,7 +134,7 @@ public sealed class EventServiceTests : IAsyncLifetime
             _ => throw new ArgumentException(name),
         };
 
-        var result = await _h.WithAsync((EventService s) => s.CreateAsync(input, _staff));
+        var result = await _h.WithAsync((EventService s) => s.CreateAsync(input, EventActor.Staff(_staff)));
 
         Assert.Equal(EventSaveOutcome.InvalidInput, result.Outcome);
         Assert.Contains(new EventInputError(field, code), result.Errors!);
@@ -138,7 +147,7 @@ public sealed class EventServiceTests : IAsyncLifetime
         // The form always held this; the service now holds the same rule (EventRules).
         var input = _h.Events.Input();
         var result = await _h.WithAsync((EventService s) => s.CreateAsync(
-            input with { RegistrationOpensAt = input.StartsAt.AddMinutes(30), RegistrationClosesAt = input.EndsAt }, _staff));
+            input with { RegistrationOpensAt = input.StartsAt.AddMinutes(30), RegistrationClosesAt = input.EndsAt }, EventActor.Staff(_staff)));
         Assert.Equal(EventSaveOutcome.InvalidInput, result.Outcome);
         Assert.Equal([new EventInputError(nameof(EventInput.RegistrationOpensAt), EventInputErrors.RegistrationWindow)], result.Errors!);
     }
@@ -170,7 +179,7 @@ public sealed class EventServiceTests : IAsyncLifetime
         {
             StartsAt = TestEvents.Oslo(2027, 10, 31, 1, 30), EndsAt = ambiguousEnd, LocationKind = EventLocationKind.Online,
             VenueId = null, OnlineUrl = "https://video.example.org/natt",
-        }, _staff));
+        }, EventActor.Staff(_staff)));
         Assert.Equal(EventSaveOutcome.Saved, second.Outcome);
         Assert.Equal(TimeSpan.FromHours(1), (await _h.Events.StoredAsync(second.EventId!.Value)).EndsAt - TestEvents.Oslo(2027, 10, 31, 1, 30));
     }
@@ -180,16 +189,19 @@ public sealed class EventServiceTests : IAsyncLifetime
     {
         var first = await _h.Events.CreateAsync(_h.Events.Input("Første", TestEvents.Oslo(2026, 12, 1, 18)), _staff);
 
-        var overlapping = await _h.WithAsync((EventService s) => s.CreateAsync(_h.Events.Input("Andre", TestEvents.Oslo(2026, 12, 1, 19)), _staff));
+        var overlapping = await _h.WithAsync((EventService s) => s.CreateAsync(_h.Events.Input("Andre", TestEvents.Oslo(2026, 12, 1, 19)), EventActor.Staff(_staff)));
 
         Assert.Equal(EventSaveOutcome.VenueTaken, overlapping.Outcome);
         var conflict = Assert.Single(overlapping.Conflicts!);
         Assert.Equal(("event", first, "Første"), (conflict.Kind, conflict.Id, conflict.Title));
-        // Back to back is fine, and so is the same time somewhere else.
-        await _h.Events.CreateAsync(_h.Events.Input("Rett etter", TestEvents.Oslo(2026, 12, 1, 20)), _staff);
+        // Back to back is taken too: the whole venue is held 30 minutes after for cleaning and 30 before for setup.
+        Assert.Equal(EventSaveOutcome.VenueTaken,
+            (await _h.WithAsync((EventService s) => s.CreateAsync(_h.Events.Input("Rett etter", TestEvents.Oslo(2026, 12, 1, 20)), EventActor.Staff(_staff)))).Outcome);
+        // An hour after the end is free, and so is the same time somewhere else.
+        await _h.Events.CreateAsync(_h.Events.Input("En time etter", TestEvents.Oslo(2026, 12, 1, 21)), _staff);
         await _h.Events.CreateAsync(_h.Events.Input("På biblioteket", TestEvents.Oslo(2026, 12, 1, 19), location: EventLocationKind.Elsewhere), _staff);
         // A cancelled event frees its slot.
-        Assert.Equal(EventStateOutcome.Done, await _h.WithAsync((EventStatusService s) => s.CancelAsync(first, null, _staff)));
+        Assert.Equal(EventStateOutcome.Done, await _h.WithAsync((EventStatusService s) => s.CancelAsync(first, null, EventActor.Staff(_staff))));
         await _h.Events.CreateAsync(_h.Events.Input("Andre", TestEvents.Oslo(2026, 12, 1, 18)), _staff);
     }
 
@@ -197,7 +209,7 @@ public sealed class EventServiceTests : IAsyncLifetime
     public async Task OfTenConcurrentOverlappingEventsOnlyOneIsSaved()
     {
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(n => Task.Run(() =>
-            _h.WithAsync((EventService s) => s.CreateAsync(_h.Events.Input($"Møte {n}", TestEvents.Oslo(2026, 12, 2, 18, n)), _staff)))));
+            _h.WithAsync((EventService s) => s.CreateAsync(_h.Events.Input($"Møte {n}", TestEvents.Oslo(2026, 12, 2, 18, n)), EventActor.Staff(_staff))))));
 
         Assert.Single(results, r => r.Outcome == EventSaveOutcome.Saved);
         Assert.Equal(9, results.Count(r => r.Outcome == EventSaveOutcome.VenueTaken));
@@ -212,7 +224,7 @@ public sealed class EventServiceTests : IAsyncLifetime
         var slot = TestEvents.Oslo(2026, 12, 3, 18);
 
         var results = await Task.WhenAll(new[] { (a, "A"), (b, "B") }.Select(x => Task.Run(() =>
-            _h.WithAsync((EventService s) => s.UpdateAsync(x.Item1, _h.Events.Input(x.Item2, slot), _staff)))));
+            _h.WithAsync((EventService s) => s.UpdateAsync(x.Item1, _h.Events.Input(x.Item2, slot), EventActor.Staff(_staff))))));
 
         Assert.Equal([EventSaveOutcome.Saved, EventSaveOutcome.VenueTaken], results.Select(r => r.Outcome).Order());
         var moved = await _h.WithDbAsync(db => Task.FromResult(db.Events.Count(e => e.StartsAt == slot)));
@@ -223,7 +235,7 @@ public sealed class EventServiceTests : IAsyncLifetime
     public async Task AnEventMayBeEditedInItsOwnSlot()
     {
         var id = await _h.Events.CreateAsync(_h.Events.Input(), _staff);
-        var result = await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input() with { EndsAt = _h.Events.Input().EndsAt.AddMinutes(30) }, _staff));
+        var result = await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input() with { EndsAt = _h.Events.Input().EndsAt.AddMinutes(30) }, EventActor.Staff(_staff)));
         Assert.Equal(EventSaveOutcome.Saved, result.Outcome);
     }
 
@@ -236,12 +248,12 @@ public sealed class EventServiceTests : IAsyncLifetime
         await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted, companions: 2);
         await _h.Events.RegistrationAsync(id, RegistrationStatus.Cancelled, companions: 2);
 
-        var tooFew = await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 4), _staff));
+        var tooFew = await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 4), EventActor.Staff(_staff)));
 
         Assert.Equal(EventSaveOutcome.InvalidInput, tooFew.Outcome);
         Assert.Equal([new EventInputError(nameof(EventInput.Capacity), EventInputErrors.CapacityBelowTaken)], tooFew.Errors!);
         Assert.Equal(10, (await _h.Events.StoredAsync(id)).Capacity);
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 5), _staff))).Outcome);
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 5), EventActor.Staff(_staff)))).Outcome);
     }
 
     [Fact]
@@ -254,10 +266,10 @@ public sealed class EventServiceTests : IAsyncLifetime
         var third = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Waitlisted, createdAt: _h.Now.AddMinutes(3))).Id;
 
         // One more place does not fit the head (two places); strictly first come, so nobody moves.
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 3), _staff))).Outcome);
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 3), EventActor.Staff(_staff)))).Outcome);
         Assert.Empty(await _h.Events.NotificationsAsync(EventNotificationKind.Promoted));
 
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 5), _staff))).Outcome);
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(capacity: 5), EventActor.Staff(_staff)))).Outcome);
 
         var rows = (await _h.Events.RegistrationsOfAsync(id)).ToDictionary(r => r.Id);
         Assert.Equal(RegistrationStatus.Confirmed, rows[head].Status);
@@ -276,12 +288,12 @@ public sealed class EventServiceTests : IAsyncLifetime
         await _h.Events.RegistrationAsync(id, RegistrationStatus.Cancelled);
 
         // A new description is not news for calendars or inboxes.
-        await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input() with { DescriptionMarkdown = "Ny tekst." }, _staff));
+        await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input() with { DescriptionMarkdown = "Ny tekst." }, EventActor.Staff(_staff)));
         Assert.Equal(0, (await _h.Events.StoredAsync(id)).Sequence);
         Assert.Empty(await _h.Events.NotificationsAsync(EventNotificationKind.EventChanged));
 
         var moved = _h.Events.Input(startsAt: TestEvents.Oslo(2026, 12, 1, 17)) with { DescriptionMarkdown = "Ny tekst." };
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, _staff))).Outcome);
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, moved, EventActor.Staff(_staff)))).Outcome);
 
         var ev = await _h.Events.StoredAsync(id);
         Assert.Equal(1, ev.Sequence);
@@ -297,7 +309,7 @@ public sealed class EventServiceTests : IAsyncLifetime
     public async Task ADraftMovesWithoutTellingAnyone()
     {
         var id = await _h.Events.CreateAsync(_h.Events.Input(), _staff);
-        await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(startsAt: TestEvents.Oslo(2026, 12, 1, 17)), _staff));
+        await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(startsAt: TestEvents.Oslo(2026, 12, 1, 17)), EventActor.Staff(_staff)));
         Assert.Equal(0, (await _h.Events.StoredAsync(id)).Sequence);
     }
 
@@ -311,7 +323,7 @@ public sealed class EventServiceTests : IAsyncLifetime
         var earlier = (await _h.Events.RegistrationAsync(id, RegistrationStatus.Cancelled)).Id;
         _h.Clock.Advance(TimeSpan.FromHours(1));
 
-        var outcome = await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, "  Avlyst på grunn av sykdom.  ", _staff));
+        var outcome = await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, "  Avlyst på grunn av sykdom.  ", EventActor.Staff(_staff)));
 
         Assert.Equal(EventStateOutcome.Done, outcome);
         var ev = await _h.Events.StoredAsync(id);
@@ -323,9 +335,9 @@ public sealed class EventServiceTests : IAsyncLifetime
         Assert.Equal([confirmed, waitlisted], (await _h.Events.NotificationsAsync(EventNotificationKind.EventCancelled)).Select(n => n.RegistrationId));
         Assert.Equal(EventAuditActions.EventCancelled, (await _h.AuditAsync()).Last().Action);
 
-        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, null, _staff)));
-        Assert.Equal(EventSaveOutcome.NotEditable, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(), _staff))).Outcome);
-        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, _staff)));
+        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.WithAsync((EventStatusService s) => s.CancelAsync(id, null, EventActor.Staff(_staff))));
+        Assert.Equal(EventSaveOutcome.NotEditable, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, _h.Events.Input(), EventActor.Staff(_staff)))).Outcome);
+        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, EventActor.Staff(_staff))));
         Assert.Single(await _h.Events.NotificationsAsync(EventNotificationKind.EventCancelled), n => n.RegistrationId == confirmed);
     }
 
@@ -334,22 +346,22 @@ public sealed class EventServiceTests : IAsyncLifetime
     {
         var id = await _h.Events.CreateAsync(_h.Events.Input(), _staff);
 
-        Assert.Equal(EventStateOutcome.Done, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, _staff)));
+        Assert.Equal(EventStateOutcome.Done, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, EventActor.Staff(_staff))));
         var ev = await _h.Events.StoredAsync(id);
         Assert.Equal((EventStatus.Published, _h.Now), (ev.Status, ev.PublishedAt));
-        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, _staff)));
-        Assert.Equal(EventStateOutcome.NotFound, await _h.WithAsync((EventStatusService s) => s.PublishAsync(999, _staff)));
+        Assert.Equal(EventStateOutcome.AlreadyInState, await _h.WithAsync((EventStatusService s) => s.PublishAsync(id, EventActor.Staff(_staff))));
+        Assert.Equal(EventStateOutcome.NotFound, await _h.WithAsync((EventStatusService s) => s.PublishAsync(999, EventActor.Staff(_staff))));
         Assert.Contains(await _h.AuditAsync(), a => a.Action == EventAuditActions.EventPublished && a.TargetId == id.ToString());
 
         // A draft whose time has come can no longer be published; once ended nothing can be changed.
         var late = await _h.Events.CreateAsync(_h.Events.Input("Sent", TestEvents.Oslo(2026, 11, 24, 9)), _staff);
         _h.Clock.SetUtcNow(TestEvents.Oslo(2026, 11, 24, 10));
-        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.PublishAsync(late, _staff)));
+        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.PublishAsync(late, EventActor.Staff(_staff))));
         _h.Clock.SetUtcNow(TestEvents.Oslo(2026, 11, 24, 11, 1));
         Assert.Equal(EventSaveOutcome.NotEditable,
-            (await _h.WithAsync((EventService s) => s.UpdateAsync(late, _h.Events.Input("Sent", TestEvents.Oslo(2026, 11, 24, 9)), _staff))).Outcome);
-        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.CancelAsync(late, null, _staff)));
-        Assert.Equal(EventSaveOutcome.NotFound, (await _h.WithAsync((EventService s) => s.UpdateAsync(999, _h.Events.Input(), _staff))).Outcome);
+            (await _h.WithAsync((EventService s) => s.UpdateAsync(late, _h.Events.Input("Sent", TestEvents.Oslo(2026, 11, 24, 9)), EventActor.Staff(_staff)))).Outcome);
+        Assert.Equal(EventStateOutcome.NotAllowed, await _h.WithAsync((EventStatusService s) => s.CancelAsync(late, null, EventActor.Staff(_staff))));
+        Assert.Equal(EventSaveOutcome.NotFound, (await _h.WithAsync((EventService s) => s.UpdateAsync(999, _h.Events.Input(), EventActor.Staff(_staff)))).Outcome);
     }
 
     [Fact]
@@ -359,8 +371,8 @@ public sealed class EventServiceTests : IAsyncLifetime
         var id = await _h.Events.CreatePublishedAsync(input, _staff);
         _h.Clock.SetUtcNow(TestEvents.Oslo(2026, 11, 24, 10));
 
-        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, input with { Summary = "Rettet." }, _staff))).Outcome);
-        var moved = await _h.WithAsync((EventService s) => s.UpdateAsync(id, input with { StartsAt = input.StartsAt.AddMinutes(-30) }, _staff));
+        Assert.Equal(EventSaveOutcome.Saved, (await _h.WithAsync((EventService s) => s.UpdateAsync(id, input with { Summary = "Rettet." }, EventActor.Staff(_staff)))).Outcome);
+        var moved = await _h.WithAsync((EventService s) => s.UpdateAsync(id, input with { StartsAt = input.StartsAt.AddMinutes(-30) }, EventActor.Staff(_staff)));
         Assert.Contains(new EventInputError(nameof(EventInput.StartsAt), EventInputErrors.InThePast), moved.Errors!);
     }
 

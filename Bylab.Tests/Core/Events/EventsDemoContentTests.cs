@@ -24,7 +24,7 @@ public sealed class EventsDemoContentTests
         Assert.Contains(programme.Items, e => e.LocationKind == EventLocationKind.Online);
         Assert.Contains(programme.Items, e => e.LocationKind == EventLocationKind.Elsewhere);
         Assert.Contains(programme.Items, e => e.Status == EventStatus.Cancelled);
-        Assert.Contains(programme.Items, e => e.OrganiserName == "Ungdomsrådet i Hamar" && e.Audience == EventAudience.Youth);
+        Assert.Contains(programme.Items, e => e.OrganiserName == "Ungdomsrådet" && e.Audience == EventAudience.Youth);
         Assert.Contains(programme.Items, e => e.Title.Contains("Hamar mot 2030"));
         Assert.Contains(programme.Items, e => e.Title.Contains("berekraftige"));
         Assert.Contains(programme.Items, e => e.Window == RegistrationWindow.NotYetOpen);

@@ -138,18 +138,21 @@ public sealed class SearchAndListTests : IAsyncLifetime
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             // 10,000 ideas and 200,000 votes, straight in SQL (recursive CTE), counters set from the rows.
-            await db.Database.ExecuteSqlRawAsync($"""
+            // Built from the test's own numbers and ids (no input), so raw SQL is fine here.
+            var ideasSql = $"""
                 WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10000)
                 INSERT INTO Ideas (ConsultationId, ThemeId, Title, BodyMarkdown, CreatedAt, Status, VoteCount, CommentCount)
                 SELECT {consultation}, {themeId}, 'Idé nummer ' || x || CASE WHEN x % 97 = 0 THEN ' om bærekraft' ELSE '' END,
                        'Tekst om byen og torget, nummer ' || x, datetime('{start}', '-' || x || ' minutes'), 'New', 0, 0 FROM n;
-                """);
+                """;
+            await db.Database.ExecuteSqlRawAsync(ideasSql);
             var ids = string.Join(",", voters.Select(v => $"('{v}')"));
-            await db.Database.ExecuteSqlRawAsync($"""
+            var votesSql = $"""
                 WITH voters(UserId) AS (VALUES {ids})
                 INSERT INTO Votes (IdeaId, UserId, CreatedAt)
                 SELECT i.Id, voters.UserId, datetime('{start}', '-' || (i.Id % 13) || ' days') FROM Ideas i, voters;
-                """);
+                """;
+            await db.Database.ExecuteSqlRawAsync(votesSql);
             await db.Database.ExecuteSqlRawAsync("UPDATE Ideas SET VoteCount = (SELECT COUNT(*) FROM Votes WHERE Votes.IdeaId = Ideas.Id)");
             await tx.CommitAsync();
         });

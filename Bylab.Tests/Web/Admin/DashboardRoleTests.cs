@@ -29,5 +29,6 @@ public sealed class DashboardRoleTests(BylabFactory factory) : IClassFixture<Byl
         // Counts only of what the role may open: no user numbers for staff or moderators.
         Assert.Equal(role == Roles.Admin, dashboard.QuerySelector("[data-count=users]") is not null);
         Assert.Equal(role != Roles.Moderator, dashboard.QuerySelector("[data-count=outbox]") is not null);
+        Assert.Equal(role != Roles.Moderator, dashboard.QuerySelector("[data-count=pending-bookings]") is not null);
     }
 }

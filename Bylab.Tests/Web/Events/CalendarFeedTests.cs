@@ -107,14 +107,14 @@ public sealed class CalendarFeedTests(BylabFactory factory) : IClassFixture<Byla
 
         var mine = (await GetCalendarAsync($"/pamelding/{confirmed.ManageToken}/kalender.ics")).Calendar!;
         Assert.Contains("https://meet.example.org/bylab-verksted", Assert.Single(mine.Events).Description);
-        Assert.Equal("Digitalt", mine.Events[0].Location);
+        Assert.Equal("Digitalt", mine.Events[0]!.Location);
 
         var theirs = (await GetCalendarAsync($"/pamelding/{waiting.ManageToken}/kalender.ics")).Calendar!;
         Assert.DoesNotContain("meet.example.org", Assert.Single(theirs.Events).Description);
 
         var gone = (await GetCalendarAsync($"/pamelding/{cancelled.ManageToken}/kalender.ics")).Calendar!;
         Assert.Equal(("CANCEL", "CANCELLED"), (gone.Method, Assert.Single(gone.Events).Status));
-        Assert.DoesNotContain("meet.example.org", gone.Events[0].Description);
+        Assert.DoesNotContain("meet.example.org", gone.Events[0]!.Description);
 
         // The public copy never has it.
         var open = (await GetCalendarAsync($"/arrangementer/{ev.Slug}/kalender.ics")).Calendar!;

@@ -136,7 +136,7 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Contains("Sted: Digitalt", mail.TextBody);
         // Encoded in HTML: no raw markup from a value ever reaches the HTML part.
         Assert.DoesNotContain("<x>", mail.HtmlBody);
-        Assert.Contains("Digitalt", Ics(mail, "text/calendar; method=PUBLISH; charset=utf-8").Events[0].Location);
+        Assert.Contains("Digitalt", Ics(mail, "text/calendar; method=PUBLISH; charset=utf-8").Events[0]!.Location);
         Assert.DoesNotContain("meet.example.org", (await MailAsync(waiting)).TextBody);
     }
 
@@ -154,7 +154,7 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
 
         var toPlaced = await MailAsync(placed);
         Assert.Equal("Ny tid eller nytt sted: " + ev.Title, toPlaced.Subject);
-        Assert.Equal(5, Ics(toPlaced, "text/calendar; method=PUBLISH; charset=utf-8").Events[0].Sequence);
+        Assert.Equal(5, Ics(toPlaced, "text/calendar; method=PUBLISH; charset=utf-8").Events[0]!.Sequence);
         Assert.Contains(rPlaced.CheckInCode, toPlaced.TextBody);
         var toWaiting = await MailAsync(waiting);
         Assert.Contains("fortsatt som nummer 1 på ventelisten", toWaiting.TextBody);
@@ -184,7 +184,7 @@ public sealed class EventMailTests(BylabFactory factory) : IClassFixture<BylabFa
         Assert.Contains("&lt;b&gt;", mail.HtmlBody);
         var calendar = Ics(mail, "text/calendar; method=CANCEL; charset=utf-8");
         Assert.Equal("CANCEL", calendar.Method);
-        Assert.Equal(("CANCELLED", 4), (calendar.Events[0].Status, calendar.Events[0].Sequence));
+        Assert.Equal(("CANCELLED", 4), (calendar.Events[0]!.Status, calendar.Events[0]!.Sequence));
         Assert.DoesNotContain(mail.Attachments, a => a.ContentType == "image/png");
     }
 

@@ -142,7 +142,8 @@ public sealed partial class EventPagesTests(BylabFactory factory) : IClassFixtur
     {
         var theme = await ThemeAsync("Kalender");
         // 23:30 in Oslo on the 14th of next month is still the 14th, whatever UTC says.
-        var month = DateTime.UtcNow.AddMonths(1);
+        // Next month from Oslo's today: between midnight in Oslo and midnight UTC on a month's last day they differ.
+        var month = OsloTime.ToOslo(DateTime.UtcNow).AddMonths(1);
         var lateStart = OsloTime.ToUtc(new DateTime(month.Year, month.Month, 14, 23, 30, 0))!.Value;
         var late = await factory.Events.AtBylabAsync("Sen kveld i Bylab", e => { e.ThemeId = theme.Id; e.StartsAt = lateStart; e.EndsAt = lateStart.AddHours(1); });
         using var anonymous = factory.CreateBylabClient();

@@ -14,7 +14,7 @@ namespace Bylab.Tests.Web.Home;
 public sealed class FrontPageAndCrawlerTests(BylabFactory factory) : IClassFixture<BylabFactory>
 {
     [Fact]
-    public async Task TheFrontPageListsTheNextEventsWithPlacesLeftAndSaysHowToBorrowTheVenue()
+    public async Task TheFrontPageListsTheNextEventsWithPlacesLeftAndLeadsToBorrowingTheVenue()
     {
         // The soonest event of all in this host: half an hour from now.
         var soon = await factory.Events.AtBylabAsync("Frokostmøte i Bylab", e =>
@@ -34,7 +34,9 @@ public sealed class FrontPageAndCrawlerTests(BylabFactory factory) : IClassFixtu
         Assert.Contains("10 ledige plasser", first.TextContent);
         Assert.Equal($"/arrangementer/{soon.Slug}", first.QuerySelector("h3 a")!.GetAttribute("href"));
         var borrow = page.QuerySelector("#borrow-card")!;
-        Assert.Contains("det går ikke an å booke på nettsiden ennå", borrow.TextContent);
+        // The card leads to the venue's page, where organisations see when it is free and ask for it (issue 12).
+        Assert.Equal("Se når lokalet er ledig, og be om å låne det", borrow.QuerySelector("a[href='/lokalet']")!.TextContent);
+        Assert.Contains("Spørsmål om lån?", borrow.TextContent);
         Assert.NotNull(borrow.QuerySelector("a[href='mailto:bylab@hamar.kommune.no']"));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Bylab.Core.Accounts;
+using Bylab.Core.Bookings;
 using Bylab.Core.Common;
 using Bylab.Core.Events;
 using Bylab.Web.Features.Organise;
@@ -16,8 +17,9 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
     private static int _day;
 
     /// <summary>A form for an event at the Bylab on a day of its own (events at the venue may not overlap).</summary>
-    private static Dictionary<string, string> Form(string title, string? startsAt = null, string? endsAt = null, string capacity = "40")
+    private async Task<Dictionary<string, string>> FormAsync(string title, string? startsAt = null, string? endsAt = null, string capacity = "40")
     {
+        var municipality = await factory.Bookings.MunicipalityIdAsync();
         var day = new DateTime(2027, 9, 1).AddDays(Interlocked.Increment(ref _day));
         return new()
         {
@@ -30,7 +32,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
             ["EndsAt"] = endsAt ?? $"{day:yyyy-MM-dd}T20:00",
             ["LocationKind"] = "Venue",
             ["VenueId"] = "",
-            ["OrganiserName"] = "Hamar kommune",
+            ["OrganisationId"] = municipality.ToString(),
             ["Capacity"] = capacity,
             ["MaxCompanions"] = "2",
             ["Question"] = "Hva er viktigst for deg?",
@@ -43,7 +45,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
 
     private async Task<Dictionary<string, string>> VenueFormAsync(string title, string? startsAt = null, string? endsAt = null, string capacity = "40")
     {
-        var form = Form(title, startsAt, endsAt, capacity);
+        var form = await FormAsync(title, startsAt, endsAt, capacity);
         form["VenueId"] = await BylabVenueAsync();
         return form;
     }
@@ -109,7 +111,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
         var title = $"Sommertid {Guid.NewGuid():N}";
 
         // 28 March 2027: clocks go from 02:00 straight to 03:00.
-        var form = Form(title, "2027-03-28T02:30", "2027-03-28T04:00");
+        var form = await FormAsync(title, "2027-03-28T02:30", "2027-03-28T04:00");
         form["LocationKind"] = "Online";
         form["OnlineUrl"] = "https://example.org/natt";
         var response = await client.SubmitAsync("/arrangor/arrangementer/ny", form, "#event-form");
@@ -164,22 +166,83 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
     }
 
     [Fact]
-    public async Task AnOrganiserSeesThatTheVenueIsTakenButNotWhatAnotherOrganisersDraftIsCalled()
+    public async Task AnOrganiserSeesThatTheVenueIsTakenButNotWhatAnotherOrganisationsBookingIsCalled()
     {
-        var (first, _) = await factory.SignedInAsync("arrangor", Roles.Organiser);
-        var (second, _) = await factory.SignedInAsync("annen-arrangor", Roles.Organiser);
-        var secret = $"Hemmelig kladd {Guid.NewGuid():N}";
-        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitAsync("/arrangor/arrangementer/ny",
-            await VenueFormAsync(secret, "2027-10-12T17:00", "2027-10-12T19:00"), "#event-form")).StatusCode);
+        var (organiser, email) = await factory.SignedInAsync("arrangor", Roles.Organiser);
+        var mine = await factory.Bookings.OrganisationAsync("Co Urban", memberIds: await factory.Users.IdOfAsync(email));
+        var others = await factory.Bookings.OrganisationAsync("Dark Arkitekter");
+        var whole = await factory.Bookings.SpaceAsync(TestBookings.Whole);
+        var day = factory.Bookings.Date(DayOfWeek.Tuesday, weeks: 3);
+        var secret = $"Hemmelig styremøte {Guid.NewGuid():N}";
+        await factory.Bookings.AddAsync(others, whole, TestBookings.Oslo(day, 17), TestBookings.Oslo(day, 19), secret);
+        // Another organisation's draft asked for the evening before: a request holds nothing, so it is no conflict.
+        var draft = $"Kladd {Guid.NewGuid():N}";
+        await factory.Bookings.AddAsync(others, whole, TestBookings.Oslo(day, 10), TestBookings.Oslo(day, 12), draft, status: Bylab.Core.Bookings.BookingStatus.Pending);
 
-        var response = await second.SubmitAsync("/arrangor/arrangementer/ny",
-            await VenueFormAsync($"Mitt møte {Guid.NewGuid():N}", "2027-10-12T18:00", "2027-10-12T20:00"), "#event-form");
+        var form = await VenueFormAsync($"Mitt møte {Guid.NewGuid():N}", $"{day:yyyy-MM-dd}T18:00", $"{day:yyyy-MM-dd}T20:00");
+        form["OrganisationId"] = mine.ToString();
+        var response = await organiser.SubmitAsync("/arrangor/arrangementer/ny", form, "#event-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var conflicts = (await BylabClient.ParseAsync(response)).QuerySelector("#venue-conflicts")!.TextContent;
-        Assert.Contains("Opptatt (arrangement)", conflicts);
+        var page = await BylabClient.ParseAsync(response);
+        var conflicts = page.QuerySelector("#venue-conflicts")!.TextContent;
+        Assert.Contains("Opptatt (lån av lokalet)", conflicts);
         Assert.Contains("kl. 17:00", conflicts);
-        Assert.DoesNotContain(secret, conflicts);
+        Assert.DoesNotContain(secret, page.Body!.TextContent);
+        Assert.DoesNotContain(draft, page.Body!.TextContent);
+        Assert.False(await factory.WithDbAsync(db => db.Events.AnyAsync(e => e.Title == form["Title"])));
+
+        // Over the other organisation's pending request the organiser's own request goes through (pending too).
+        var free = await VenueFormAsync($"Formiddagsmøte {Guid.NewGuid():N}", $"{day:yyyy-MM-dd}T10:00", $"{day:yyyy-MM-dd}T12:00");
+        free["OrganisationId"] = mine.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await organiser.SubmitAsync("/arrangor/arrangementer/ny", free, "#event-form")).StatusCode);
+        var stored = await factory.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.Title == free["Title"]));
+        Assert.Equal(Bylab.Core.Bookings.BookingStatus.Pending, (await factory.Bookings.StoredAsync(stored.BookingId!.Value)).Status);
+    }
+
+    [Fact]
+    public async Task AnOrganiserHoldsTheEventInAnApprovedBookingOfTheirOwnAndNeverInAnotherOrganisationsOrAnotherSpaces()
+    {
+        var (organiser, email) = await factory.SignedInAsync("arrangor", Roles.Organiser);
+        var mine = await factory.Bookings.OrganisationAsync("Sykkelnettverket", memberIds: await factory.Users.IdOfAsync(email));
+        var others = await factory.Bookings.OrganisationAsync("Nordic Towns");
+        var meeting = await factory.Bookings.SpaceAsync(TestBookings.MeetingRoom);
+        var whole = await factory.Bookings.SpaceAsync(TestBookings.Whole);
+        var day = factory.Bookings.Date(DayOfWeek.Wednesday, weeks: 5);
+        var ours = await factory.Bookings.AddAsync(mine, meeting, TestBookings.Oslo(day, 17), TestBookings.Oslo(day, 21), $"Sykkelverksted {Guid.NewGuid():N}", isPublic: true);
+        var theirs = await factory.Bookings.AddAsync(others, meeting, TestBookings.Oslo(day, 9), TestBookings.Oslo(day, 11), $"Nettverksmøte {Guid.NewGuid():N}");
+        var empty = await organiser.GetPageAsync("/arrangor/arrangementer/ny");
+        Assert.NotNull(empty.QuerySelector($"#BookingChoice option[value='{ours.Id}']"));
+        Assert.Null(empty.QuerySelector($"#BookingChoice option[value='{theirs.Id}']"));
+
+        async Task<(HttpResponseMessage Response, string Title)> SendAsync(int booking, int space, int from, int to)
+        {
+            var form = await VenueFormAsync($"Sykkelverksted for alle {Guid.NewGuid():N}", $"{day:yyyy-MM-dd}T{from:D2}:00", $"{day:yyyy-MM-dd}T{to:D2}:00", capacity: "10");
+            (form["OrganisationId"], form["SpaceId"], form["BookingChoice"]) = (mine.ToString(), space.ToString(), booking.ToString());
+            return (await organiser.SubmitAsync("/arrangor/arrangementer/ny", form, "#event-form"), form["Title"]);
+        }
+        async Task<string> RefusedOnAsync((HttpResponseMessage Response, string Title) sent, string field)
+        {
+            Assert.Equal(HttpStatusCode.OK, sent.Response.StatusCode);
+            Assert.False(await factory.WithDbAsync(db => db.Events.AnyAsync(e => e.Title == sent.Title)));
+            var page = await BylabClient.ParseAsync(sent.Response);
+            return page.QuerySelector($"#{field}-error")?.TextContent ?? throw new Xunit.Sdk.XunitException($"No error on {field}: {string.Join(" | ", page.ErrorSummary())}");
+        }
+
+        // A forged id: another organisation's booking is not the organiser's to use.
+        Assert.Contains("Velg en booking fra lista", await RefusedOnAsync(await SendAsync(theirs.Id, meeting.Id, 9, 11), "BookingChoice"));
+        // The booking holds the meeting room: the event cannot be announced in the whole venue on the strength of it.
+        Assert.Contains("gjelder Møterommet", await RefusedOnAsync(await SendAsync(ours.Id, whole.Id, 18, 20), "SpaceId"));
+
+        var (response, title) = await SendAsync(ours.Id, meeting.Id, 18, 20);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = await factory.WithDbAsync(db => db.Events.AsNoTracking().SingleAsync(e => e.Title == title));
+        Assert.Equal((ours.Id, meeting.Id), (stored.BookingId, stored.SpaceId));
+        var page = await organiser.GetPageAsync($"/arrangor/arrangementer/{stored.Id}");
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await organiser.SubmitAsync(page, new Dictionary<string, string>(), $"form[action='/arrangor/arrangementer/{stored.Id}/publiser']")).StatusCode);
+        Assert.Equal(EventStatus.Published, (await factory.Events.StoredAsync(stored.Id)).Status);
+        Assert.Equal(BookingStatus.Approved, (await factory.Bookings.StoredAsync(ours.Id)).Status);
     }
 
     [Theory]
@@ -193,7 +256,7 @@ public sealed class EventFormTests(BylabFactory factory) : IClassFixture<BylabFa
         var form = new EventForm
         {
             Title = "Digitalt møte", Summary = "Om byen.", DescriptionMarkdown = "Velkommen.", StartsAt = "2027-10-01T18:00",
-            EndsAt = "2027-10-01T20:00", LocationKind = EventLocationKind.Online, OnlineUrl = url, OrganiserName = "Hamar kommune", Capacity = 10,
+            EndsAt = "2027-10-01T20:00", LocationKind = EventLocationKind.Online, OnlineUrl = url, OrganisationId = 1, Capacity = 10,
         };
 
         var result = validator.Validate(form);

@@ -71,23 +71,41 @@ public sealed class SingleLineFieldTests(BylabFactory factory) : IClassFixture<B
     }
 
     [Fact]
-    public async Task EventFormRefusesALineBreakInTheOrganiser()
+    public async Task OrganisationFormRefusesALineBreakInTheName()
     {
+        // The organiser shown on an event is the organisation's name: it is refused where it is typed.
         var (client, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         using var _c = client;
-        var title = $"Linjeskift {Guid.NewGuid():N}";
-        var form = await client.GetPageAsync("/arrangor/arrangementer/ny");
+        var contact = TestData.UniqueEmail("kontakt");
 
-        var response = await client.SubmitAsync(form, new Dictionary<string, string>
+        var response = await client.SubmitAsync("/admin/organisasjoner/ny", new Dictionary<string, string>
         {
-            ["Title"] = title, ["Summary"] = "Kort.", ["DescriptionMarkdown"] = "Tekst.", ["Audience"] = "Everyone",
-            ["StartsAt"] = "2027-09-01T18:00", ["EndsAt"] = "2027-09-01T20:00", ["LocationKind"] = "Online",
-            ["OnlineUrl"] = "https://example.org/mote", ["OrganiserName"] = "Ola\r\nEND:VEVENT", ["Capacity"] = "20",
-        }, "#event-form");
+            ["Name"] = "Ola\r\nEND:VEVENT", ["ContactName"] = "Ola Nordmann", ["ContactEmail"] = contact,
+        });
 
-        var page = await RefusedAsync(response, "OrganiserName");
-        Assert.Equal(title, page.FieldValue("Title"));
-        Assert.False(await factory.WithDbAsync(db => db.Events.AnyAsync(e => e.Title == title)));
+        var page = await RefusedAsync(response, "Name");
+        Assert.Equal(contact, page.FieldValue("ContactEmail"));
+        Assert.False(await factory.WithDbAsync(db => db.Organisations.AnyAsync(o => o.ContactEmail == contact)));
+    }
+
+    [Fact]
+    public async Task BookingRequestRefusesALineBreakInThePurpose()
+    {
+        var (client, email) = await factory.SignedInAsync("arrangor", Roles.Organiser);
+        using var _c = client;
+        var organisation = await factory.Bookings.OrganisationAsync("Co Urban", memberIds: await factory.Users.IdOfAsync(email));
+        var date = factory.Bookings.Date(DayOfWeek.Tuesday, 3);
+
+        var response = await client.SubmitAsync("/lokalet/bookinger/ny", new Dictionary<string, string>
+        {
+            ["OrganisationId"] = organisation.ToString(), ["SpaceId"] = (await factory.Bookings.SpaceAsync()).Id.ToString(),
+            ["Date"] = date.ToString("yyyy-MM-dd"), ["StartTime"] = "18:00", ["EndTime"] = "20:00", ["Purpose"] = "Styremøte\nSUMMARY:Gratis",
+            ["ExpectedPeople"] = "6", ["Repeat"] = "None",
+        }, "#booking-form");
+
+        var page = await RefusedAsync(response, "Purpose");
+        Assert.Equal("18:00", page.FieldValue("StartTime"));
+        Assert.False(await factory.WithDbAsync(db => db.Bookings.AnyAsync(b => b.OrganisationId == organisation)));
     }
 
     [Fact]

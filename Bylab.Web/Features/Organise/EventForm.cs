@@ -17,6 +17,8 @@ namespace Bylab.Web.Features.Organise;
 public sealed class EventForm
 {
     public const string InputFormat = "yyyy-MM-ddTHH:mm";
+    public const string OwnBooking = "own";
+    public const string NoBooking = "none";
     private static readonly string[] Formats = [InputFormat, "yyyy-MM-ddTHH:mm:ss"];
 
     public string? Title { get; set; }
@@ -28,10 +30,14 @@ public sealed class EventForm
     public string? EndsAt { get; set; }
     public EventLocationKind? LocationKind { get; set; } = EventLocationKind.Venue;
     public int? VenueId { get; set; }
+    /// <summary>The space of the venue; empty = the whole venue.</summary>
+    public int? SpaceId { get; set; }
+    /// <summary>How the event gets its room: <see cref="OwnBooking"/> (default), <see cref="NoBooking"/>, or the id of a booking of the organisation.</summary>
+    public string? BookingChoice { get; set; }
     public string? PlaceName { get; set; }
     public string? PlaceAddress { get; set; }
     public string? OnlineUrl { get; set; }
-    public string? OrganiserName { get; set; }
+    public int? OrganisationId { get; set; }
     public int? Capacity { get; set; }
     public string? RegistrationOpensAt { get; set; }
     public string? RegistrationClosesAt { get; set; }
@@ -45,6 +51,12 @@ public sealed class EventForm
     [BindNever] public Event? Stored { get; set; }
     [BindNever] public IReadOnlyList<Theme> Themes { get; set; } = [];
     [BindNever] public IReadOnlyList<Core.Venue.Venue> Venues { get; set; } = [];
+    [BindNever] public IReadOnlyList<Bylab.Core.Organisations.Organisation> Organisations { get; set; } = [];
+    [BindNever] public IReadOnlyList<Space> Spaces { get; set; } = [];
+    /// <summary>Bookings of the person's organisations the event could use.</summary>
+    [BindNever] public IReadOnlyList<Bylab.Core.Bookings.Booking> UsableBookings { get; set; } = [];
+    /// <summary>The event's booking as stored (its state is shown on the form).</summary>
+    [BindNever] public Bylab.Core.Bookings.Booking? StoredBooking { get; set; }
     /// <summary>Other uses of the venue that overlap, when the service refused the time.</summary>
     [BindNever] public IReadOnlyList<VenueConflict> Conflicts { get; set; } = [];
 
@@ -83,13 +95,21 @@ public sealed class EventForm
         unknown = missing;
         return new EventInput(
             Title ?? "", Summary ?? "", DescriptionMarkdown ?? "", ThemeId, Audience ?? EventAudience.Everyone,
-            startsAt ?? DateTime.UnixEpoch, endsAt ?? DateTime.UnixEpoch, LocationKind ?? EventLocationKind.Venue, VenueId,
-            PlaceName, PlaceAddress, OnlineUrl, OrganiserName ?? "", Capacity ?? 0, opensAt, closesAt,
+            startsAt ?? DateTime.UnixEpoch, endsAt ?? DateTime.UnixEpoch, LocationKind ?? EventLocationKind.Venue, VenueId, SpaceId,
+            PlaceName, PlaceAddress, OnlineUrl, OrganisationId, Capacity ?? 0, opensAt, closesAt,
             MaxCompanions ?? 0, AskNeeds, Question, ReminderHoursBefore);
     }
 
     /// <summary>Called only once the validator has passed, so every field could be read.</summary>
     public EventInput ToInput() => ToInput(out _);
+
+    /// <summary>The room the form asks for: the event's own booking unless «none» or a booking's id was chosen.</summary>
+    public EventRoom Room() => BookingChoice switch
+    {
+        NoBooking => EventRoom.None,
+        { } text when int.TryParse(text, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var id) => EventRoom.Existing(id),
+        _ => EventRoom.Own,
+    };
 
     public static EventForm New(int defaultReminderHours) => new() { ReminderHoursBefore = defaultReminderHours, MaxCompanions = 0 };
 
@@ -108,10 +128,11 @@ public sealed class EventForm
             EndsAt = Local(e.EndsAt),
             LocationKind = e.LocationKind,
             VenueId = e.VenueId,
+            SpaceId = e.SpaceId,
             PlaceName = e.PlaceName,
             PlaceAddress = e.PlaceAddress,
             OnlineUrl = e.OnlineUrl,
-            OrganiserName = e.OrganiserName,
+            OrganisationId = e.OrganisationId,
             Capacity = e.Capacity,
             RegistrationOpensAt = e.RegistrationOpensAt is { } o ? Local(o) : null,
             RegistrationClosesAt = e.RegistrationClosesAt is { } c ? Local(c) : null,
@@ -173,8 +194,8 @@ public static class EventErrorMessages
         {
             var field = typeof(EventForm).GetProperty(error.Field) is not null ? error.Field : "";
             modelState.AddModelError(field,
-                error.Code == EventInputErrors.CapacityOverVenue && form.Venues.FirstOrDefault(v => v.Id == form.VenueId) is { } venue
-                    ? l["Error.capacity-over-venue", venue.Name, venue.Capacity]
+                error.Code == EventInputErrors.CapacityOverVenue && SpaceOf(form) is { } space
+                    ? l["Error.capacity-over-venue", space.Name, space.Capacity]
                     : For(l, error));
         }
         if (modelState.IsValid)
@@ -182,6 +203,11 @@ public static class EventErrorMessages
             modelState.AddModelError("", l["Error.invalid"]);
         }
     }
+
+    /// <summary>The space chosen, or the venue's outermost one (what the service uses when none was chosen).</summary>
+    private static Space? SpaceOf(EventForm form) =>
+        form.SpaceId is { } id ? form.Spaces.FirstOrDefault(s => s.Id == id)
+        : form.Spaces.Where(s => s.VenueId == form.VenueId && s.ParentId == null).OrderBy(s => s.SortOrder).FirstOrDefault();
 }
 
 /// <summary>The cancel page: an optional message to everyone signed up, and a tick that the organiser means it.</summary>

@@ -1,10 +1,9 @@
-using Bylab.Core.Data;
 using Bylab.Core.Events;
-using Bylab.Core.Ideas;
+using Bylab.Core.Organisations;
+using Bylab.Web.Features.Bookings;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -17,13 +16,15 @@ public sealed class OrganiseEventsController(
     EventService events,
     EventStatusService status,
     EventQueries queries,
-    IdeaQueries ideas,
-    BylabDbContext db,
+    EventFormData data,
+    OrganisationService organisations,
     IOptions<EventOptions> options,
     TimeProvider time,
-    IStringLocalizer<OrganiseResource> l) : Controller
+    IStringLocalizer<OrganiseResource> l,
+    IStringLocalizer<Bookings.BookingsResource> bookingTexts) : Controller
 {
     private string ActorId => User.UserId()!;
+    private EventActor Actor => new(ActorId, User.ManagesAll());
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery(Name = "vis")] string? show, CancellationToken ct)
@@ -40,11 +41,11 @@ public sealed class OrganiseEventsController(
     [HttpPost("ny")]
     public async Task<IActionResult> Create(EventForm form, [FromServices] IValidator<EventForm> validator, CancellationToken ct)
     {
-        if (!ModelState.Validate(validator, form))
+        if (!await MayActForAsync(form, ct) || !ModelState.Validate(validator, form))
         {
             return await FormViewAsync(form, ct);
         }
-        var result = await events.CreateAsync(form.ToInput(), ActorId, ct);
+        var result = await events.CreateAsync(form.ToInput(), Actor, form.Room(), ct);
         return await SavedAsync(result, form, "Form.Created", ct);
     }
 
@@ -73,11 +74,11 @@ public sealed class OrganiseEventsController(
             return NotFound();
         }
         form.Stored = ev;
-        if (!ModelState.Validate(validator, form))
+        if (!await MayActForAsync(form, ct) || !ModelState.Validate(validator, form))
         {
             return await FormViewAsync(form, ct);
         }
-        var result = await events.UpdateAsync(id, form.ToInput(), ActorId, ct);
+        var result = await events.UpdateAsync(id, form.ToInput(), Actor, form.Room(), ct);
         return await SavedAsync(result, form, "Form.Saved", ct);
     }
 
@@ -88,7 +89,7 @@ public sealed class OrganiseEventsController(
         {
             return NotFound();
         }
-        var outcome = await status.PublishAsync(id, ActorId, ct);
+        var outcome = await status.PublishAsync(id, Actor, ct);
         if (outcome == EventStateOutcome.NotFound)
         {
             return NotFound();
@@ -116,7 +117,7 @@ public sealed class OrganiseEventsController(
         {
             return CancelView(ev, form);
         }
-        var outcome = await status.CancelAsync(id, form.Message, ActorId, ct);
+        var outcome = await status.CancelAsync(id, form.Message, Actor, ct);
         if (outcome == EventStateOutcome.NotFound)
         {
             return NotFound();
@@ -161,7 +162,7 @@ public sealed class OrganiseEventsController(
             case EventSaveOutcome.NotFound:
                 return NotFound();
             case EventSaveOutcome.Saved:
-                TempData["Message"] = l[messageKey].Value;
+                TempData["Message"] = result.Room == EventRoomState.Requested ? $"{l[messageKey].Value} {l["Form.RoomRequested"].Value}" : l[messageKey].Value;
                 return RedirectToDetails(result.EventId ?? form.Stored!.Id);
             case EventSaveOutcome.NotEditable:
                 TempData["Problem"] = l["Form.NotEditable"].Value;
@@ -171,22 +172,30 @@ public sealed class OrganiseEventsController(
                 ModelState.AddModelError(nameof(EventForm.StartsAt), l["Error.VenueTaken"]);
                 return await FormViewAsync(form, ct);
         }
-        // Loaded before the messages: «Bylab Hamar har plass til 60» names the venue and its size.
-        form.Venues = await VenuesAsync(ct);
+        // Loaded before the messages: «Møterommet har plass til 14» names the space and its size.
+        await data.FillAsync(form, User, ct);
+        if (result.RoomProblem is { } problem)
+        {
+            ModelState.AddModelError(typeof(EventForm).GetProperty(problem.Field) is not null ? problem.Field : "", Bookings.BookingMessages.For(bookingTexts, problem));
+        }
         EventErrorMessages.AddTo(ModelState, result.Errors ?? [], form, l);
-        return await FormViewAsync(form, ct);
+        return View("Edit", form);
     }
 
-    private Task<List<Core.Venue.Venue>> VenuesAsync(CancellationToken ct) =>
-        db.Venues.AsNoTracking().OrderBy(v => v.Name).ToListAsync(ct);
+    /// <summary>The organisation chosen is one the person may run events for; otherwise the form says so and nothing is saved.</summary>
+    private async Task<bool> MayActForAsync(EventForm form, CancellationToken ct)
+    {
+        if (form.OrganisationId is { } id && !await organisations.MayActForAsync(User, id, ct))
+        {
+            ModelState.AddModelError(nameof(EventForm.OrganisationId), l["Error.OrganisationId.not-member"]);
+            return false;
+        }
+        return true;
+    }
 
     private async Task<IActionResult> FormViewAsync(EventForm form, CancellationToken ct)
     {
-        form.Themes = await ideas.ThemesAsync(ct);
-        if (form.Venues.Count == 0)
-        {
-            form.Venues = await VenuesAsync(ct);
-        }
+        await data.FillAsync(form, User, ct);
         return View("Edit", form);
     }
 }

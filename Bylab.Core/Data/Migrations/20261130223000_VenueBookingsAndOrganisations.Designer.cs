@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Bylab.Core.Data.Migrations
 {
     [DbContext(typeof(BylabDbContext))]
-    [Migration("20261130224807_ModerationStateAndReports")]
-    partial class ModerationStateAndReports
+    [Migration("20261130223000_VenueBookingsAndOrganisations")]
+    partial class VenueBookingsAndOrganisations
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -245,6 +245,289 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Bylab.Core.Bookings.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BlockEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BlockStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancelledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChangedByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Equipment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpectedPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLateCancellation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuggestedEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SuggestedStartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestionMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelledById");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("OrganisationId", "StartsAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("SpaceId", "Status", "BlockStartsAt", "BlockEndsAt")
+                        .HasDatabaseName("IX_Bookings_Held");
+
+                    b.ToTable("Bookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Bookings_EndAfterStart", "EndsAt > StartsAt");
+
+                            t.HasCheckConstraint("CK_Bookings_Held", "BlockStartsAt <= StartsAt AND BlockEndsAt >= EndsAt");
+
+                            t.HasCheckConstraint("CK_Bookings_People", "ExpectedPeople >= 1 AND ExpectedPeople <= 10000");
+
+                            t.HasCheckConstraint("CK_Bookings_Rejected", "Status <> 'Rejected' OR RejectionReason IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.BookingNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_BookingNotifications_Unsent")
+                        .HasFilter("SentAt IS NULL");
+
+                    b.ToTable("BookingNotifications");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.BookingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkippedDates")
+                        .HasMaxLength(286)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BookingSeries");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.DoorCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.HasIndex("VenueId", "Code", "ValidFrom");
+
+                    b.ToTable("DoorCodes", t =>
+                        {
+                            t.HasCheckConstraint("CK_DoorCodes_Validity", "ValidUntil > ValidFrom");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.StaffFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffFeedTokens");
+                });
+
             modelBuilder.Entity("Bylab.Core.Email.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -324,6 +607,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BookingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancellationMessage")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -368,31 +654,12 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("MaxCompanions")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ModeratedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModeratedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationReason")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationState")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("Visible");
-
                     b.Property<string>("OnlineUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OrganiserName")
                         .IsRequired()
@@ -438,6 +705,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
@@ -467,21 +737,27 @@ namespace Bylab.Core.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Events_OnePerBooking")
+                        .HasFilter("BookingId IS NOT NULL AND Status <> 'Cancelled'");
+
                     b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("SpaceId");
+
                     b.HasIndex("ThemeId");
 
                     b.HasIndex("Status", "StartsAt");
 
                     b.HasIndex("VenueId", "StartsAt");
-
-                    b.HasIndex(new[] { "ModerationState" }, "IX_Events_Moderated")
-                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.ToTable("Events", t =>
                         {
@@ -496,6 +772,8 @@ namespace Bylab.Core.Data.Migrations
                             t.HasCheckConstraint("CK_Events_Reminder", "ReminderHoursBefore IS NULL OR (ReminderHoursBefore >= 1 AND ReminderHoursBefore <= 336)");
 
                             t.HasCheckConstraint("CK_Events_Venue", "(LocationKind = 'Venue') = (VenueId IS NOT NULL)");
+
+                            t.HasCheckConstraint("CK_Events_VenueBooking", "NOT (Status = 'Published' AND LocationKind = 'Venue' AND BookingId IS NULL)");
                         });
                 });
 
@@ -696,28 +974,6 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("IdeaId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ModeratedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModeratedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationReason")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationState")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("Visible");
-
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -728,9 +984,6 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("IdeaId", "CreatedAt");
-
-                    b.HasIndex(new[] { "ModerationState" }, "IX_Comments_Moderated")
-                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.ToTable("Comments", t =>
                         {
@@ -921,28 +1174,6 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("ModeratedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModeratedById")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationReason")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModerationState")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("Visible");
-
                     b.Property<string>("PlaceName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -986,9 +1217,6 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("VoteCount");
 
                     b.HasIndex("ConsultationId", "CreatedAt");
-
-                    b.HasIndex(new[] { "ModerationState" }, "IX_Ideas_Moderated")
-                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.HasIndex(new[] { "ConsultationId", "VoteCount" }, "IX_Ideas_Visible_ConsultationId_VoteCount")
                         .HasFilter("WithdrawnAt IS NULL AND MergedIntoId IS NULL");
@@ -1137,104 +1365,102 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("Votes");
                 });
 
-            modelBuilder.Entity("Bylab.Core.Moderation.ModerationNotice", b =>
+            modelBuilder.Entity("Bylab.Core.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ClaimedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ItemKind")
+                    b.Property<string>("ContactEmail")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LastError")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecipientId")
+                    b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SentAt")
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientId");
-
-                    b.HasIndex("SentAt");
-
-                    b.HasIndex("ItemKind", "ItemId", "DecidedAt", "State")
-                        .IsUnique();
-
-                    b.ToTable("ModerationNotices");
-                });
-
-            modelBuilder.Entity("Bylab.Core.Moderation.Report", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DismissedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ItemId")
+                    b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ItemKind")
+                    b.Property<bool>("IsMunicipality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MonthlyQuotaHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReporterId")
-                        .HasMaxLength(64)
+                    b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReporterId");
-
-                    b.HasIndex("ItemKind", "ItemId", "ReporterId")
+                    b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Reports", t =>
+                    b.ToTable("Organisations", t =>
                         {
-                            t.HasCheckConstraint("CK_Reports_Note", "Note IS NULL OR length(Note) <= 1000");
+                            t.HasCheckConstraint("CK_Organisations_Quota", "MonthlyQuotaHours IS NULL OR (MonthlyQuotaHours >= 1 AND MonthlyQuotaHours <= 744)");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Organisations.OrganisationMember", b =>
+                {
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OrganisationMembers");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("LendingHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_LendingHours_Order", "Closes > Opens");
                         });
                 });
 
@@ -1267,11 +1493,111 @@ namespace Bylab.Core.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Bylab.Core.Venue.Space", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CleanupMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Equipment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxDaysAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinNoticeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetupMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("VenueId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Spaces", t =>
+                        {
+                            t.HasCheckConstraint("CK_Spaces_Ahead", "MinNoticeHours >= 0 AND MinNoticeHours <= 720 AND MaxDaysAhead >= 1 AND MaxDaysAhead <= 730");
+
+                            t.HasCheckConstraint("CK_Spaces_Buffers", "SetupMinutes >= 0 AND SetupMinutes <= 240 AND CleanupMinutes >= 0 AND CleanupMinutes <= 240");
+
+                            t.HasCheckConstraint("CK_Spaces_Capacity", "Capacity > 0 AND Capacity <= 10000");
+
+                            t.HasCheckConstraint("CK_Spaces_Length", "MinMinutes >= 1 AND MaxMinutes >= MinMinutes AND MaxMinutes <= 1440");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.SpaceRelation", b =>
+                {
+                    b.Property<int>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SpaceId", "RelatedId");
+
+                    b.HasIndex("RelatedId");
+
+                    b.ToTable("SpaceRelations");
+                });
+
             modelBuilder.Entity("Bylab.Core.Venue.Venue", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessInstructions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("AccessibilityInfo")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<bool>("AccessibleToilet")
                         .HasColumnType("INTEGER");
@@ -1284,13 +1610,32 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ClosedOnPublicHolidays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPerson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ContactPhone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<bool>("HearingLoop")
                         .HasColumnType("INTEGER");
@@ -1318,6 +1663,13 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TidyingInstructions")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -1326,6 +1678,41 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("Venues", t =>
                         {
                             t.HasCheckConstraint("CK_Venues_Capacity", "Capacity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.VenueClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VenueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VenueId", "FirstDate");
+
+                    b.ToTable("VenueClosures", t =>
+                        {
+                            t.HasCheckConstraint("CK_VenueClosures_Order", "LastDate >= FirstDate");
                         });
                 });
 
@@ -1492,6 +1879,82 @@ namespace Bylab.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bylab.Core.Bookings.Booking", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("CancelledById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bylab.Core.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bylab.Core.Bookings.BookingSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bylab.Core.Venue.Space", "Space")
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Series");
+
+                    b.Navigation("Space");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.BookingNotification", b =>
+                {
+                    b.HasOne("Bylab.Core.Bookings.Booking", "Booking")
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Booking");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.DoorCode", b =>
+                {
+                    b.HasOne("Bylab.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Venue.Venue", null)
+                        .WithMany()
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Bookings.StaffFeedToken", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Bylab.Core.Email.OutboxAttachment", b =>
                 {
                     b.HasOne("Bylab.Core.Email.OutboxMessage", null)
@@ -1503,15 +1966,30 @@ namespace Bylab.Core.Data.Migrations
 
             modelBuilder.Entity("Bylab.Core.Events.Event", b =>
                 {
+                    b.HasOne("Bylab.Core.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Bylab.Core.Events.Event", null)
                         .WithMany()
                         .HasForeignKey("CopiedFromId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Bylab.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Bylab.Core.Accounts.BylabUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Bylab.Core.Venue.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Bylab.Core.Ideas.Theme", "Theme")
                         .WithMany()
@@ -1702,27 +2180,74 @@ namespace Bylab.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("Bylab.Core.Moderation.ModerationNotice", b =>
+            modelBuilder.Entity("Bylab.Core.Organisations.OrganisationMember", b =>
                 {
+                    b.HasOne("Bylab.Core.Organisations.Organisation", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Bylab.Core.Accounts.BylabUser", null)
                         .WithMany()
-                        .HasForeignKey("RecipientId")
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Bylab.Core.Moderation.Report", b =>
+            modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
                 {
-                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
-                        .WithMany()
-                        .HasForeignKey("ReporterId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                    b.HasOne("Bylab.Core.Venue.Venue", null)
+                        .WithMany("LendingHours")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bylab.Core.Venue.OpeningHours", b =>
                 {
                     b.HasOne("Bylab.Core.Venue.Venue", null)
                         .WithMany("OpeningHours")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.Space", b =>
+                {
+                    b.HasOne("Bylab.Core.Venue.Space", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bylab.Core.Venue.Venue", "Venue")
+                        .WithMany("Spaces")
+                        .HasForeignKey("VenueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Venue");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.SpaceRelation", b =>
+                {
+                    b.HasOne("Bylab.Core.Venue.Space", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Venue.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Venue.VenueClosure", b =>
+                {
+                    b.HasOne("Bylab.Core.Venue.Venue", null)
+                        .WithMany("Closures")
                         .HasForeignKey("VenueId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1791,9 +2316,20 @@ namespace Bylab.Core.Data.Migrations
                     b.Navigation("Principles");
                 });
 
+            modelBuilder.Entity("Bylab.Core.Organisations.Organisation", b =>
+                {
+                    b.Navigation("Members");
+                });
+
             modelBuilder.Entity("Bylab.Core.Venue.Venue", b =>
                 {
+                    b.Navigation("Closures");
+
+                    b.Navigation("LendingHours");
+
                     b.Navigation("OpeningHours");
+
+                    b.Navigation("Spaces");
                 });
 #pragma warning restore 612, 618
         }
