@@ -173,7 +173,7 @@ public sealed class VisibilityTests : IAsyncLifetime
         await _h.WithAsync((CommentDigestService d) => d.GatherAsync());
         await _h.WithAsync((CommentDigestService d) => d.SendPendingAsync());
 
-        var digest = Assert.Single(_h.Mail.Sent.Skip(before).Where(m => m.Subject.StartsWith("digest")));
+        var digest = Assert.Single(_h.Mail.Sent.Skip(before), m => m.Subject.StartsWith("digest"));
         Assert.Equal($"OnYourIdea {shown} berit", digest.TextBody);
     }
 
