@@ -21,6 +21,7 @@ public enum IdeaSort
 /// <param name="Principle">A <see cref="RoadmapPrinciples"/> code.</param>
 /// <param name="Goal">A sustainable development goal, 1–17.</param>
 /// <param name="Search">Free text as typed; every word must occur in the title or body (the last as a word start).</param>
+/// <param name="ForStaff">Staff's list in the admin area: hidden and held ideas too (each item says its state). Never for public pages.</param>
 public sealed record IdeaFilter(
     int? ConsultationId = null,
     int? ThemeId = null,
@@ -30,7 +31,8 @@ public sealed record IdeaFilter(
     string? Search = null,
     IdeaSort Sort = IdeaSort.Newest,
     int Page = 1,
-    int? PageSize = null);
+    int? PageSize = null,
+    bool ForStaff = false);
 
 /// <param name="Slug">"slug-id" for the idea's URL.</param>
 /// <param name="Excerpt">The start of the body as plain text (Markdown marks removed), at most about 200 characters.</param>
@@ -50,7 +52,8 @@ public sealed record IdeaListItem(
     int VoteCount,
     int CommentCount,
     DateTime CreatedAt,
-    DateTime? AnsweredAt);
+    DateTime? AnsweredAt,
+    ModerationState ModerationState = ModerationState.Visible);
 
 /// <param name="ViewerVotesLeft">How many more votes the viewer may give in this consultation; null = unlimited or no viewer.</param>
 /// <param name="ViewerCanEdit">The viewer is the author and still inside the edit window, and there is no official answer.</param>
@@ -142,7 +145,8 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
         var pageSize = Math.Clamp(filter.PageSize ?? options.Value.PageSize, 1, 100);
         var page = Paged<IdeaListItem>.Clamp(filter.Page);
 
-        var query = Visible;
+        // Staff answer and merge ideas whatever the moderators decided, so their list keeps hidden and held ones, marked.
+        var query = filter.ForStaff ? db.Ideas.AsNoTracking().Where(i => i.WithdrawnAt == null && i.MergedIntoId == null) : Visible;
         if (filter.ConsultationId is { } consultationId)
         {
             query = query.Where(i => i.ConsultationId == consultationId);
@@ -211,20 +215,22 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
                 i.CommentCount,
                 i.CreatedAt,
                 i.AnsweredAt,
+                i.ModerationState,
             })
             .ToListAsync(ct);
 
         var items = rows.Select(r => new IdeaListItem(r.Id, Slugs.WithId(r.Title, r.Id), r.Title, Excerpt(r.Body), r.ThemeId, r.ThemeTitle,
-                r.ConsultationId, r.ConsultationTitle, r.AuthorName, r.PlaceName, r.Status, r.VoteCount, r.CommentCount, r.CreatedAt, r.AnsweredAt))
+                r.ConsultationId, r.ConsultationTitle, r.AuthorName, r.PlaceName, r.Status, r.VoteCount, r.CommentCount, r.CreatedAt, r.AnsweredAt, r.ModerationState))
             .ToList();
         return new Paged<IdeaListItem>(items, page, pageSize, total);
     }
 
     /// <summary>
     /// One idea with everything its page shows, also when withdrawn or merged (the page says so and links on).
-    /// Null when there is no such idea.
+    /// Null when there is no such idea. <paramref name="forStaff"/>: the admin area's page, which shows a hidden or held
+    /// idea's text with its moderation state (staff answer it); comments still follow the public rule.
     /// </summary>
-    public async Task<IdeaDetails?> GetAsync(int id, string? viewerId = null, CancellationToken ct = default)
+    public async Task<IdeaDetails?> GetAsync(int id, string? viewerId = null, CancellationToken ct = default, bool forStaff = false)
     {
         var idea = await db.Ideas.AsNoTracking()
             .Include(i => i.Theme).Include(i => i.Consultation).Include(i => i.Author)
@@ -281,7 +287,7 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
             }
         }
 
-        if (!idea.TextShownTo(idea.AuthorId, viewerId))
+        if (!forStaff && !idea.TextShownTo(idea.AuthorId, viewerId))
         {
             // The visibility rule on the idea's own page: that it was hidden (or is held) and why, nothing it said – not
             // even the title in its address – and no comments. Its votes stay in the table and count again if restored.

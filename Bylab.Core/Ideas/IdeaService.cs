@@ -33,7 +33,8 @@ public enum AnswerOutcome { Answered, NotFound, InvalidInput }
 /// <summary>Someone to tell about an official answer; the web layer writes the e-mail in their language.</summary>
 public sealed record FollowerToNotify(string UserId, string Email, string DisplayName, string PreferredCulture);
 
-public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyList<FollowerToNotify> Followers)
+/// <param name="FollowersHeldBack">The idea is hidden or held: the answer is saved, but no follower is mailed about an idea they cannot read.</param>
+public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyList<FollowerToNotify> Followers, bool FollowersHeldBack = false)
 {
     public static readonly AnswerResult NotFound = new(AnswerOutcome.NotFound, []);
     public static readonly AnswerResult InvalidInput = new(AnswerOutcome.InvalidInput, []);
@@ -198,6 +199,11 @@ public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<I
         idea.Answer(status, text, staff.UserId, Now);
         audit.Add(staff, IdeaAuditActions.IdeaAnswered, "idea", idea.Id.ToString(), status.ToString());
         await db.SaveChangesAsync(ct);
+        if (!idea.IsPubliclyVisible())
+        {
+            // The visibility rule reaches mail too: followers are not told about an idea the public cannot read.
+            return new AnswerResult(AnswerOutcome.Answered, [], FollowersHeldBack: true);
+        }
 
         var followers = await (
                 from f in db.IdeaFollowers

@@ -49,6 +49,12 @@ public sealed class ReportQueries(BylabDbContext db)
         return rows.Select(r => (r.ItemKind, r.ItemId)).ToHashSet();
     }
 
+    /// <summary>One item's «reported» state for the person, in the shape the report button reads.</summary>
+    public async Task<IReadOnlySet<(ContentKind Kind, int Id)>> ReportedAsync(string viewerId, ContentKind kind, int id, CancellationToken ct = default) =>
+        await db.Reports.AnyAsync(r => r.ReporterId == viewerId && r.ItemKind == kind && r.ItemId == id, ct)
+            ? new HashSet<(ContentKind, int)> { (kind, id) }
+            : new HashSet<(ContentKind, int)>();
+
     private async Task<string> IdeaSlugAsync(int ideaId, CancellationToken ct)
     {
         var idea = await db.Ideas.AsNoTracking().Where(i => i.Id == ideaId).Select(i => new { i.Title, i.ModerationState }).SingleAsync(ct);
