@@ -115,6 +115,9 @@ public static class DependencyInjection
         services.AddScoped<ModerationQueue>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationNoticeDispatcher>();
+        services.AddScoped<WordList>();
+        services.AddScoped<ModeratorDigestService>();
+        services.AddScoped<TransparencyQueries>();
         return services;
     }
 

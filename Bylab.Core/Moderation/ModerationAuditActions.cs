@@ -8,4 +8,10 @@ public static class ModerationAuditActions
     public const string Hidden = "moderation.hidden";
     public const string Restored = "moderation.restored";
     public const string ReportsDismissed = "moderation.reports-dismissed";
+    /// <summary>A new or edited idea or comment matched the word list: held for review (actor «system»; details start with the reason).</summary>
+    public const string HeldByWordList = "moderation.held-by-word-list";
+    public const string WordListAdded = "moderation.word-list-added";
+    public const string WordListRemoved = "moderation.word-list-removed";
+    /// <summary>A moderator answered an author's request for review (built on the moderators' side; counted on the transparency page).</summary>
+    public const string ReviewAnswered = "moderation.review-answered";
 }

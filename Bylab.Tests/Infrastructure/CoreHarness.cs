@@ -68,7 +68,13 @@ public sealed class CoreHarness : IAsyncDisposable
         var file = TestDatabase.NewFile("core");
         var clock = new FakeTimeProvider(new DateTimeOffset(start ?? Start));
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Bylab:Database:ConnectionString"] = TestDatabase.ConnectionString(file) })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Bylab:Database:ConnectionString"] = TestDatabase.ConnectionString(file),
+                // Set-ups write many ideas and comments as one person; the hourly limits have their own tests (and settings).
+                ["Bylab:Moderation:IdeasPerHour"] = "1000",
+                ["Bylab:Moderation:CommentsPerHour"] = "1000",
+            })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
@@ -88,6 +94,7 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddSingleton<Bylab.Core.Bookings.IBookingMailComposer, BookingSubjectComposer>();
         services.AddSingleton<Bylab.Core.Ideas.ICommentDigestComposer, ListingDigestComposer>();
         services.AddSingleton<Bylab.Core.Moderation.IModerationMailComposer, ListingModerationComposer>();
+        services.AddSingleton<Bylab.Core.Moderation.IModeratorDigestComposer, ListingModeratorDigestComposer>();
         var mail = new RecordingSender();
         services.AddSingleton<IEmailSender>(mail);
         var harness = new CoreHarness(services.BuildServiceProvider(validateScopes: true), clock, file, mail);

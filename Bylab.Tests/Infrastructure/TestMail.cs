@@ -78,3 +78,10 @@ public sealed class ListingModerationComposer : Bylab.Core.Moderation.IModeratio
     public EmailMessage Compose(Bylab.Core.Moderation.ModerationMail mail) =>
         new(mail.Email, $"moderation {mail.State}", $"{mail.Kind} {mail.ItemId} {mail.State} {mail.Reason} automatic={mail.Automatic} culture={mail.Culture}");
 }
+
+/// <summary>The moderators' digest as a line a test can read: the counts and the language.</summary>
+public sealed class ListingModeratorDigestComposer : Bylab.Core.Moderation.IModeratorDigestComposer
+{
+    public EmailMessage Compose(Bylab.Core.Moderation.ModeratorDigestMail mail) =>
+        new(mail.Email, "moderator digest", $"reports={mail.NewReports} held={mail.NewHeld} waiting={mail.ItemsWaiting} culture={mail.Culture}");
+}

@@ -105,6 +105,7 @@ public static class WebServices
         // The daily comment digests to idea authors; in the web host only, as above.
         services.AddScoped<Bylab.Core.Ideas.ICommentDigestComposer, Features.Ideas.CommentDigestMails>();
         services.AddScoped<Bylab.Core.Moderation.IModerationMailComposer, Features.Moderation.ModerationMails>();
+        services.AddScoped<Bylab.Core.Moderation.IModeratorDigestComposer, Features.Moderation.ModeratorDigestMails>();
         services.AddHostedService<Bylab.Core.Ideas.IdeasBackgroundService>();
         // Account mail is sent after the answer (Core/Email/MailQueue); what the site forgets, it forgets here.
         services.AddHostedService<Bylab.Core.Email.MailQueueService>();

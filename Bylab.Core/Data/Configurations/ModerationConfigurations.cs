@@ -51,3 +51,27 @@ internal sealed class ModerationNoticeConfiguration : IEntityTypeConfiguration<M
         b.HasIndex(n => n.SentAt);
     }
 }
+
+internal sealed class WordListEntryConfiguration : IEntityTypeConfiguration<WordListEntry>
+{
+    public void Configure(EntityTypeBuilder<WordListEntry> b)
+    {
+        b.Property(e => e.Text).HasMaxLength(WordListEntry.TextMaxLength).IsRequired();
+        b.Property(e => e.CreatedById).HasMaxLength(64);
+        b.HasIndex(e => new { e.Text, e.IsPattern }).IsUnique();
+        b.ToTable(t => t.HasCheckConstraint("CK_WordListEntries_Text", $"length(Text) BETWEEN 1 AND {WordListEntry.TextMaxLength}"));
+    }
+}
+
+internal sealed class ModeratorDigestConfiguration : IEntityTypeConfiguration<ModeratorDigest>
+{
+    public void Configure(EntityTypeBuilder<ModeratorDigest> b)
+    {
+        b.Property(d => d.RecipientId).HasMaxLength(64).IsRequired();
+        b.HasOne<BylabUser>().WithMany().HasForeignKey(d => d.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        // One digest per moderator and period: a second round (another instance, a restart) cannot gather the same one again.
+        b.HasIndex(d => new { d.RecipientId, d.CoveredUntil }).IsUnique();
+        b.HasIndex(d => d.CoveredUntil);
+        b.HasIndex(d => d.SentAt);
+    }
+}

@@ -1496,6 +1496,53 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("ModerationNotices");
                 });
 
+            modelBuilder.Entity("Bylab.Core.Moderation.ModeratorDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CoveredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CoveredUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemsWaiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveredUntil");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("RecipientId", "CoveredUntil")
+                        .IsUnique();
+
+                    b.ToTable("ModeratorDigests");
+                });
+
             modelBuilder.Entity("Bylab.Core.Moderation.Report", b =>
                 {
                     b.Property<int>("Id")
@@ -1539,6 +1586,38 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("Reports", t =>
                         {
                             t.HasCheckConstraint("CK_Reports_Note", "Note IS NULL OR length(Note) <= 1000");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.WordListEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPattern")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Text", "IsPattern")
+                        .IsUnique();
+
+                    b.ToTable("WordListEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_WordListEntries_Text", "length(Text) BETWEEN 1 AND 200");
                         });
                 });
 
@@ -2358,6 +2437,15 @@ namespace Bylab.Core.Data.Migrations
                 });
 
             modelBuilder.Entity("Bylab.Core.Moderation.ModerationNotice", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.ModeratorDigest", b =>
                 {
                     b.HasOne("Bylab.Core.Accounts.BylabUser", null)
                         .WithMany()
