@@ -22,7 +22,7 @@ public sealed class CrawlersController(BylabDbContext db, IOptions<SiteOptions> 
 {
     /// <summary>Public pages that are always there, besides each event, consultation and idea.</summary>
     public static readonly IReadOnlyList<string> FixedPages =
-        ["/", "/arrangementer", "/arrangementer/kalender", "/medvirkning", "/ideer", "/tilgjengelighet", "/personvern"];
+        ["/", "/arrangementer", "/arrangementer/kalender", "/medvirkning", "/ideer", "/tilgjengelighet", "/personvern", "/apenhet"];
 
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
