@@ -5,7 +5,7 @@ public enum ModerationState
 {
     /// <summary>Shown to everyone (the default for everything written).</summary>
     Visible,
-    /// <summary>Waiting for a moderator before anyone but its author sees it (the word list's catch, next step of issue 13).</summary>
+    /// <summary>Waiting for a moderator before anyone but its author sees it (the word list holds new text that matches).</summary>
     Held,
     /// <summary>Taken down, automatically after enough reports or by a moderator: its page says so and why, never the text.</summary>
     Hidden,

@@ -1,4 +1,5 @@
 using Bylab.Core.Ideas;
+using Bylab.Core.Moderation;
 using Bylab.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,5 +56,23 @@ public sealed class PostingLimitTests : IAsyncLifetime
         Assert.Equal(3, results.Count(r => r.Outcome == AddCommentOutcome.Added));
         Assert.Equal(5, results.Count(r => r.Outcome == AddCommentOutcome.TooMany));
         Assert.Equal(4, await _h.WithDbAsync(db => db.Comments.CountAsync(c => c.AuthorId == me)));
+    }
+}
+
+/// <summary>The hourly limits and the digest interval are checked when the site starts (ValidateOnStart).</summary>
+public sealed class ModerationOptionsTests
+{
+    [Theory]
+    [InlineData("IdeasPerHour", 0)]
+    [InlineData("CommentsPerHour", 1001)]
+    [InlineData("DigestIntervalMinutes", 4)]
+    public void OutOfRangeLimitsAndIntervalsStopTheStart(string name, int value)
+    {
+        var options = new ModerationOptions();
+        typeof(ModerationOptions).GetProperty(name)!.SetValue(options, value);
+        var result = new ModerationOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Contains("Bylab:Moderation:" + name, Assert.Single(result.Failures!));
+        Assert.True(new ModerationOptionsValidator().Validate(null, new ModerationOptions()).Succeeded);
     }
 }
