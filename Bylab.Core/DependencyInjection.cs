@@ -115,6 +115,8 @@ public static class DependencyInjection
         services.AddScoped<ModerationQueue>();
         services.AddScoped<ModerationService>();
         services.AddScoped<ModerationNoticeDispatcher>();
+        services.AddScoped<PostingBlocks>();
+        services.AddScoped<Reviews>();
         return services;
     }
 

@@ -29,6 +29,8 @@ public class BylabDbContext(DbContextOptions<BylabDbContext> options)
     public DbSet<Event> Events => Set<Event>();
     public DbSet<Moderation.Report> Reports => Set<Moderation.Report>();
     public DbSet<Moderation.ModerationNotice> ModerationNotices => Set<Moderation.ModerationNotice>();
+    public DbSet<Moderation.PostingBlock> PostingBlocks => Set<Moderation.PostingBlock>();
+    public DbSet<Moderation.ReviewRequest> ReviewRequests => Set<Moderation.ReviewRequest>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<EventNotification> EventNotifications => Set<EventNotification>();
     public DbSet<Venue.Space> Spaces => Set<Venue.Space>();

@@ -8,4 +8,10 @@ public static class ModerationAuditActions
     public const string Hidden = "moderation.hidden";
     public const string Restored = "moderation.restored";
     public const string ReportsDismissed = "moderation.reports-dismissed";
+    /// <summary>A posting block (target type "user"); details: the justification.</summary>
+    public const string UserBlocked = "moderation.user-blocked";
+    public const string UserUnblocked = "moderation.user-unblocked";
+    public const string ReviewRequested = "moderation.review-requested";
+    /// <summary>A moderator answered a request for review; details: the outcome («Upheld»/«Restored») and the answer.</summary>
+    public const string ReviewAnswered = "moderation.review-answered";
 }

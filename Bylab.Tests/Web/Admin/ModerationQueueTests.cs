@@ -41,7 +41,7 @@ public sealed class ModerationQueueTests(BylabFactory factory) : IClassFixture<B
         Assert.Contains("Handler om noe annet.", card.TextContent);
         Assert.Contains("Meldt kommentar", card.TextContent);
 
-        var hide = await client.SubmitAsync(queue, new Dictionary<string, string> { ["reason"] = "Spam", ["note"] = "Reklame." }, $"#sak-Comment-{comment} form[action$='/skjul']");
+        var hide = await client.SubmitAsync(queue, new Dictionary<string, string> { ["Reason"] = "Spam", ["Note"] = "Reklame." }, $"#sak-Comment-{comment} form[action$='/skjul']");
         Assert.Equal(HttpStatusCode.Redirect, hide.StatusCode);
         Assert.Equal("Hidden", await StateAsync(ContentKind.Comment, comment));
         Assert.Single(await factory.OutboxForAsync(authorEmail), m => m.Subject == "Innholdet ditt på Bylab er skjult");
@@ -49,7 +49,7 @@ public sealed class ModerationQueueTests(BylabFactory factory) : IClassFixture<B
         Assert.Equal("Spam; Reklame.", Assert.Single(audit).Details);
 
         var hidden = await client.GetPageAsync("/admin/moderering?fane=skjult");
-        var restore = await client.SubmitAsync(hidden, new Dictionary<string, string> { ["note"] = "Ikke reklame likevel." }, $"#sak-Comment-{comment} form[action$='/gjenopprett']");
+        var restore = await client.SubmitAsync(hidden, new Dictionary<string, string> { ["Note"] = "Ikke reklame likevel." }, $"#sak-Comment-{comment} form[action$='/gjenopprett']");
         Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
         Assert.Equal("Visible", await StateAsync(ContentKind.Comment, comment));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Reports.CountAsync(r => r.ItemKind == ContentKind.Comment && r.ItemId == comment && r.DismissedAt == null)));
