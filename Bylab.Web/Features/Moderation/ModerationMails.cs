@@ -82,7 +82,11 @@ public sealed class ModerationMails(IStringLocalizer<ModerationResource> l, IOpt
         text.AppendLine(l["Mail.Greeting", OneLine(mail.DisplayName)].Value).AppendLine();
         text.AppendLine(l["Mail.ReviewAnswer." + mail.Outcome].Value);
         text.AppendLine(l["Mail.ModeratorNote", OneLine(mail.Answer ?? "")].Value);
-        text.AppendLine().AppendLine(l["Mail.Link"].Value + " " + site.Value.Link(StatementController.PathOf(mail.Kind, mail.ItemId)));
+        if (mail.Outcome == ReviewOutcome.Upheld)
+        {
+            // Only a decision that stands has a statement page; restored content is back on its own page.
+            text.AppendLine().AppendLine(l["Mail.Link"].Value + " " + site.Value.Link(StatementController.PathOf(mail.Kind, mail.ItemId)));
+        }
         text.AppendLine().Append(l["Mail.Signature"].Value);
         return new EmailMessage(mail.Email, l["Mail.Subject.Review." + mail.Outcome].Value, text.ToString());
     });

@@ -110,13 +110,12 @@ public sealed class ModerationController(ModerationQueue queue, ModerationServic
     /// <summary>Field errors keyed by the field's id on the page (one page holds many forms), so the summary's links land on it.</summary>
     private void Prefix(string prefix)
     {
-        foreach (var (key, entry) in ModelState.ToList())
+        // Copied first: removing a key clears its entry's errors.
+        var errors = ModelState.SelectMany(e => e.Value!.Errors.Select(error => (e.Key, error.ErrorMessage))).ToList();
+        ModelState.Clear();
+        foreach (var (key, message) in errors)
         {
-            ModelState.Remove(key);
-            foreach (var error in entry.Errors)
-            {
-                ModelState.AddModelError(prefix + key, error.ErrorMessage);
-            }
+            ModelState.AddModelError(prefix + key, message);
         }
     }
 
