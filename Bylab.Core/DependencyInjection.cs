@@ -118,6 +118,8 @@ public static class DependencyInjection
         services.AddScoped<WordList>();
         services.AddScoped<ModeratorDigestService>();
         services.AddScoped<TransparencyQueries>();
+        services.AddScoped<PostingBlocks>();
+        services.AddScoped<Reviews>();
         return services;
     }
 

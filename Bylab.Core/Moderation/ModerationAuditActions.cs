@@ -13,5 +13,10 @@ public static class ModerationAuditActions
     public const string WordListAdded = "moderation.word-list-added";
     public const string WordListRemoved = "moderation.word-list-removed";
     /// <summary>A moderator answered an author's request for review (built on the moderators' side; counted on the transparency page).</summary>
+    /// <summary>A posting block (target type "user"); details: the justification.</summary>
+    public const string UserBlocked = "moderation.user-blocked";
+    public const string UserUnblocked = "moderation.user-unblocked";
+    public const string ReviewRequested = "moderation.review-requested";
+    /// <summary>A moderator answered a request for review; details: the outcome («Upheld»/«Restored») and the answer.</summary>
     public const string ReviewAnswered = "moderation.review-answered";
 }

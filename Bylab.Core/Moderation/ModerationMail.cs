@@ -13,7 +13,16 @@ public sealed record ModerationMail(
     string Email, string DisplayName, string Culture, ContentKind Kind, int ItemId, string ItemTitle, string Excerpt,
     string? IdeaSlug, string? EventSlug, ModerationState State, ModerationReason? Reason, string? Note, bool Automatic, DateTime DecidedAt);
 
+/// <summary>To a person a moderator blocked from posting (<paramref name="Blocked"/>) or unblocked, with the moderator's words.</summary>
+public sealed record PostingBlockMail(string Email, string DisplayName, string Culture, bool Blocked, string? Reason, bool ContentHidden);
+
+/// <summary>The answer to an author's request for review: upheld or restored, with the moderator's message.</summary>
+public sealed record ReviewAnswerMail(string Email, string DisplayName, string Culture, ContentKind Kind, int ItemId, ReviewOutcome Outcome, string? Answer);
+
+/// <summary>Writes moderation's mails in the recipient's language (the web layer holds the texts).</summary>
 public interface IModerationMailComposer
 {
     EmailMessage Compose(ModerationMail mail);
+    EmailMessage Compose(PostingBlockMail mail);
+    EmailMessage Compose(ReviewAnswerMail mail);
 }

@@ -6,6 +6,8 @@ namespace Bylab.Core.Moderation;
 
 public enum ModerationOutcome { Done, NotFound, AlreadyInThatState, InvalidInput }
 
+public enum BulkAction { Hide = 1, Restore = 2, Dismiss = 3 }
+
 /// <summary>
 /// A moderator's decisions on one item: hide with a reason, restore, dismiss the reports. Each is one transaction with its
 /// audit entry and (for hide and restore) the statement of reasons owed to the author. The caller checked the Moderator role.
@@ -43,6 +45,28 @@ public sealed class ModerationService(BylabDbContext db, AuditLog audit, Moderat
             audit.Add(moderator, ModerationAuditActions.Restored, kind.ToString().ToLowerInvariant(), itemId, note);
             return ModerationOutcome.Done;
         });
+
+    /// <summary>
+    /// One action on several items (the queue's checkboxes): each item its own decision, transaction, audit entry and notice,
+    /// as if decided one by one. Returns how many were done; the rest were already in that state or gone (a replayed form).
+    /// </summary>
+    public async Task<(int Done, int Skipped)> BulkAsync(Actor moderator, BulkAction action, IReadOnlyCollection<(ContentKind Kind, int Id)> items,
+        ModerationReason? reason, string? note, CancellationToken ct = default)
+    {
+        var done = 0;
+        foreach (var (kind, id) in items.Distinct())
+        {
+            var outcome = action switch
+            {
+                BulkAction.Hide when reason is { } r => await HideAsync(moderator, kind, id, r, note, ct),
+                BulkAction.Restore => await RestoreAsync(moderator, kind, id, note, ct),
+                BulkAction.Dismiss => await DismissReportsAsync(moderator, kind, id, ct),
+                _ => ModerationOutcome.InvalidInput,
+            };
+            done += outcome == ModerationOutcome.Done ? 1 : 0;
+        }
+        return (done, items.Distinct().Count() - done);
+    }
 
     /// <summary>The reports were unfounded: they stop counting; the item stays as it is.</summary>
     public async Task<ModerationOutcome> DismissReportsAsync(Actor moderator, ContentKind kind, int itemId, CancellationToken ct = default)

@@ -77,6 +77,12 @@ public sealed class ListingModerationComposer : Bylab.Core.Moderation.IModeratio
 {
     public EmailMessage Compose(Bylab.Core.Moderation.ModerationMail mail) =>
         new(mail.Email, $"moderation {mail.State}", $"{mail.Kind} {mail.ItemId} {mail.State} {mail.Reason} automatic={mail.Automatic} culture={mail.Culture}");
+
+    public EmailMessage Compose(Bylab.Core.Moderation.PostingBlockMail mail) =>
+        new(mail.Email, mail.Blocked ? "blocked" : "unblocked", $"{mail.Reason} hidden={mail.ContentHidden} culture={mail.Culture}");
+
+    public EmailMessage Compose(Bylab.Core.Moderation.ReviewAnswerMail mail) =>
+        new(mail.Email, $"review {mail.Outcome}", $"{mail.Kind} {mail.ItemId} {mail.Answer} culture={mail.Culture}");
 }
 
 /// <summary>The moderators' digest as a line a test can read: the counts and the language.</summary>

@@ -54,6 +54,8 @@ public static class WebServices
                 // The mail a request's change queued for its event goes out before the response (Features/Events).
                 o.Filters.Add<Features.Events.EventMailAfterRequest>();
                 o.Filters.Add<Features.Bookings.BookingMailAfterRequest>();
+                // A blocked person's write, refused by the database, answers with a page that says so (Features/Moderation).
+                o.Filters.Add<Features.Moderation.PostingBlockedFilter>();
                 // FluentValidation gives the messages; MVC must not invent English "field is required" ones.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })

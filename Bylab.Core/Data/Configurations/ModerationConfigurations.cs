@@ -75,3 +75,36 @@ internal sealed class ModeratorDigestConfiguration : IEntityTypeConfiguration<Mo
         b.HasIndex(d => d.SentAt);
     }
 }
+
+internal sealed class PostingBlockConfiguration : IEntityTypeConfiguration<PostingBlock>
+{
+    public void Configure(EntityTypeBuilder<PostingBlock> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(64).IsRequired();
+        b.Property(x => x.Reason).HasMaxLength(PostingBlock.ReasonMaxLength).IsRequired();
+        b.Property(x => x.BlockedById).HasMaxLength(64).IsRequired();
+        b.Property(x => x.LiftedById).HasMaxLength(64);
+        b.Property(x => x.LiftNote).HasMaxLength(ModerationTransitions.NoteMaxLength);
+        // The person may still delete their account: the block goes with it.
+        b.HasOne<BylabUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        // One active block per person, whatever two moderators do at once.
+        b.HasIndex(x => x.UserId).IsUnique().HasFilter("LiftedAt IS NULL");
+    }
+}
+
+internal sealed class ReviewRequestConfiguration : IEntityTypeConfiguration<ReviewRequest>
+{
+    public void Configure(EntityTypeBuilder<ReviewRequest> b)
+    {
+        b.Property(x => x.ItemKind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.AuthorId).HasMaxLength(64);
+        b.Property(x => x.AnsweredById).HasMaxLength(64);
+        b.Property(x => x.Message).HasMaxLength(ReviewRequest.MessageMaxLength).IsRequired();
+        b.Property(x => x.Answer).HasMaxLength(ModerationTransitions.NoteMaxLength);
+        b.HasOne<BylabUser>().WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.SetNull);
+        // One request per decision: a replayed form or two tabs at once store one.
+        b.HasIndex(x => new { x.ItemKind, x.ItemId, x.DecidedAt }).IsUnique();
+        b.HasIndex(x => x.AnsweredAt);
+    }
+}

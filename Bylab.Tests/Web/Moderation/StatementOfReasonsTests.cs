@@ -32,7 +32,8 @@ public sealed class StatementOfReasonsTests(BylabFactory factory) : IClassFixtur
         Assert.Contains(what, mail.TextBody);
         Assert.Contains(ground, mail.TextBody);
         Assert.Contains(review, mail.TextBody);
-        Assert.Contains("bylab@hamar.kommune.no", mail.TextBody);
+        // The review is asked for on the statement page, not by replying to the mail.
+        Assert.Contains($"http://localhost/moderering/ide/{idea.Id}", mail.TextBody);
         Assert.Contains($"http://localhost/ideer/{idea.Id}", mail.TextBody);
     }
 }

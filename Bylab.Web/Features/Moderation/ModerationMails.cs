@@ -14,7 +14,7 @@ namespace Bylab.Web.Features.Moderation;
 /// automatically or by a moderator, on what ground, what others now see, and how to ask for a review. Links are absolute
 /// from <see cref="SiteOptions.PublicUrl"/> (a background round may write the mail, with no request to take a host from).
 /// </summary>
-public sealed class ModerationMails(IStringLocalizer<ModerationResource> l, IOptions<SiteOptions> site, IOptions<EmailOptions> email)
+public sealed class ModerationMails(IStringLocalizer<ModerationResource> l, IOptions<SiteOptions> site)
     : IModerationMailComposer
 {
     public EmailMessage Compose(ModerationMail mail) => CultureSwitch.In(mail.Culture, () => Write(mail));
@@ -43,7 +43,8 @@ public sealed class ModerationMails(IStringLocalizer<ModerationResource> l, IOpt
         if (mail.State != ModerationState.Visible)
         {
             text.AppendLine().AppendLine(l["Mail.WhatIsShown"].Value);
-            text.AppendLine().AppendLine(l["Mail.Review", email.Value.From].Value);
+            // The review is asked for on the statement page (once per decision), not by replying to this mail.
+            text.AppendLine().AppendLine(l["Mail.Review"].Value + " " + site.Value.Link(StatementController.PathOf(mail.Kind, mail.ItemId)));
         }
         if (Link(mail) is { } link)
         {
@@ -52,6 +53,43 @@ public sealed class ModerationMails(IStringLocalizer<ModerationResource> l, IOpt
         text.AppendLine().Append(l["Mail.Signature"].Value);
         return new EmailMessage(mail.Email, l["Mail.Subject." + mail.State].Value, text.ToString());
     }
+
+    public EmailMessage Compose(PostingBlockMail mail) => CultureSwitch.In(mail.Culture, () =>
+    {
+        var text = new StringBuilder();
+        text.AppendLine(l["Mail.Greeting", OneLine(mail.DisplayName)].Value).AppendLine();
+        if (mail.Blocked)
+        {
+            text.AppendLine(l["Mail.Blocked"].Value);
+            text.AppendLine(l["Mail.BlockReason", OneLine(mail.Reason ?? "")].Value);
+            if (mail.ContentHidden)
+            {
+                text.AppendLine(l["Mail.BlockedContentHidden"].Value);
+            }
+            text.AppendLine().AppendLine(l["Mail.BlockedStillCan"].Value);
+        }
+        else
+        {
+            text.AppendLine(l["Mail.Unblocked"].Value);
+        }
+        text.AppendLine().Append(l["Mail.Signature"].Value);
+        return new EmailMessage(mail.Email, l[mail.Blocked ? "Mail.Subject.Blocked" : "Mail.Subject.Unblocked"].Value, text.ToString());
+    });
+
+    public EmailMessage Compose(ReviewAnswerMail mail) => CultureSwitch.In(mail.Culture, () =>
+    {
+        var text = new StringBuilder();
+        text.AppendLine(l["Mail.Greeting", OneLine(mail.DisplayName)].Value).AppendLine();
+        text.AppendLine(l["Mail.ReviewAnswer." + mail.Outcome].Value);
+        text.AppendLine(l["Mail.ModeratorNote", OneLine(mail.Answer ?? "")].Value);
+        if (mail.Outcome == ReviewOutcome.Upheld)
+        {
+            // Only a decision that stands has a statement page; restored content is back on its own page.
+            text.AppendLine().AppendLine(l["Mail.Link"].Value + " " + site.Value.Link(StatementController.PathOf(mail.Kind, mail.ItemId)));
+        }
+        text.AppendLine().Append(l["Mail.Signature"].Value);
+        return new EmailMessage(mail.Email, l["Mail.Subject.Review." + mail.Outcome].Value, text.ToString());
+    });
 
     private static string? Link(ModerationMail mail) => mail.Kind switch
     {

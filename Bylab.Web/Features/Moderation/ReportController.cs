@@ -22,6 +22,9 @@ public sealed class ReportController(ReportQueries queries, ReportService report
 
     public static string PathOf(ContentKind kind, int id) => $"/meld/{Kinds.Single(k => k.Value == kind).Key}/{id}";
 
+    /// <summary>The kind an address's word names («ide», «kommentar», «arrangement»), or null.</summary>
+    public static ContentKind? KindOf(string word) => Kinds.TryGetValue(word, out var k) ? k : null;
+
     [HttpGet("")]
     public async Task<IActionResult> Form(string kind, int id, CancellationToken ct) =>
         await PageAsync(kind, id, ct) is { } page ? ReportView(page, new ReportForm()) : NotFound();
