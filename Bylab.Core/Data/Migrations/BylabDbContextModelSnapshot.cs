@@ -1612,6 +1612,53 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("OrganisationMembers");
                 });
 
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationConclusion", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("ConsultationConclusions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConsultationConclusions_Markdown", "length(Markdown) <= 20000");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationEvent", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("ConsultationEvents", (string)null);
+                });
+
             modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
                 {
                     b.Property<int>("Id")
@@ -2387,6 +2434,34 @@ namespace Bylab.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationConclusion", b =>
+                {
+                    b.HasOne("Bylab.Core.Ideas.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("Bylab.Core.Summaries.ConsultationConclusion", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationEvent", b =>
+                {
+                    b.HasOne("Bylab.Core.Ideas.Consultation", "Consultation")
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
