@@ -77,6 +77,7 @@ public static class DependencyInjection
         services.AddScoped<ConsultationService>();
         services.AddScoped<Summaries.ConsultationSummaryService>();
         services.AddScoped<Summaries.SummaryWords>();
+        services.AddScoped<Summaries.IdeaExport>();
         services.AddScoped<Summaries.ConclusionService>();
         services.AddScoped<VenueCalendar>();
         services.AddScoped<VenueSchedule>();

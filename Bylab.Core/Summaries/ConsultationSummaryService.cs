@@ -22,6 +22,13 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
         return id is null ? null : await GetAsync(id.Value, ct);
     }
 
+    /// <summary>Just the consultation and whether it is published, for deciding access before any figure is computed.</summary>
+    public async Task<SummaryHead?> HeadBySlugAsync(string slug, CancellationToken ct = default)
+    {
+        var id = await db.Consultations.AsNoTracking().Where(c => c.Slug == slug).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        return id is null ? null : await HeadAsync(id.Value, ct);
+    }
+
     public async Task<ConsultationSummaryReport?> GetAsync(int consultationId, CancellationToken ct = default)
     {
         var head = await HeadAsync(consultationId, ct);

@@ -52,7 +52,29 @@ public sealed class SummaryJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deltaking", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-figure=ideas]")).ToHaveTextAsync("3");
         await page.AssertAccessibleAsync();
+
+        // The three files, read back with real parsers: the same figures as the page (in nynorsk now).
+        var votes = int.Parse(await page.Locator("[data-figure=votes]").TextContentAsync() ?? "");
+        var csv = SummaryFiles.Csv(await DownloadAsync(page, "Ideane som CSV"));
+        Assert.Equal(3, csv.Count - 1);
+        Assert.Equal("Tittel", csv[0][1]);
+        Assert.Equal(votes, csv.Skip(1).Sum(r => int.Parse(r[5])));
+        var xlsx = SummaryFiles.Xlsx(await DownloadAsync(page, "Ideane som Excel-fil (XLSX)"), out _);
+        Assert.Equal(3, xlsx.Count - 1);
+        Assert.Equal(votes, xlsx.Skip(1).Sum(r => int.Parse(r[5])));
+        var (pdf, embedded, _) = SummaryFiles.Pdf(await DownloadAsync(page, "Oppsummeringa som PDF"));
+        Assert.True(embedded);
+        Assert.Contains("Idear: 3", pdf);
+        Assert.Contains($"Røyster: {votes}", pdf);
+        Assert.Contains("Deltakarar: 3", pdf);
     });
+
+    private static async Task<byte[]> DownloadAsync(IPage page, string link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = link }).ClickAsync());
+        var file = await download.PathAsync();
+        return await File.ReadAllBytesAsync(file);
+    }
 
     [Fact]
     public Task StaffConcludeAndAnAnonymousVisitorReadsTheSummary() => InBrowserAsync(async page =>
