@@ -52,7 +52,8 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
             await TopAsync(ideas.OrderByDescending(i => i.CommentCount).ThenByDescending(i => i.VoteCount), ct),
             await AnswersAsync(consultationId, ct),
             await words.TopAsync(consultationId, ct),
-            events);
+            events,
+            await DemographicsAsync(consultationId, ct));
     }
 
     /// <summary>The ideas every figure counts: listed ideas of the consultation.</summary>
@@ -81,11 +82,25 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
         return new SummaryHead(c.Id, c.Slug, c.Title, c.Theme, c.OpensAt, c.IdeasCloseAt, c.ClosesAt, c.ConcludedAt, phase);
     }
 
-    private Task<int> ParticipantsAsync(int consultationId, CancellationToken ct) =>
+    private IQueryable<string> ParticipantIds(int consultationId) =>
         Ideas(consultationId).Where(i => i.AuthorId != null).Select(i => i.AuthorId!)
             .Union(Comments(consultationId).Where(c => c.AuthorId != null).Select(c => c.AuthorId!))
-            .Union(Votes(consultationId).Where(v => v.UserId != null).Select(v => v.UserId!))
-            .CountAsync(ct);
+            .Union(Votes(consultationId).Where(v => v.UserId != null).Select(v => v.UserId!));
+
+    private Task<int> ParticipantsAsync(int consultationId, CancellationToken ct) => ParticipantIds(consultationId).CountAsync(ct);
+
+    /// <summary>Participants who chose to tell, by age group and part of the municipality; small groups merged (<see cref="Demographics.Merged"/>).</summary>
+    private async Task<DemographicFigures> DemographicsAsync(int consultationId, CancellationToken ct)
+    {
+        var told = db.Users.AsNoTracking()
+            .Where(u => u.DemographicsConsentedAt != null && ParticipantIds(consultationId).Contains(u.Id));
+        var ages = await told.Where(u => u.AgeGroup != null).GroupBy(u => u.AgeGroup).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var parts = await told.Where(u => u.MunicipalityPart != null).GroupBy(u => u.MunicipalityPart)
+            .Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        return new DemographicFigures(await told.CountAsync(ct),
+            Demographics.Merged(ages.Select(a => new GroupCount(a.Key!.Value.ToString(), a.N))),
+            Demographics.Merged(parts.Select(p => new GroupCount(p.Key!.Value.ToString(), p.N))));
+    }
 
     /// <summary>
     /// Published, visible events staff linked to the consultation. Once an event's participants were deleted

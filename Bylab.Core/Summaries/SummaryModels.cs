@@ -48,4 +48,5 @@ public sealed record ConsultationSummaryReport(
     IReadOnlyList<TopIdea> TopByComments,
     AnswerFigures Answers,
     IReadOnlyList<WordUse> Words,
-    IReadOnlyList<LinkedEvent> Events);
+    IReadOnlyList<LinkedEvent> Events,
+    DemographicFigures Demographics);

@@ -25,6 +25,9 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgeGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CommentDigestOptOut")
                         .HasColumnType("INTEGER");
 
@@ -33,6 +36,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DemographicsConsentedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -58,6 +64,9 @@ namespace Bylab.Core.Data.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MunicipalityPart")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

@@ -161,6 +161,47 @@ public sealed class ConsultationSummaryTests(SeededConsultation seeded) : IClass
     }
 
     [Fact]
+    public async Task OnlyParticipantsWhoConsentedAreCountedByGroupAndSmallGroupsAreMerged()
+    {
+        var ids = _people.Select(p => p.Id).ToList();
+        await _h.WithDbAsync(async db =>
+        {
+            var users = await db.Users.Where(u => ids.Contains(u.Id)).ToListAsync();
+            foreach (var (user, n) in users.Select(u => (u, ids.IndexOf(u.Id))))
+            {
+                // 0–4: 20–34 in Vang, with consent; 5: an age but no consent (not counted); 7: 67+, with consent, no part.
+                user.AgeGroup = n <= 5 ? AgeGroup.From20To34 : n == 7 ? AgeGroup.From67 : null;
+                user.MunicipalityPart = n <= 4 ? MunicipalityPart.Vang : null;
+                user.DemographicsConsentedAt = n <= 4 || n == 7 ? _h.Now : null;
+            }
+            await db.SaveChangesAsync();
+        });
+        // Someone who consented but took no part in this consultation.
+        var outsider = await _h.Users.CreateAsync("Utenforstående");
+        await _h.WithDbAsync(db => db.Users.Where(u => u.Id == outsider.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.AgeGroup, AgeGroup.From67).SetProperty(u => u.DemographicsConsentedAt, _h.Now)));
+
+        var figures = (await SummaryAsync()).Demographics;
+
+        Assert.Equal(6, figures.Told);
+        // 20–34: 5, 67+: 1 – one person alone must not show, and «annet» with 1 would show them: both merge.
+        Assert.Equal([new GroupCount(Demographics.Other, 6)], figures.ByAge);
+        Assert.Equal([new GroupCount(nameof(MunicipalityPart.Vang), 5)], figures.ByPart);
+    }
+
+    [Theory]
+    [InlineData("12,7,6", "A:12,B:7,C:6")]
+    [InlineData("12,7,3", "A:12,Other:10")]
+    [InlineData("12,4,3", "A:12,Other:7")]
+    [InlineData("3", "Other:3")]
+    [InlineData("5,5", "A:5,B:5")]
+    public void NoGroupUnderFiveIsShownOnItsOwn(string counts, string expected)
+    {
+        var groups = counts.Split(',').Select((c, i) => new GroupCount(((char)('A' + i)).ToString(), int.Parse(c)));
+        Assert.Equal(expected, string.Join(",", Demographics.Merged(groups).Select(g => $"{g.Key}:{g.People}")));
+    }
+
+    [Fact]
     public async Task AnUnknownConsultationHasNoSummary() =>
         Assert.Null(await _h.WithAsync((ConsultationSummaryService s) => s.GetAsync(987_654)));
 }

@@ -54,6 +54,11 @@ public sealed class SummaryPdf(IStringLocalizer<SummariesResource> l, IStringLoc
         Breakdown(pdf, l["Breakdown.Principle"].Value, report.ByPrinciple.Select(r => (ideas["Principle." + r.Key].Value, r)));
         Breakdown(pdf, l["Breakdown.Goal"].Value, report.ByGoal.Select(r => (r.Key + " " + ideas["Goal." + r.Key].Value, r)));
 
+        pdf.Heading(l["Summary.Demographics"].Value);
+        pdf.Paragraph(l["Summary.DemographicsNote", report.Demographics.Told].Value);
+        Groups(pdf, l["Breakdown.Age"].Value, "AgeGroup.", report.Demographics.ByAge);
+        Groups(pdf, l["Breakdown.Part"].Value, "MunicipalityPart.", report.Demographics.ByPart);
+
         pdf.Heading(l["Summary.TopByVotes"].Value);
         TopIdeas(pdf, report.TopByVotes);
         pdf.Heading(l["Summary.TopByComments"].Value);
@@ -76,6 +81,15 @@ public sealed class SummaryPdf(IStringLocalizer<SummariesResource> l, IStringLoc
         foreach (var (label, row) in rows)
         {
             pdf.Line($"{label}: {row.Ideas} / {row.Votes} / {row.Comments}");
+        }
+    }
+
+    private void Groups(PdfText pdf, string title, string prefix, IReadOnlyList<GroupCount> groups)
+    {
+        pdf.Line(title, bold: true);
+        foreach (var g in groups)
+        {
+            pdf.Line($"{l["Group." + (g.Key == Demographics.Other ? "Other" : prefix + g.Key)].Value}: {g.People}");
         }
     }
 
