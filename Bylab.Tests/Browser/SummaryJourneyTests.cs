@@ -106,6 +106,11 @@ public sealed class SummaryJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(anonymous.Locator(".summary-conclusion")).ToContainTextAsync("innen 2028");
         await anonymous.AssertAccessibleAsync();
         await ShootAsync(anonymous, "summary-published");
+
+        await anonymous.GetByRole(AriaRole.Link, new() { Name = "Om formatet" }).ClickAsync();
+        await Expect(Heading(anonymous)).ToHaveTextAsync("Åpne data fra medvirkninger");
+        await Expect(anonymous.Locator("#open-data-fields")).ToContainTextAsync("figures.votes");
+        await anonymous.AssertAccessibleAsync();
         await visitor.CloseAsync();
     });
 

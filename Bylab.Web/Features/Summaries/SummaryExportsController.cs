@@ -10,8 +10,21 @@ namespace Bylab.Web.Features.Summaries;
 /// </summary>
 [AllowAnonymous]
 [Route("medvirkning/{slug}/oppsummering")]
-public sealed class SummaryExportsController(ConsultationSummaryService summaries, IdeaExport export, IdeaFiles files, SummaryPdf pdf) : Controller
+public sealed class SummaryExportsController(ConsultationSummaryService summaries, IdeaExport export, IdeaFiles files, SummaryPdf pdf,
+    Microsoft.Extensions.Options.IOptions<Bylab.Core.Common.SiteOptions> site) : Controller
 {
+    [HttpGet("apne-data.json")]
+    public async Task<IActionResult> OpenDataFile(string slug, CancellationToken ct)
+    {
+        var report = await summaries.GetBySlugAsync(slug, ct);
+        if (Refused(report?.Head) is { } refused)
+        {
+            return refused;
+        }
+        var document = OpenData.Document(report!, await export.IdeasAsync(report!.Head.Id, ct), site.Value);
+        return File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, OpenData.Json), "application/json", $"{slug}-apne-data.json");
+    }
+
     [HttpGet("ideer.csv")]
     public Task<IActionResult> Csv(string slug, CancellationToken ct) =>
         IdeasFileAsync(slug, rows => File(files.Csv(rows), "text/csv; charset=utf-8", $"{slug}-ideer.csv"), ct);
