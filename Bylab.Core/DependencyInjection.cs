@@ -75,6 +75,10 @@ public static class DependencyInjection
         services.AddScoped<MyIdeasQueries>();
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
+        services.AddScoped<Summaries.ConsultationSummaryService>();
+        services.AddScoped<Summaries.SummaryWords>();
+        services.AddScoped<Summaries.IdeaExport>();
+        services.AddScoped<Summaries.ConclusionService>();
         services.AddScoped<VenueCalendar>();
         services.AddScoped<VenueSchedule>();
         services.AddScoped<VenueAgenda>();

@@ -95,6 +95,8 @@ public static class WebServices
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
         services.AddScoped<SiteVenue>();
+        services.AddScoped<Features.Summaries.IdeaFiles>();
+        services.AddScoped<Features.Summaries.SummaryPdf>();
         services.AddScoped<Areas.Admin.Audit.AuditText>();
         services.AddScoped<Features.Account.AccountEmails>();
         services.AddScoped<Areas.Admin.Ideas.AnswerEmails>();

@@ -25,6 +25,9 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgeGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CommentDigestOptOut")
                         .HasColumnType("INTEGER");
 
@@ -33,6 +36,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DemographicsConsentedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -58,6 +64,9 @@ namespace Bylab.Core.Data.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MunicipalityPart")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -1791,6 +1800,53 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("OrganisationMembers");
                 });
 
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationConclusion", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("ConsultationConclusions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConsultationConclusions_Markdown", "length(Markdown) <= 20000");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationEvent", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("ConsultationEvents", (string)null);
+                });
+
             modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
                 {
                     b.Property<int>("Id")
@@ -2592,6 +2648,34 @@ namespace Bylab.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationConclusion", b =>
+                {
+                    b.HasOne("Bylab.Core.Ideas.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("Bylab.Core.Summaries.ConsultationConclusion", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationEvent", b =>
+                {
+                    b.HasOne("Bylab.Core.Ideas.Consultation", "Consultation")
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
