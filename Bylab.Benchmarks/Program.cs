@@ -76,7 +76,8 @@ try
 
     var signUps = new SignUps(people, seeded.Events.SignUpSlugs);
     var requests = new BookingRequests(people, seeded.Bookings);
-    var scenarios = Scenarios(seeded, voters, signUps, requests);
+    var politician = people.Single(p => p.Email == seeded.PoliticianEmail);
+    var scenarios = Scenarios(seeded, voters, signUps, requests, politician);
     foreach (var s in scenarios)
     {
         using var probe = s.NextRequest();
@@ -149,8 +150,9 @@ finally
     }
 }
 
-static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters, SignUps signUps, BookingRequests requests)
+static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters, SignUps signUps, BookingRequests requests, Voter politician)
 {
+    var summary = $"/medvirkning/{SeededData.SummarySlug}/oppsummering";
     var bk = seeded.Bookings;
     var ev = seeded.Events;
     var ideas = seeded.Ideas;
@@ -193,7 +195,17 @@ static List<Scenario> Scenarios(SeededData seeded, List<Voter> voters, SignUps s
         new($"venue month GET /lokalet/kalender/maned?ar={bk.BusyYear}&maned={bk.BusyMonth}",
             () => Get($"/lokalet/kalender/maned?ar={bk.BusyYear}&maned={bk.BusyMonth}"), HttpStatusCode.OK),
         new(BookingRequests.Name, requests.Next, HttpStatusCode.Redirect),
+        // Issue 14: the summary of the consultation with all 10,000 ideas, read by a politician (it is not yet published), and its PDF.
+        new("summary  GET /medvirkning/{slug}/oppsummering", () => AsPolitician(summary), HttpStatusCode.OK),
+        new("summary PDF GET …/oppsummering.pdf", () => AsPolitician(summary + "/oppsummering.pdf"), HttpStatusCode.OK),
     ];
+
+    HttpRequestMessage AsPolitician(string path)
+    {
+        var request = Get(path);
+        request.Headers.Add("Cookie", politician.CookieHeader);
+        return request;
+    }
 
     static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 }

@@ -8,6 +8,7 @@ using Bylab.Core.Email;
 using Bylab.Core.Events;
 using Bylab.Core.Ideas;
 using Bylab.Core.Markdown;
+using Bylab.Core.Moderation;
 using Bylab.Core.Venue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,8 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<IdeaOptions>, IdeaOptionsValidator>();
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EventOptions>, EventOptionsValidator>();
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ModerationOptions>, ModerationOptionsValidator>();
         services.AddOptions<BookingOptions>().BindConfiguration(BookingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BookingOptions>, BookingOptionsValidator>();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
@@ -72,6 +75,10 @@ public static class DependencyInjection
         services.AddScoped<MyIdeasQueries>();
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
+        services.AddScoped<Summaries.ConsultationSummaryService>();
+        services.AddScoped<Summaries.SummaryWords>();
+        services.AddScoped<Summaries.IdeaExport>();
+        services.AddScoped<Summaries.ConclusionService>();
         services.AddScoped<VenueCalendar>();
         services.AddScoped<VenueSchedule>();
         services.AddScoped<VenueAgenda>();
@@ -107,6 +114,16 @@ public static class DependencyInjection
         services.AddScoped<RegistrationQueries>();
         services.AddScoped<EventNotificationDispatcher>();
         services.AddScoped<EventMaintenance>();
+        services.AddScoped<ReportService>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<ModerationQueue>();
+        services.AddScoped<ModerationService>();
+        services.AddScoped<ModerationNoticeDispatcher>();
+        services.AddScoped<WordList>();
+        services.AddScoped<ModeratorDigestService>();
+        services.AddScoped<TransparencyQueries>();
+        services.AddScoped<PostingBlocks>();
+        services.AddScoped<Reviews>();
         return services;
     }
 

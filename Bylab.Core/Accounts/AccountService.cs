@@ -19,7 +19,8 @@ public sealed record PersonalDataExport(
     IReadOnlyList<ExportedRegistration> EventRegistrations);
 
 public sealed record PersonalProfile(string Id, string DisplayName, string Email, bool EmailConfirmed, string PreferredCulture,
-    bool TwoFactorEnabled, DateTime CreatedAt, DateTime? LastLoginAt);
+    bool TwoFactorEnabled, DateTime CreatedAt, DateTime? LastLoginAt, string? AgeGroup = null, string? MunicipalityPart = null,
+    DateTime? DemographicsConsentedAt = null);
 
 public sealed record ExportedAuditEntry(DateTime At, string Action, string? Details, bool PerformedByYou);
 
@@ -93,7 +94,8 @@ public sealed class AccountService(
         return new PersonalDataExport(
             time.GetUtcNow().UtcDateTime,
             new PersonalProfile(user.Id, user.DisplayName, user.Email ?? "", user.EmailConfirmed, user.PreferredCulture,
-                user.TwoFactorEnabled, user.CreatedAt, user.LastLoginAt),
+                user.TwoFactorEnabled, user.CreatedAt, user.LastLoginAt, user.AgeGroup?.ToString(), user.MunicipalityPart?.ToString(),
+                user.DemographicsConsentedAt),
             roles.OrderBy(r => r).ToList(),
             auditRows,
             ideas,

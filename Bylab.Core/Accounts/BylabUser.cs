@@ -26,6 +26,15 @@ public class BylabUser : IdentityUser
     /// <summary>The person turned off the daily e-mail about comments on their ideas and replies to their comments.</summary>
     public bool CommentDigestOptOut { get; set; }
 
+    /// <summary>Optional, given with consent (<see cref="DemographicsConsentedAt"/>): counted, never shown per person, in consultation summaries.</summary>
+    public Summaries.AgeGroup? AgeGroup { get; set; }
+
+    /// <summary>Optional, given with consent, as <see cref="AgeGroup"/>.</summary>
+    public Summaries.MunicipalityPart? MunicipalityPart { get; set; }
+
+    /// <summary>When the person agreed that their age group and part of the municipality are counted; null = not counted.</summary>
+    public DateTime? DemographicsConsentedAt { get; set; }
+
     /// <summary>
     /// Blocked by an admin: the lockout without end that <see cref="AdminUserService.SetLockedAsync"/> sets, and only an
     /// admin lifts (a password reset does not). Other lockouts (wrong second-factor codes) end by themselves.

@@ -27,6 +27,14 @@ public class BylabDbContext(DbContextOptions<BylabDbContext> options)
     public DbSet<CommentNotice> CommentNotices => Set<CommentNotice>();
     public DbSet<CommentDigest> CommentDigests => Set<CommentDigest>();
     public DbSet<Event> Events => Set<Event>();
+    public DbSet<Summaries.ConsultationEvent> ConsultationEvents => Set<Summaries.ConsultationEvent>();
+    public DbSet<Summaries.ConsultationConclusion> ConsultationConclusions => Set<Summaries.ConsultationConclusion>();
+    public DbSet<Moderation.Report> Reports => Set<Moderation.Report>();
+    public DbSet<Moderation.ModerationNotice> ModerationNotices => Set<Moderation.ModerationNotice>();
+    public DbSet<Moderation.WordListEntry> WordListEntries => Set<Moderation.WordListEntry>();
+    public DbSet<Moderation.ModeratorDigest> ModeratorDigests => Set<Moderation.ModeratorDigest>();
+    public DbSet<Moderation.PostingBlock> PostingBlocks => Set<Moderation.PostingBlock>();
+    public DbSet<Moderation.ReviewRequest> ReviewRequests => Set<Moderation.ReviewRequest>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<EventNotification> EventNotifications => Set<EventNotification>();
     public DbSet<Venue.Space> Spaces => Set<Venue.Space>();

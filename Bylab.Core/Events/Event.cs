@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using Bylab.Core.Ideas;
 
 namespace Bylab.Core.Events;
@@ -37,7 +38,7 @@ public enum EventLocationKind
 /// Something that happens at (or from) the Bylab: an open meeting on «Hamar mot 2030», a workshop, a talk.
 /// Times are UTC; the programme shows Europe/Oslo.
 /// </summary>
-public class Event
+public class Event : IModerated
 {
     public const int TitleMaxLength = 140;
     public const int SummaryMaxLength = 300;
@@ -145,6 +146,12 @@ public class Event
     public int? FinalWaitlisted { get; set; }
     /// <summary>Sign-ups cancelled by the participant or the organiser (not by an event cancellation or expiry).</summary>
     public int? FinalCancelled { get; set; }
+
+    public ModerationState ModerationState { get; set; }
+    public DateTime? ModeratedAt { get; set; }
+    public string? ModeratedById { get; set; }
+    public ModerationReason? ModerationReason { get; set; }
+    public string? ModerationNote { get; set; }
 
     public bool IsCancelled => Status == EventStatus.Cancelled;
     public bool IsPublished => Status == EventStatus.Published;

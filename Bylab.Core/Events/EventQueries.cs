@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using System.Globalization;
 using Bylab.Core.Common;
 using Bylab.Core.Data;
@@ -22,8 +23,24 @@ public sealed class EventQueries(BylabDbContext db, TimeProvider time, IOptions<
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private IQueryable<Event> Public => db.Events.AsNoTracking()
+    /// <summary>
+    /// What the public sees: published events and cancelled ones that were public, never drafts, and (the visibility
+    /// rule) none that is hidden or held: <see cref="WithheldBySlugAsync"/> says why on its page.
+    /// </summary>
+    private IQueryable<Event> Public => WasPublished.PubliclyVisible();
+
+    private IQueryable<Event> WasPublished => db.Events.AsNoTracking()
         .Where(e => e.Status == EventStatus.Published || (e.Status == EventStatus.Cancelled && e.PublishedAt != null));
+
+    /// <summary>
+    /// A published event that is hidden or held: what its page may say (state, reason, the moderator's note), never its
+    /// title or text. Null when the slug names no such event.
+    /// </summary>
+    public async Task<ModerationView?> WithheldBySlugAsync(string slug, CancellationToken ct = default)
+    {
+        var ev = await WasPublished.Where(e => e.Slug == slug && e.ModerationState != ModerationState.Visible).FirstOrDefaultAsync(ct);
+        return ev is null ? null : ModerationView.Of(ev);
+    }
 
     /// <summary>Published and cancelled events that have not ended, soonest first. Drafts never.</summary>
     public async Task<Paged<EventListItem>> ProgrammeAsync(EventFilter filter, CancellationToken ct = default)

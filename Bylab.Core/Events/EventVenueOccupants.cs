@@ -29,7 +29,8 @@ public sealed class EventVenueOccupants(BylabDbContext db) : IVenueOccupantSourc
             : held.Where(x => x.Booking.Space!.VenueId == slot.VenueId);
         return await held
             .Select(x => new VenueConflict(VenueOccupantKinds.Event, x.Event.Id, x.Event.Title, x.Booking.StartsAt, x.Booking.EndsAt,
-                x.Event.Status == EventStatus.Published, x.Event.OwnerId)
+                // The visibility rule: a hidden or held event's title is not public in the calendar or the public feed.
+                x.Event.Status == EventStatus.Published && x.Event.ModerationState == Moderation.ModerationState.Visible, x.Event.OwnerId)
             {
                 OrganisationId = x.Event.OrganisationId,
                 OrganisationName = x.Event.OrganiserName,

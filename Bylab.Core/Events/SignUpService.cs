@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using Bylab.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -126,7 +127,8 @@ public sealed class SignUpService(BylabDbContext db, TimeProvider time, EventPla
     /// <summary>Why the sign-up cannot be taken at all: no such (published) event, outside the window, or input the rules refuse.</summary>
     private static SignUpResult? Refusal(Event? ev, SignUpInput input, DateTime now)
     {
-        if (ev is null || ev.Status == EventStatus.Draft)
+        // A hidden (or held) event takes no sign-ups: its page is a moderation notice, and a stale form must not get past it.
+        if (ev is null || ev.Status == EventStatus.Draft || !ev.IsPubliclyVisible())
         {
             return new SignUpResult(SignUpOutcome.NotFound);
         }
@@ -199,7 +201,8 @@ public sealed class SignUpService(BylabDbContext db, TimeProvider time, EventPla
         }
         var now = Now;
         // Confirming is allowed until the start, also after registration closed: the guest asked in time.
-        if (registration.Status == RegistrationStatus.Cancelled || ev.Status != EventStatus.Published || now >= ev.StartsAt)
+        if (registration.Status == RegistrationStatus.Cancelled || ev.Status != EventStatus.Published || now >= ev.StartsAt
+            || !ev.IsPubliclyVisible())
         {
             return new ConfirmEmailResult(ConfirmEmailOutcome.NotOpen, ev.Id);
         }

@@ -1,7 +1,8 @@
+using Bylab.Core.Moderation;
 namespace Bylab.Core.Ideas;
 
 /// <summary>A comment on an idea, or a reply to one: replies go one level deep, never deeper.</summary>
-public class Comment
+public class Comment : IModerated
 {
     public const int BodyMaxLength = 5_000;
 
@@ -17,6 +18,12 @@ public class Comment
 
     /// <summary>A deleted comment keeps its place (and its replies stay readable); its text is gone.</summary>
     public DateTime? DeletedAt { get; set; }
+
+    public ModerationState ModerationState { get; set; }
+    public DateTime? ModeratedAt { get; set; }
+    public string? ModeratedById { get; set; }
+    public ModerationReason? ModerationReason { get; set; }
+    public string? ModerationNote { get; set; }
 
     public bool IsDeleted => DeletedAt.HasValue;
 

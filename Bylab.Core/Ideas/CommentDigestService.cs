@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using Bylab.Core.Data;
 using Bylab.Core.Email;
 using Bylab.Core.Time;
@@ -141,8 +142,9 @@ public sealed class CommentDigestService(
         await (from n in db.CommentNotices.AsNoTracking()
                where n.DigestId == digestId
                join c in db.Comments on n.CommentId equals c.Id
-               where c.DeletedAt == null
+               where c.DeletedAt == null && c.ModerationState == ModerationState.Visible
                join i in db.Ideas on c.IdeaId equals i.Id
+               where i.ModerationState == ModerationState.Visible
                join w in db.Users on c.AuthorId equals w.Id into writers
                from w in writers.DefaultIfEmpty()
                orderby i.Id, c.CreatedAt, c.Id

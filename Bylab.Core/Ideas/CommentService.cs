@@ -4,17 +4,20 @@ using Microsoft.Extensions.Options;
 
 namespace Bylab.Core.Ideas;
 
-public enum AddCommentOutcome { Added, InvalidInput, NotFound, Closed, ReplyToReply, IdeaWithdrawn }
+/// <summary><see cref="AddCommentOutcome.TooMany"/>: the person reached <see cref="Moderation.ModerationOptions.CommentsPerHour"/>; nothing was stored.</summary>
+public enum AddCommentOutcome { Added, InvalidInput, NotFound, Closed, ReplyToReply, IdeaWithdrawn, TooMany }
 
 /// <param name="CommentId">Set when <see cref="AddCommentOutcome.Added"/>.</param>
-public sealed record AddCommentResult(AddCommentOutcome Outcome, int? CommentId = null);
+/// <param name="Held">Added, but the word list matched: held for review, seen only by its author until a moderator decides.</param>
+public sealed record AddCommentResult(AddCommentOutcome Outcome, int? CommentId = null, bool Held = false);
 
 public enum EditCommentOutcome { Edited, InvalidInput, NotFound, NotAuthor, WindowClosed, Closed }
 
 public enum DeleteCommentOutcome { Deleted, NotFound, NotAuthor }
 
 /// <summary>Comments on ideas, with one level of replies, while the consultation is open (ideas or voting).</summary>
-public sealed class CommentService(BylabDbContext db, TimeProvider time, IOptions<IdeaOptions> options)
+public sealed class CommentService(BylabDbContext db, TimeProvider time, IOptions<IdeaOptions> options, Moderation.WordList words,
+    IOptions<Moderation.ModerationOptions> moderation)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -28,9 +31,10 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
         }
         var idea = await db.Ideas.AsNoTracking()
             .Where(i => i.Id == ideaId)
-            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation, i.AuthorId })
+            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation, i.AuthorId, i.ModerationState })
             .SingleOrDefaultAsync(ct);
-        if (idea?.Consultation is null)
+        // Hidden and held ideas are not there for the public (the visibility rule): nothing can be added to them.
+        if (idea?.Consultation is null || idea.ModerationState != Moderation.ModerationState.Visible)
         {
             return new AddCommentResult(AddCommentOutcome.NotFound);
         }
@@ -48,9 +52,9 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
         {
             var parent = await db.Comments.AsNoTracking()
                 .Where(c => c.Id == parentId && c.IdeaId == ideaId)
-                .Select(c => new { c.ParentId, c.AuthorId })
+                .Select(c => new { c.ParentId, c.AuthorId, c.ModerationState })
                 .SingleOrDefaultAsync(ct);
-            if (parent is null)
+            if (parent is null || parent.ModerationState != Moderation.ModerationState.Visible)
             {
                 return new AddCommentResult(AddCommentOutcome.NotFound);
             }
@@ -60,14 +64,29 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
             }
             parentAuthorId = parent.AuthorId;
         }
+        // Write lock first (BEGIN IMMEDIATE): the count against the hourly limit and the insert are one step.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await Moderation.PostingLimits.CommentsReachedAsync(db, userId, now, moderation.Value.CommentsPerHour, ct))
+        {
+            return new AddCommentResult(AddCommentOutcome.TooMany);
+        }
         var comment = new Comment { IdeaId = ideaId, ParentId = parentId, AuthorId = userId, BodyMarkdown = body, CreatedAt = now };
+        var held = await words.HoldIfMatchedAsync(comment, [body], ct);
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
         await Counters.RecomputeCommentsAsync(db, ideaId, ct);
-        await QueueNoticesAsync(comment, userId, idea.AuthorId, parentAuthorId, now, ct);
+        if (held is null)
+        {
+            await QueueNoticesAsync(comment, userId, idea.AuthorId, parentAuthorId, now, ct);
+        }
+        else
+        {
+            // Nobody hears of a held comment: it is not there for them until a moderator lets it through.
+            words.RecordHeld(Moderation.ContentKind.Comment, comment.Id, userId, comment, held);
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
-        return new AddCommentResult(AddCommentOutcome.Added, comment.Id);
+        return new AddCommentResult(AddCommentOutcome.Added, comment.Id, held is not null);
     }
 
     /// <summary>
@@ -119,7 +138,16 @@ public sealed class CommentService(BylabDbContext db, TimeProvider time, IOption
         }
         comment.BodyMarkdown = body;
         comment.EditedAt = now;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // An edit is new text: the word list reads it as it reads a new comment.
+        if (await words.HoldIfMatchedAsync(comment, [body], ct) is { } held)
+        {
+            words.RecordHeld(Moderation.ContentKind.Comment, comment.Id, userId, comment, held);
+            await db.SaveChangesAsync(ct);
+            await Counters.RecomputeCommentsAsync(db, comment.IdeaId, ct);
+        }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return EditCommentOutcome.Edited;
     }
 

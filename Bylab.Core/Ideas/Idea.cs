@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using Bylab.Core.Accounts;
 
 namespace Bylab.Core.Ideas;
@@ -11,7 +12,7 @@ public enum IdeaStatus
     Implemented,
 }
 
-public class Idea
+public class Idea : IModerated
 {
     public const int TitleMaxLength = 140;
     public const int BodyMaxLength = 10_000;
@@ -51,6 +52,12 @@ public class Idea
 
     /// <summary>Denormalised count of comments not deleted, kept exact the same way.</summary>
     public int CommentCount { get; set; }
+
+    public ModerationState ModerationState { get; set; }
+    public DateTime? ModeratedAt { get; set; }
+    public string? ModeratedById { get; set; }
+    public ModerationReason? ModerationReason { get; set; }
+    public string? ModerationNote { get; set; }
 
     public List<IdeaPrinciple> Principles { get; set; } = [];
     public List<IdeaGoal> Goals { get; set; } = [];

@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bylab.Core.Common;
@@ -20,6 +21,7 @@ public enum IdeaSort
 /// <param name="Principle">A <see cref="RoadmapPrinciples"/> code.</param>
 /// <param name="Goal">A sustainable development goal, 1–17.</param>
 /// <param name="Search">Free text as typed; every word must occur in the title or body (the last as a word start).</param>
+/// <param name="ForStaff">Staff's list in the admin area: hidden and held ideas too (each item says its state). Never for public pages.</param>
 public sealed record IdeaFilter(
     int? ConsultationId = null,
     int? ThemeId = null,
@@ -29,7 +31,8 @@ public sealed record IdeaFilter(
     string? Search = null,
     IdeaSort Sort = IdeaSort.Newest,
     int Page = 1,
-    int? PageSize = null);
+    int? PageSize = null,
+    bool ForStaff = false);
 
 /// <param name="Slug">"slug-id" for the idea's URL.</param>
 /// <param name="Excerpt">The start of the body as plain text (Markdown marks removed), at most about 200 characters.</param>
@@ -49,7 +52,8 @@ public sealed record IdeaListItem(
     int VoteCount,
     int CommentCount,
     DateTime CreatedAt,
-    DateTime? AnsweredAt);
+    DateTime? AnsweredAt,
+    ModerationState ModerationState = ModerationState.Visible);
 
 /// <param name="ViewerVotesLeft">How many more votes the viewer may give in this consultation; null = unlimited or no viewer.</param>
 /// <param name="ViewerCanEdit">The viewer is the author and still inside the edit window, and there is no official answer.</param>
@@ -82,9 +86,14 @@ public sealed record IdeaDetails(
     bool ViewerFollows,
     bool ViewerCanEdit,
     int? ViewerVotesLeft,
-    IReadOnlyList<CommentView> Comments);
+    IReadOnlyList<CommentView> Comments,
+    ModerationView? Moderation = null)
+{
+    /// <summary>Hidden, or held and the viewer is not its author: the page says why and shows nothing the idea said.</summary>
+    public bool TextWithheld { get; init; }
+}
 
-/// <param name="BodyMarkdown">Empty for a deleted comment.</param>
+/// <param name="BodyMarkdown">Empty for a deleted comment, and for a hidden one (<paramref name="Moderation"/> says why).</param>
 /// <param name="Replies">Always empty for a reply: there is one level only.</param>
 public sealed record CommentView(
     int Id,
@@ -95,7 +104,8 @@ public sealed record CommentView(
     DateTime? EditedAt,
     bool IsDeleted,
     bool ViewerCanEdit,
-    IReadOnlyList<CommentView> Replies);
+    IReadOnlyList<CommentView> Replies,
+    ModerationView? Moderation = null);
 
 public sealed record SimilarIdea(int Id, string Slug, string Title, IdeaStatus Status, int VoteCount);
 
@@ -127,15 +137,16 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Ideas shown in lists: not withdrawn, not merged into another.</summary>
-    private IQueryable<Idea> Visible => db.Ideas.AsNoTracking().Where(i => i.WithdrawnAt == null && i.MergedIntoId == null);
+    /// <summary>Ideas shown in lists (<see cref="IdeaListing.Listed"/>): visible, not withdrawn, not merged into another.</summary>
+    private IQueryable<Idea> Visible => db.Ideas.AsNoTracking().Listed();
 
     public async Task<Paged<IdeaListItem>> ListAsync(IdeaFilter filter, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(filter.PageSize ?? options.Value.PageSize, 1, 100);
         var page = Paged<IdeaListItem>.Clamp(filter.Page);
 
-        var query = Visible;
+        // Staff answer and merge ideas whatever the moderators decided, so their list keeps hidden and held ones, marked.
+        var query = filter.ForStaff ? db.Ideas.AsNoTracking().Where(i => i.WithdrawnAt == null && i.MergedIntoId == null) : Visible;
         if (filter.ConsultationId is { } consultationId)
         {
             query = query.Where(i => i.ConsultationId == consultationId);
@@ -204,20 +215,22 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
                 i.CommentCount,
                 i.CreatedAt,
                 i.AnsweredAt,
+                i.ModerationState,
             })
             .ToListAsync(ct);
 
         var items = rows.Select(r => new IdeaListItem(r.Id, Slugs.WithId(r.Title, r.Id), r.Title, Excerpt(r.Body), r.ThemeId, r.ThemeTitle,
-                r.ConsultationId, r.ConsultationTitle, r.AuthorName, r.PlaceName, r.Status, r.VoteCount, r.CommentCount, r.CreatedAt, r.AnsweredAt))
+                r.ConsultationId, r.ConsultationTitle, r.AuthorName, r.PlaceName, r.Status, r.VoteCount, r.CommentCount, r.CreatedAt, r.AnsweredAt, r.ModerationState))
             .ToList();
         return new Paged<IdeaListItem>(items, page, pageSize, total);
     }
 
     /// <summary>
     /// One idea with everything its page shows, also when withdrawn or merged (the page says so and links on).
-    /// Null when there is no such idea.
+    /// Null when there is no such idea. <paramref name="forStaff"/>: the admin area's page, which shows a hidden or held
+    /// idea's text with its moderation state (staff answer it); comments still follow the public rule.
     /// </summary>
-    public async Task<IdeaDetails?> GetAsync(int id, string? viewerId = null, CancellationToken ct = default)
+    public async Task<IdeaDetails?> GetAsync(int id, string? viewerId = null, CancellationToken ct = default, bool forStaff = false)
     {
         var idea = await db.Ideas.AsNoTracking()
             .Include(i => i.Theme).Include(i => i.Consultation).Include(i => i.Author)
@@ -239,14 +252,20 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
                 select new { Comment = c, AuthorName = u != null ? u.DisplayName : null })
             .ToListAsync(ct);
 
-        CommentView View(Comment c, string? authorName, IReadOnlyList<CommentView> replies) => new(
-            c.Id, c.IsDeleted ? null : c.AuthorId, c.IsDeleted ? null : authorName, c.IsDeleted ? "" : c.BodyMarkdown,
-            c.CreatedAt, c.EditedAt, c.IsDeleted,
-            c.CanEdit(viewerId, now, window) && idea.Consultation!.AcceptsCommentsAt(now), replies);
+        CommentView View(Comment c, string? authorName, IReadOnlyList<CommentView> replies)
+        {
+            // The visibility rule: a hidden comment keeps its place with the moderator's reason, never its text or author.
+            var shown = !c.IsDeleted && c.TextShownTo(c.AuthorId, viewerId);
+            return new(c.Id, shown ? c.AuthorId : null, shown ? authorName : null, shown ? c.BodyMarkdown : "",
+                c.CreatedAt, c.EditedAt, c.IsDeleted,
+                shown && c.CanEdit(viewerId, now, window) && idea.Consultation!.AcceptsCommentsAt(now), replies, ModerationView.Of(c));
+        }
 
-        var repliesByParent = comments.Where(c => c.Comment.ParentId is not null)
+        // Held comments are left out for everyone but their author (who sees them marked as awaiting review).
+        var readable = comments.Where(c => c.Comment.ModerationState != ModerationState.Held || c.Comment.TextShownTo(c.Comment.AuthorId, viewerId)).ToList();
+        var repliesByParent = readable.Where(c => c.Comment.ParentId is not null)
             .ToLookup(c => c.Comment.ParentId!.Value, c => View(c.Comment, c.AuthorName, []));
-        var tree = comments.Where(c => c.Comment.ParentId is null)
+        var tree = readable.Where(c => c.Comment.ParentId is null)
             .Select(c => View(c.Comment, c.AuthorName, repliesByParent[c.Comment.Id].ToList()))
             // A deleted comment without replies has nothing left to show.
             .Where(c => !c.IsDeleted || c.Replies.Count > 0)
@@ -268,6 +287,18 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
             }
         }
 
+        if (!forStaff && !idea.TextShownTo(idea.AuthorId, viewerId))
+        {
+            // The visibility rule on the idea's own page: that it was hidden (or is held) and why, nothing it said – not
+            // even the title in its address – and no comments. Its votes stay in the table and count again if restored.
+            return new IdeaDetails(
+                idea.Id, Slugs.WithId(null, idea.Id), "", "", null,
+                idea.ThemeId, idea.Theme!.Title,
+                idea.ConsultationId, idea.Consultation.Slug, idea.Consultation.Title, idea.Consultation.PhaseAt(now),
+                null, null, idea.CreatedAt, null, idea.WithdrawnAt, idea.MergedIntoId, idea.Status, null, null,
+                idea.VoteCount, 0, [], [], voted, follows, ViewerCanEdit: false, votesLeft, [], ModerationView.Of(idea)) { TextWithheld = true };
+        }
+
         return new IdeaDetails(
             idea.Id, idea.Slug, idea.Title, idea.BodyMarkdown, idea.PlaceName,
             idea.ThemeId, idea.Theme!.Title,
@@ -278,7 +309,7 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
             idea.VoteCount, idea.CommentCount,
             idea.Principles.Select(p => p.Code).OrderBy(c => RoadmapPrinciples.Find(c)?.Number).ToList(),
             idea.Goals.Select(g => g.Number).Order().ToList(),
-            voted, follows, idea.CanEdit(viewerId, now, window), votesLeft, tree);
+            voted, follows, idea.CanEdit(viewerId, now, window), votesLeft, tree, ModerationView.Of(idea));
     }
 
     /// <summary>
@@ -357,8 +388,8 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
         consultations.Select(c => new SummaryRow(
             c,
             c.Theme!.Title,
-            db.Ideas.Count(i => i.ConsultationId == c.Id && i.WithdrawnAt == null && i.MergedIntoId == null),
-            db.Ideas.Where(i => i.ConsultationId == c.Id && i.WithdrawnAt == null && i.MergedIntoId == null).Sum(i => i.VoteCount)));
+            db.Ideas.Listed().Count(i => i.ConsultationId == c.Id),
+            db.Ideas.Listed().Where(i => i.ConsultationId == c.Id).Sum(i => i.VoteCount)));
 
     private static ConsultationSummary ToSummary(SummaryRow r, DateTime now) => new(
         r.C.Id, r.C.Slug, r.C.Title, r.C.ThemeId, r.ThemeTitle, r.C.OpensAt, r.C.IdeasCloseAt, r.C.ClosesAt, r.C.ConcludedAt,

@@ -1,3 +1,4 @@
+using Bylab.Core.Moderation;
 using Bylab.Core.Auditing;
 using Bylab.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,12 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace Bylab.Core.Ideas;
 
-public enum SubmitOutcome { Created, InvalidInput, NotFound, ConsultationNotOpen }
+/// <summary><see cref="SubmitOutcome.TooMany"/>: the person reached <see cref="ModerationOptions.IdeasPerHour"/>; nothing was stored.</summary>
+public enum SubmitOutcome { Created, InvalidInput, NotFound, ConsultationNotOpen, TooMany }
 
 /// <param name="IdeaId">Set when <see cref="SubmitOutcome.Created"/>.</param>
 /// <param name="InvalidFields">Names of <see cref="IdeaContent"/> properties that were refused, when <see cref="SubmitOutcome.InvalidInput"/>.</param>
 /// <param name="Slug">The new idea's "slug-id", when <see cref="SubmitOutcome.Created"/>.</param>
-public sealed record SubmitResult(SubmitOutcome Outcome, int? IdeaId = null, IReadOnlyList<string>? InvalidFields = null, string? Slug = null);
+/// <param name="Held">Created, but the word list matched: held for review, seen only by its author until a moderator decides.</param>
+public sealed record SubmitResult(SubmitOutcome Outcome, int? IdeaId = null, IReadOnlyList<string>? InvalidFields = null, string? Slug = null,
+    bool Held = false);
 
 public enum EditIdeaOutcome { Edited, InvalidInput, NotFound, NotAuthor, WindowClosed, Answered, Withdrawn }
 
@@ -32,7 +36,8 @@ public enum AnswerOutcome { Answered, NotFound, InvalidInput }
 /// <summary>Someone to tell about an official answer; the web layer writes the e-mail in their language.</summary>
 public sealed record FollowerToNotify(string UserId, string Email, string DisplayName, string PreferredCulture);
 
-public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyList<FollowerToNotify> Followers)
+/// <param name="FollowersHeldBack">The idea is hidden or held: the answer is saved, but no follower is mailed about an idea they cannot read.</param>
+public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyList<FollowerToNotify> Followers, bool FollowersHeldBack = false)
 {
     public static readonly AnswerResult NotFound = new(AnswerOutcome.NotFound, []);
     public static readonly AnswerResult InvalidInput = new(AnswerOutcome.InvalidInput, []);
@@ -41,7 +46,8 @@ public sealed record AnswerResult(AnswerOutcome Outcome, IReadOnlyList<FollowerT
 public enum MergeOutcome { Merged, NotFound, SameIdea, DifferentConsultations, TargetMerged, AlreadyMerged }
 
 /// <summary>What citizens do with their ideas, and what staff do with them (official answers, merging duplicates).</summary>
-public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<IdeaOptions> options, AuditLog audit)
+public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<IdeaOptions> options, AuditLog audit, WordList words,
+    IOptions<ModerationOptions> moderation)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -78,13 +84,23 @@ public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<I
             Principles = content.PrincipleRows(),
             Goals = content.GoalRows(),
         };
+        // Write lock first (BEGIN IMMEDIATE): the count against the hourly limit and the insert are one step.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await PostingLimits.IdeasReachedAsync(db, userId, now, moderation.Value.IdeasPerHour, ct))
+        {
+            return new SubmitResult(SubmitOutcome.TooMany);
+        }
+        var held = await words.HoldIfMatchedAsync(idea, [idea.Title, idea.BodyMarkdown, idea.PlaceName], ct);
         db.Ideas.Add(idea);
         await db.SaveChangesAsync(ct);
         db.IdeaFollowers.Add(new IdeaFollower { IdeaId = idea.Id, UserId = userId, CreatedAt = now });
+        if (held is not null)
+        {
+            words.RecordHeld(ContentKind.Idea, idea.Id, userId, idea, held);
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new SubmitResult(SubmitOutcome.Created, idea.Id, Slug: Slugs.WithId(idea.Title, idea.Id));
+        return new SubmitResult(SubmitOutcome.Created, idea.Id, Slug: Slugs.WithId(idea.Title, idea.Id), Held: held is not null);
     }
 
     /// <summary>The author edits within <see cref="IdeaOptions.EditWindowMinutes"/> of writing, never after an official answer.</summary>
@@ -126,6 +142,11 @@ public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<I
         idea.Goals.Clear();
         idea.Goals.AddRange(content.GoalRows());
         idea.EditedAt = now;
+        // An edit is new text: the word list reads it as it reads a new idea.
+        if (await words.HoldIfMatchedAsync(idea, [idea.Title, idea.BodyMarkdown, idea.PlaceName], ct) is { } held)
+        {
+            words.RecordHeld(ContentKind.Idea, idea.Id, userId, idea, held);
+        }
         await db.SaveChangesAsync(ct);
         return new EditIdeaResult(EditIdeaOutcome.Edited, Slug: Slugs.WithId(idea.Title, idea.Id));
     }
@@ -197,6 +218,11 @@ public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<I
         idea.Answer(status, text, staff.UserId, Now);
         audit.Add(staff, IdeaAuditActions.IdeaAnswered, "idea", idea.Id.ToString(), status.ToString());
         await db.SaveChangesAsync(ct);
+        if (!idea.IsPubliclyVisible())
+        {
+            // The visibility rule reaches mail too: followers are not told about an idea the public cannot read.
+            return new AnswerResult(AnswerOutcome.Answered, [], FollowersHeldBack: true);
+        }
 
         var followers = await (
                 from f in db.IdeaFollowers
@@ -285,5 +311,5 @@ internal static class Counters
 
     public static Task<int> RecomputeCommentsAsync(BylabDbContext db, int ideaId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync(
-            $"UPDATE Ideas SET CommentCount = (SELECT COUNT(*) FROM Comments WHERE Comments.IdeaId = Ideas.Id AND Comments.DeletedAt IS NULL) WHERE Id = {ideaId}", ct);
+            $"UPDATE Ideas SET CommentCount = (SELECT COUNT(*) FROM Comments WHERE Comments.IdeaId = Ideas.Id AND Comments.DeletedAt IS NULL AND Comments.ModerationState = 'Visible') WHERE Id = {ideaId}", ct);
 }

@@ -7,7 +7,7 @@ namespace Bylab.Core.Ideas;
 
 /// <summary>
 /// Every <see cref="IdeaOptions.BackgroundIntervalSeconds"/>: gathers new comments into digests and sends the unsent ones
-/// (<see cref="CommentDigestService"/>).
+/// (<see cref="CommentDigestService"/>), sends statements of reasons, and the moderators' digest (<see cref="Moderation.ModeratorDigestService"/>).
 /// </summary>
 public sealed class IdeasBackgroundService(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<IdeaOptions> options, ILogger<IdeasBackgroundService> logger)
@@ -22,6 +22,12 @@ public sealed class IdeasBackgroundService(
             var digests = scope.ServiceProvider.GetRequiredService<CommentDigestService>();
             var made = await digests.GatherAsync(ct);
             var sent = await digests.SendPendingAsync(ct);
+            // Statements of reasons that the deciding request could not send (mail server down, process stopped).
+            sent += await scope.ServiceProvider.GetRequiredService<Moderation.ModerationNoticeDispatcher>().DeliverPendingAsync(ct);
+            // The moderators' digest: gathered at most once per interval (the state is in the database), then sent.
+            var moderatorDigests = scope.ServiceProvider.GetRequiredService<Moderation.ModeratorDigestService>();
+            made += await moderatorDigests.GatherAsync(ct);
+            sent += await moderatorDigests.SendPendingAsync(ct);
             if (made + sent > 0)
             {
                 logger.LogInformation("Ideas: {Made} comment digests made, {Sent} sent", made, sent);

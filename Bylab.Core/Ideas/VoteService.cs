@@ -45,9 +45,10 @@ public sealed class VoteService(BylabDbContext db, TimeProvider time, IOptions<I
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var target = await db.Ideas.AsNoTracking()
             .Where(i => i.Id == ideaId)
-            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation })
+            .Select(i => new { i.WithdrawnAt, i.MergedIntoId, i.Consultation, i.ModerationState })
             .SingleOrDefaultAsync(ct);
-        if (target?.Consultation is null)
+        // A hidden or held idea is not there for the public: it takes no votes (those it had stay, for a restore).
+        if (target?.Consultation is null || target.ModerationState != Moderation.ModerationState.Visible)
         {
             return new(CastVoteOutcome.NotFound);
         }

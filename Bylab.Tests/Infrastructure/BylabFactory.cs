@@ -33,6 +33,7 @@ public class BylabFactory : WebApplicationFactory<Program>
     public TestUsers Users => new(Services);
     public TestEvents Events => _events ??= new TestEvents(Services);
     public TestIdeas Ideas => new(Services);
+    public TestModeration Moderation => new(Services);
     public TestBookings Bookings => new(Services);
 
     private TestEvents? _events;
@@ -52,6 +53,9 @@ public class BylabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bylab:Ideas:BackgroundIntervalSeconds", "3600");
         builder.UseSetting("Bylab:RateLimits:AuthPermits", "100000");
         builder.UseSetting("Bylab:RateLimits:AccountPermits", "100000");
+        // Test set-ups write many ideas and comments as one person; the hourly limits have their own tests (and settings).
+        builder.UseSetting("Bylab:Moderation:IdeasPerHour", "1000");
+        builder.UseSetting("Bylab:Moderation:CommentsPerHour", "1000");
         // Mail goes to the database outbox, where tests read it (outside Development only when asked for).
         builder.UseSetting("Bylab:Email:UseOutbox", "true");
         // One certificate for every test host, outside the repository (two hosts on one database must share it).

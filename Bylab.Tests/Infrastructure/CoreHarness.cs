@@ -37,6 +37,7 @@ public sealed class CoreHarness : IAsyncDisposable
         Users = new TestUsers(services);
         Events = new TestEvents(services);
         Ideas = new TestIdeas(services);
+        Moderation = new TestModeration(services);
         Bookings = new TestBookings(services);
     }
 
@@ -55,6 +56,7 @@ public sealed class CoreHarness : IAsyncDisposable
     public TestUsers Users { get; }
     public TestEvents Events { get; }
     public TestIdeas Ideas { get; }
+    public TestModeration Moderation { get; }
     public TestBookings Bookings { get; }
 
     /// <param name="start">The clock's start; <see cref="Start"/> unless a test needs another day.</param>
@@ -66,7 +68,13 @@ public sealed class CoreHarness : IAsyncDisposable
         var file = TestDatabase.NewFile("core");
         var clock = new FakeTimeProvider(new DateTimeOffset(start ?? Start));
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Bylab:Database:ConnectionString"] = TestDatabase.ConnectionString(file) })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Bylab:Database:ConnectionString"] = TestDatabase.ConnectionString(file),
+                // Set-ups write many ideas and comments as one person; the hourly limits have their own tests (and settings).
+                ["Bylab:Moderation:IdeasPerHour"] = "1000",
+                ["Bylab:Moderation:CommentsPerHour"] = "1000",
+            })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
@@ -85,6 +93,8 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddSingleton<IEventMailComposer, SubjectComposer>();
         services.AddSingleton<Bylab.Core.Bookings.IBookingMailComposer, BookingSubjectComposer>();
         services.AddSingleton<Bylab.Core.Ideas.ICommentDigestComposer, ListingDigestComposer>();
+        services.AddSingleton<Bylab.Core.Moderation.IModerationMailComposer, ListingModerationComposer>();
+        services.AddSingleton<Bylab.Core.Moderation.IModeratorDigestComposer, ListingModeratorDigestComposer>();
         var mail = new RecordingSender();
         services.AddSingleton<IEmailSender>(mail);
         var harness = new CoreHarness(services.BuildServiceProvider(validateScopes: true), clock, file, mail);

@@ -71,3 +71,23 @@ public sealed class ListingDigestComposer : ICommentDigestComposer
     public EmailMessage Compose(CommentDigestMail mail) =>
         new(mail.Email, $"digest {mail.Items.Count}", string.Join("\n", mail.Items.Select(i => $"{i.Reason} {i.CommentId} {i.WriterName}")));
 }
+
+/// <summary>The statement of reasons as a line a test can read: kind, item, state, reason, automatic or not, and the language.</summary>
+public sealed class ListingModerationComposer : Bylab.Core.Moderation.IModerationMailComposer
+{
+    public EmailMessage Compose(Bylab.Core.Moderation.ModerationMail mail) =>
+        new(mail.Email, $"moderation {mail.State}", $"{mail.Kind} {mail.ItemId} {mail.State} {mail.Reason} automatic={mail.Automatic} culture={mail.Culture}");
+
+    public EmailMessage Compose(Bylab.Core.Moderation.PostingBlockMail mail) =>
+        new(mail.Email, mail.Blocked ? "blocked" : "unblocked", $"{mail.Reason} hidden={mail.ContentHidden} culture={mail.Culture}");
+
+    public EmailMessage Compose(Bylab.Core.Moderation.ReviewAnswerMail mail) =>
+        new(mail.Email, $"review {mail.Outcome}", $"{mail.Kind} {mail.ItemId} {mail.Answer} culture={mail.Culture}");
+}
+
+/// <summary>The moderators' digest as a line a test can read: the counts and the language.</summary>
+public sealed class ListingModeratorDigestComposer : Bylab.Core.Moderation.IModeratorDigestComposer
+{
+    public EmailMessage Compose(Bylab.Core.Moderation.ModeratorDigestMail mail) =>
+        new(mail.Email, "moderator digest", $"reports={mail.NewReports} held={mail.NewHeld} waiting={mail.ItemsWaiting} culture={mail.Culture}");
+}

@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Running the Bylab day to day (outbox, later events and bookings): staff and admins.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>The moderators' queue and decisions: the Moderator role only (staff and admins without it are refused), two factors.</summary>
+    public const string Moderator = nameof(Moderator);
+
     /// <summary>
     /// The event pages under /arrangor: organisers (their own events), and staff and admins signed in with two
     /// factors (every event). Which event a person may touch is checked per event (Features/Organise/EventAccess).
@@ -27,6 +30,12 @@ public static class Policies
     /// </summary>
     public const string Borrowers = nameof(Borrowers);
 
+    /// <summary>
+    /// Consultation summaries before they are published, their overview and exports: politicians, and staff and admins
+    /// signed in with two factors.
+    /// </summary>
+    public const string SummaryReaders = nameof(SummaryReaders);
+
     /// <summary>The claim Identity adds when the person signed in with a second factor.</summary>
     public const string MfaClaim = "amr";
     public const string MfaValue = "mfa";
@@ -38,12 +47,18 @@ public static class Policies
 
         options.AddPolicy(AdminArea, p => p.RequireRole(Roles.RequiringTwoFactor).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin).RequireClaim(MfaClaim, MfaValue));
+        options.AddPolicy(Moderator, p => p.RequireRole(Roles.Moderator).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Admin).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(EventManagers, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Organiser) || IsStaffWithMfa(ctx.User)));
+        options.AddPolicy(SummaryReaders, p => p.RequireAssertion(ctx => IsSummaryReader(ctx.User)));
         options.AddPolicy(Borrowers, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Organiser) || IsStaffWithMfa(ctx.User)));
     }
 
     /// <summary>Staff or admin, signed in with two factors: manages every event.</summary>
     public static bool IsStaffWithMfa(System.Security.Claims.ClaimsPrincipal user) =>
         (user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Admin)) && user.HasClaim(MfaClaim, MfaValue);
+
+    /// <summary>Reads every consultation's summary, published or not (<see cref="SummaryReaders"/>).</summary>
+    public static bool IsSummaryReader(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Politician) || IsStaffWithMfa(user);
 }

@@ -46,6 +46,12 @@ namespace Bylab.Web.Features.Organise
     public sealed class OrganiseResource;
 }
 
+namespace Bylab.Web.Features.Moderation
+{
+    /// <summary>Texts of reporting (the report form, reasons) and the statements of reasons mailed to authors ("Mail.").</summary>
+    public sealed class ModerationResource;
+}
+
 namespace Bylab.Web.Features.Bookings
 {
     /// <summary>Texts of venue booking: the venue's page and calendar, requests, the booking e-mails, and the staff pages for the venue, bookings and organisations.</summary>

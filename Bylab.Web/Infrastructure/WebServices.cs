@@ -54,6 +54,8 @@ public static class WebServices
                 // The mail a request's change queued for its event goes out before the response (Features/Events).
                 o.Filters.Add<Features.Events.EventMailAfterRequest>();
                 o.Filters.Add<Features.Bookings.BookingMailAfterRequest>();
+                // A blocked person's write, refused by the database, answers with a page that says so (Features/Moderation).
+                o.Filters.Add<Features.Moderation.PostingBlockedFilter>();
                 // FluentValidation gives the messages; MVC must not invent English "field is required" ones.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
@@ -93,6 +95,8 @@ public static class WebServices
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
         services.AddScoped<SiteVenue>();
+        services.AddScoped<Features.Summaries.IdeaFiles>();
+        services.AddScoped<Features.Summaries.SummaryPdf>();
         services.AddScoped<Areas.Admin.Audit.AuditText>();
         services.AddScoped<Features.Account.AccountEmails>();
         services.AddScoped<Areas.Admin.Ideas.AnswerEmails>();
@@ -104,6 +108,8 @@ public static class WebServices
         services.AddHostedService<Bylab.Core.Bookings.BookingsBackgroundService>();
         // The daily comment digests to idea authors; in the web host only, as above.
         services.AddScoped<Bylab.Core.Ideas.ICommentDigestComposer, Features.Ideas.CommentDigestMails>();
+        services.AddScoped<Bylab.Core.Moderation.IModerationMailComposer, Features.Moderation.ModerationMails>();
+        services.AddScoped<Bylab.Core.Moderation.IModeratorDigestComposer, Features.Moderation.ModeratorDigestMails>();
         services.AddHostedService<Bylab.Core.Ideas.IdeasBackgroundService>();
         // Account mail is sent after the answer (Core/Email/MailQueue); what the site forgets, it forgets here.
         services.AddHostedService<Bylab.Core.Email.MailQueueService>();

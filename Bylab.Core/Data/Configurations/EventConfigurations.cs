@@ -9,6 +9,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
 {
     public void Configure(EntityTypeBuilder<Event> b)
     {
+        ModerationColumns.Configure(b, "Events");
         b.Property(e => e.Slug).HasMaxLength(100).IsRequired();
         b.HasIndex(e => e.Slug).IsUnique();
         b.Property(e => e.Title).HasMaxLength(Event.TitleMaxLength).IsRequired();

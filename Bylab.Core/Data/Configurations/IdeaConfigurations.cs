@@ -44,6 +44,7 @@ internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
 
     public void Configure(EntityTypeBuilder<Idea> b)
     {
+        ModerationColumns.Configure(b, "Ideas");
         b.Property(i => i.Title).HasMaxLength(Idea.TitleMaxLength).IsRequired();
         b.Property(i => i.BodyMarkdown).HasMaxLength(Idea.BodyMaxLength).IsRequired();
         b.Property(i => i.PlaceName).HasMaxLength(Idea.PlaceNameMaxLength);
@@ -150,6 +151,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
 {
     public void Configure(EntityTypeBuilder<Comment> b)
     {
+        ModerationColumns.Configure(b, "Comments");
         b.Property(c => c.BodyMarkdown).HasMaxLength(Comment.BodyMaxLength).IsRequired();
         b.Property(c => c.AuthorId).HasMaxLength(64);
         b.HasIndex(c => new { c.IdeaId, c.CreatedAt });

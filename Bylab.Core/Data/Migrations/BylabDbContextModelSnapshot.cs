@@ -25,6 +25,9 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgeGroup")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CommentDigestOptOut")
                         .HasColumnType("INTEGER");
 
@@ -33,6 +36,9 @@ namespace Bylab.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DemographicsConsentedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -58,6 +64,9 @@ namespace Bylab.Core.Data.Migrations
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MunicipalityPart")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -655,6 +664,28 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("MaxCompanions")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Visible");
+
                     b.Property<string>("OnlineUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -759,6 +790,9 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("Status", "StartsAt");
 
                     b.HasIndex("VenueId", "StartsAt");
+
+                    b.HasIndex(new[] { "ModerationState" }, "IX_Events_Moderated")
+                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.ToTable("Events", t =>
                         {
@@ -975,6 +1009,28 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int>("IdeaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Visible");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -985,6 +1041,9 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("IdeaId", "CreatedAt");
+
+                    b.HasIndex(new[] { "ModerationState" }, "IX_Comments_Moderated")
+                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.ToTable("Comments", t =>
                         {
@@ -1175,6 +1234,28 @@ namespace Bylab.Core.Data.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Visible");
+
                     b.Property<string>("PlaceName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1218,6 +1299,9 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("VoteCount");
 
                     b.HasIndex("ConsultationId", "CreatedAt");
+
+                    b.HasIndex(new[] { "ModerationState" }, "IX_Ideas_Moderated")
+                        .HasFilter("ModerationState <> 'Visible'");
 
                     b.HasIndex(new[] { "ConsultationId", "VoteCount" }, "IX_Ideas_Visible_ConsultationId_VoteCount")
                         .HasFilter("WithdrawnAt IS NULL AND MergedIntoId IS NULL");
@@ -1366,6 +1450,286 @@ namespace Bylab.Core.Data.Migrations
                     b.ToTable("Votes");
                 });
 
+            modelBuilder.Entity("Bylab.Core.Moderation.ModerationNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("ItemKind", "ItemId", "DecidedAt", "State")
+                        .IsUnique();
+
+                    b.ToTable("ModerationNotices");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.ModeratorDigest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CoveredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CoveredUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemsWaiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveredUntil");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("RecipientId", "CoveredUntil")
+                        .IsUnique();
+
+                    b.ToTable("ModeratorDigests");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.PostingBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BlockedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlockedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiftedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("LiftedAt IS NULL");
+
+                    b.ToTable("PostingBlocks");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("ItemKind", "ItemId", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("Reports", t =>
+                        {
+                            t.HasCheckConstraint("CK_Reports_Note", "Note IS NULL OR length(Note) <= 1000");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.ReviewRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ItemKind", "ItemId", "DecidedAt")
+                        .IsUnique();
+
+                    b.ToTable("ReviewRequests");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.WordListEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPattern")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Text", "IsPattern")
+                        .IsUnique();
+
+                    b.ToTable("WordListEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_WordListEntries_Text", "length(Text) BETWEEN 1 AND 200");
+                        });
+                });
+
             modelBuilder.Entity("Bylab.Core.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1434,6 +1798,53 @@ namespace Bylab.Core.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("OrganisationMembers");
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationConclusion", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("ConsultationConclusions", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConsultationConclusions_Markdown", "length(Markdown) <= 20000");
+                        });
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationEvent", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId", "EventId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("ConsultationEvents", (string)null);
                 });
 
             modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>
@@ -2181,6 +2592,49 @@ namespace Bylab.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Bylab.Core.Moderation.ModerationNotice", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.ModeratorDigest", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.PostingBlock", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.Report", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Bylab.Core.Moderation.ReviewRequest", b =>
+                {
+                    b.HasOne("Bylab.Core.Accounts.BylabUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Bylab.Core.Organisations.OrganisationMember", b =>
                 {
                     b.HasOne("Bylab.Core.Organisations.Organisation", null)
@@ -2194,6 +2648,34 @@ namespace Bylab.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationConclusion", b =>
+                {
+                    b.HasOne("Bylab.Core.Ideas.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("Bylab.Core.Summaries.ConsultationConclusion", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bylab.Core.Summaries.ConsultationEvent", b =>
+                {
+                    b.HasOne("Bylab.Core.Ideas.Consultation", "Consultation")
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bylab.Core.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("Bylab.Core.Venue.LendingHours", b =>

@@ -46,11 +46,17 @@ public sealed class EventsController(
     }
 
     [HttpGet("{slug}")]
-    public async Task<IActionResult> Details(string slug, CancellationToken ct)
+    public async Task<IActionResult> Details(string slug, [FromServices] Core.Moderation.ReportQueries reports, CancellationToken ct)
     {
-        if (await queries.BySlugAsync(slug, users.GetUserId(User), ct) is not { } ev)
+        var viewer = users.GetUserId(User);
+        if (await queries.BySlugAsync(slug, viewer, ct) is not { } ev)
         {
-            return NotFound();
+            // A hidden event keeps its address: the page says that it was hidden and why, never what it said.
+            return await queries.WithheldBySlugAsync(slug, ct) is { } withheld ? View("Withheld", withheld) : NotFound();
+        }
+        if (viewer is not null && viewer != ev.OwnerId)
+        {
+            ViewData["Reported"] = await reports.ReportedAsync(viewer, Core.Moderation.ContentKind.Event, ev.Id, ct);
         }
         return await PageAsync(ev, new SignUpForm());
     }

@@ -5,6 +5,7 @@ using Bylab.Core.Common;
 using Bylab.Core.Data;
 using Bylab.Core.Events;
 using Bylab.Core.Ideas;
+using Bylab.Core.Moderation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed class CrawlersController(BylabDbContext db, IOptions<SiteOptions> 
 {
     /// <summary>Public pages that are always there, besides each event, consultation and idea.</summary>
     public static readonly IReadOnlyList<string> FixedPages =
-        ["/", "/arrangementer", "/arrangementer/kalender", "/medvirkning", "/ideer", "/tilgjengelighet", "/personvern"];
+        ["/", "/arrangementer", "/arrangementer/kalender", "/medvirkning", "/ideer", "/tilgjengelighet", "/personvern", "/apenhet"];
 
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -44,7 +45,7 @@ public sealed class CrawlersController(BylabDbContext db, IOptions<SiteOptions> 
     public async Task<IActionResult> SitemapXml(CancellationToken ct)
     {
         var since = time.GetUtcNow().UtcDateTime.AddDays(-90);
-        var events = await db.Events.AsNoTracking()
+        var events = await db.Events.AsNoTracking().PubliclyVisible()
             // As the programme: published events, and cancelled ones that were public before (drafts never).
             .Where(e => e.Status == EventStatus.Published || (e.Status == EventStatus.Cancelled && e.PublishedAt != null))
             .Where(e => e.EndsAt > since)
@@ -52,8 +53,7 @@ public sealed class CrawlersController(BylabDbContext db, IOptions<SiteOptions> 
             .ToListAsync(ct);
         var consultations = await db.Consultations.AsNoTracking()
             .OrderBy(c => c.OpensAt).Select(c => new { c.Slug, c.CreatedAt }).ToListAsync(ct);
-        var ideas = await db.Ideas.AsNoTracking()
-            .Where(i => i.WithdrawnAt == null && i.MergedIntoId == null)
+        var ideas = await db.Ideas.AsNoTracking().Listed()
             .OrderBy(i => i.Id).Select(i => new { i.Id, i.Title, Changed = i.AnsweredAt ?? i.EditedAt ?? i.CreatedAt })
             .ToListAsync(ct);
 

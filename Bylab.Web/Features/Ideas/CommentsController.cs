@@ -16,7 +16,9 @@ public sealed class CommentsController(
     BylabDbContext db,
     IOptions<IdeaOptions> options,
     TimeProvider time,
-    IStringLocalizer<IdeasResource> l) : Controller
+    IStringLocalizer<IdeasResource> l,
+    IStringLocalizer<SharedResource> shared,
+    Microsoft.Extensions.Options.IOptions<Bylab.Core.Moderation.ModerationOptions> moderation) : Controller
 {
     [HttpPost("{id:int}/kommentarer")]
     public async Task<IActionResult> Add(int id, CommentForm form, [FromServices] IValidator<CommentForm> validator, CancellationToken ct)
@@ -24,6 +26,12 @@ public sealed class CommentsController(
         if (await queries.GetAsync(id, User.UserId(), ct) is not { } idea)
         {
             return NotFound();
+        }
+        if (!string.IsNullOrEmpty(form.Nettside))
+        {
+            // The honeypot was filled: a script. Nothing is stored, and the answer does not say why.
+            TempData["Problem"] = shared["Honeypot.Refused"].Value;
+            return Redirect(IdeaPaths.Idea(idea.Slug) + "#kommentarer");
         }
         if (!ModelState.Validate(validator, form))
         {
@@ -36,6 +44,14 @@ public sealed class CommentsController(
         {
             case AddCommentOutcome.NotFound:
                 return NotFound();
+            case AddCommentOutcome.TooMany:
+                // The limit is reached: say so on the field, with the text kept, as a validation message would.
+                ModelState.AddModelError(nameof(CommentForm.Body), l["Comment.TooMany", moderation.Value.CommentsPerHour]);
+                ViewData["CommentForm"] = form;
+                return View("Details", idea);
+            case AddCommentOutcome.Added when result.Held:
+                TempData["Message"] = l["Comment.Held"].Value;
+                return Redirect(IdeaPaths.Idea(idea.Slug) + "#kommentar-" + result.CommentId);
             case AddCommentOutcome.Added:
                 TempData["Message"] = l["Comment.Added"].Value;
                 return Redirect(IdeaPaths.Idea(idea.Slug) + "#kommentar-" + result.CommentId);

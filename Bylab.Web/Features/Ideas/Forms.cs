@@ -14,6 +14,8 @@ public sealed class IdeaForm
     public List<int> Goals { get; set; } = [];
     public string? PlaceName { get; set; }
     public string? Step { get; set; }
+    /// <summary>The honeypot (_Honeypot.cshtml): people leave it empty.</summary>
+    public string? Nettside { get; set; }
 
     public IdeaContent ToContent() => new(Title, BodyMarkdown, ThemeId, Principles, Goals, PlaceName);
 }
@@ -46,6 +48,8 @@ public sealed class CommentForm
 {
     public string? Body { get; set; }
     public int? ParentId { get; set; }
+    /// <summary>The honeypot (_Honeypot.cshtml): people leave it empty.</summary>
+    public string? Nettside { get; set; }
 }
 
 public sealed class CommentFormValidator : AbstractValidator<CommentForm>

@@ -17,7 +17,9 @@ public sealed class IdeaSubmissionController(
     IdeaService ideas,
     MarkdownRenderer markdown,
     IValidator<IdeaForm> validator,
-    IStringLocalizer<IdeasResource> l) : Controller
+    IStringLocalizer<IdeasResource> l,
+    IStringLocalizer<SharedResource> shared,
+    Microsoft.Extensions.Options.IOptions<Bylab.Core.Moderation.ModerationOptions> moderation) : Controller
 {
     public const string StepPreview = "preview";
     public const string StepSubmit = "submit";
@@ -47,6 +49,12 @@ public sealed class IdeaSubmissionController(
         {
             return ClosedFor(consultation);
         }
+        if (!string.IsNullOrEmpty(form.Nettside))
+        {
+            // The honeypot was filled: a script. Nothing is stored, and the answer does not say why.
+            TempData["Problem"] = shared["Honeypot.Refused"].Value;
+            return Redirect(IdeaPaths.Consultation(consultation.Summary.Slug));
+        }
         if (form.Step is not (StepPreview or StepSubmit))
         {
             // "Endre": back to the form with everything kept.
@@ -67,8 +75,11 @@ public sealed class IdeaSubmissionController(
         switch (result.Outcome)
         {
             case SubmitOutcome.Created:
-                TempData["Message"] = l["Submit.Done"].Value;
+                TempData["Message"] = l[result.Held ? "Submit.Held" : "Submit.Done"].Value;
                 return Redirect(IdeaPaths.Idea(result.Slug!));
+            case SubmitOutcome.TooMany:
+                ModelState.AddModelError("", l["Submit.TooMany", moderation.Value.IdeasPerHour]);
+                return await FormAsync(consultation, form, ct);
             case SubmitOutcome.ConsultationNotOpen:
                 return ClosedFor(consultation);
             case SubmitOutcome.NotFound:

@@ -6,7 +6,7 @@ namespace Bylab.Web.Features.Ideas;
 
 [AllowAnonymous]
 [Route("ideer")]
-public sealed class IdeasController(IdeaQueries queries) : Controller
+public sealed class IdeasController(IdeaQueries queries, Bylab.Core.Moderation.ReportQueries reports) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] IdeaListQuery query, CancellationToken ct) =>
@@ -22,8 +22,14 @@ public sealed class IdeasController(IdeaQueries queries) : Controller
         }
         if (idea.Slug != slugId)
         {
-            return RedirectPermanent(IdeaPaths.Idea(idea.Slug));
+            // A moderated idea's address loses its title for a while: not a permanent move, or a restore would loop.
+            return idea.Moderation is null ? RedirectPermanent(IdeaPaths.Idea(idea.Slug)) : Redirect(IdeaPaths.Idea(idea.Slug));
         }
-        return View(idea);
+        if (User.UserIdOrNull() is { } viewer)
+        {
+            // The report buttons say «reported» where the viewer already did.
+            ViewData["Reported"] = await reports.ReportedOnIdeaAsync(viewer, idea.Id, ct);
+        }
+        return View(idea.TextWithheld ? "Withheld" : "Details", idea);
     }
 }

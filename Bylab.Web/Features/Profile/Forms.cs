@@ -9,6 +9,11 @@ public sealed class ProfileForm
 {
     public string? DisplayName { get; set; }
     public string? Culture { get; set; }
+
+    /// <summary>Optional, only with <see cref="DemographicsConsent"/> (issue 14): counted in consultation summaries, never shown per person.</summary>
+    public bool DemographicsConsent { get; set; }
+    public Bylab.Core.Summaries.AgeGroup? AgeGroup { get; set; }
+    public Bylab.Core.Summaries.MunicipalityPart? MunicipalityPart { get; set; }
 }
 
 public sealed class ChangePasswordForm
@@ -59,6 +64,8 @@ public sealed class ProfileFormValidator : AbstractValidator<ProfileForm>
             .SingleLine(shared);
         RuleFor(f => f.Culture)
             .Must(c => WebServices.Cultures.Any(x => x.Name == c)).WithMessage(_ => l["Validation.LanguageRequired"]);
+        RuleFor(f => f.AgeGroup).IsInEnum().WithMessage(_ => l["Validation.AgeGroup"]);
+        RuleFor(f => f.MunicipalityPart).IsInEnum().WithMessage(_ => l["Validation.MunicipalityPart"]);
     }
 }
 

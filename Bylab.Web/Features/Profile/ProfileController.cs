@@ -67,7 +67,11 @@ public sealed class ProfileController(
         {
             return Challenge();
         }
-        return View(new ProfileForm { DisplayName = user.DisplayName, Culture = user.PreferredCulture });
+        return View(new ProfileForm
+        {
+            DisplayName = user.DisplayName, Culture = user.PreferredCulture, DemographicsConsent = user.DemographicsConsentedAt is not null,
+            AgeGroup = user.AgeGroup, MunicipalityPart = user.MunicipalityPart,
+        });
     }
 
     [HttpPost("rediger")]
@@ -83,6 +87,7 @@ public sealed class ProfileController(
         }
         user.DisplayName = form.DisplayName!.Trim();
         user.PreferredCulture = form.Culture!;
+        Bylab.Core.Summaries.Demographics.Set(user, form.DemographicsConsent, form.AgeGroup, form.MunicipalityPart, time.GetUtcNow().UtcDateTime);
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {

@@ -22,7 +22,7 @@ public sealed partial class AuditText(
 {
     /// <summary>Every action code the code knows, so the filter offers kinds that have not happened yet too.</summary>
     public static readonly IReadOnlyList<string> KnownActions =
-        new[] { typeof(AuditActions), typeof(IdeaAuditActions), typeof(EventAuditActions) }
+        new[] { typeof(AuditActions), typeof(IdeaAuditActions), typeof(EventAuditActions), typeof(Bylab.Core.Moderation.ModerationAuditActions), typeof(Bylab.Core.Summaries.SummaryAuditActions) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)

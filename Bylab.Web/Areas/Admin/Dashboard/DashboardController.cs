@@ -25,7 +25,7 @@ public sealed class DashboardController(BylabDbContext db, IAuthorizationService
             admin ? new AdminCounts(await db.Users.CountAsync(ct), await db.Users.CountAsync(u => !u.EmailConfirmed, ct)) : null,
             staff ? new StaffCounts(
                 await db.OutboxMessages.CountAsync(ct),
-                await db.Ideas.CountAsync(i => i.Status == IdeaStatus.New && i.WithdrawnAt == null && i.MergedIntoId == null, ct),
+                await db.Ideas.Listed().CountAsync(i => i.Status == IdeaStatus.New, ct),
                 await db.Bookings.CountAsync(b => b.Status == Core.Bookings.BookingStatus.Pending && b.StartsAt > now, ct)) : null,
             Moderator: User.IsInRole(Core.Accounts.Roles.Moderator)));
     }

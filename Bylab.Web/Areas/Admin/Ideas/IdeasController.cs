@@ -30,21 +30,21 @@ public sealed class IdeasController(
     [HttpGet("")]
     public async Task<IActionResult> Index(int? medvirkning, IdeaStatus? status, bool ubesvart = false, int side = 1, CancellationToken ct = default)
     {
-        var filter = new IdeaFilter(ConsultationId: medvirkning, Status: ubesvart ? IdeaStatus.New : status, Page: side, PageSize: PageSize);
+        var filter = new IdeaFilter(ConsultationId: medvirkning, Status: ubesvart ? IdeaStatus.New : status, Page: side, PageSize: PageSize, ForStaff: true);
         return View(new IdeaListModel(medvirkning, status, ubesvart, await queries.ConsultationsAsync(ct), await queries.ListAsync(filter, ct)));
     }
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id, CancellationToken ct)
     {
-        var idea = await queries.GetAsync(id, ct: ct);
+        var idea = await queries.GetAsync(id, ct: ct, forStaff: true);
         return idea is null ? NotFound() : View(await DetailsModelAsync(idea, AnswerForm.From(idea), new MergeForm(), ct));
     }
 
     [HttpPost("{id:int}/svar")]
     public async Task<IActionResult> Answer(int id, [Bind(Prefix = "Answer")] AnswerForm form, [FromServices] IValidator<AnswerForm> validator, CancellationToken ct)
     {
-        var idea = await queries.GetAsync(id, ct: ct);
+        var idea = await queries.GetAsync(id, ct: ct, forStaff: true);
         if (idea is null)
         {
             return NotFound();
@@ -64,14 +64,16 @@ public sealed class IdeasController(
         }
         var link = urls.Absolute(Bylab.Web.Features.Ideas.IdeaPaths.Idea(idea.Slug));
         await emails.SendAsync(result.Followers, idea.Title, form.Status.Value, form.AnswerMarkdown!.Trim(), link, ct);
-        TempData["Message"] = l["Ideas.Answer.Saved", result.Followers.Count].Value;
+        TempData["Message"] = result.FollowersHeldBack
+            ? l["Ideas.Answer.SavedHeldBack"].Value
+            : l["Ideas.Answer.Saved", result.Followers.Count].Value;
         return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost("{id:int}/sla-sammen")]
     public async Task<IActionResult> Merge(int id, [Bind(Prefix = "Merge")] MergeForm form, [FromServices] IValidator<MergeForm> validator, CancellationToken ct)
     {
-        var idea = await queries.GetAsync(id, ct: ct);
+        var idea = await queries.GetAsync(id, ct: ct, forStaff: true);
         if (idea is null)
         {
             return NotFound();
