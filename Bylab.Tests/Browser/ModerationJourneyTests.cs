@@ -128,6 +128,9 @@ public sealed class ModerationJourneyTests(BrowserFixture fixture) : BrowserTest
         var ideaAuthor = await Factory.Users.CitizenAsync("forfatter");
         var idea = await Factory.Ideas.IdeaAsync(ideaAuthor.Id, setup.Id, "Parkering i hele Strandgata", "Fjern sykkelstien og lag parkering.");
         var comment = (await Factory.WithAsync((CommentService c) => c.AddAsync(commenter.Id, idea.Id, null, "Sykkelstien er viktig for skoleveien."))).CommentId!.Value;
+        // The transparency page's figures for this month before the journey: its steps must show as differences (browser
+        // tests run one at a time, so nothing else moves them meanwhile).
+        var before = await MonthFiguresAsync(page);
         var reporters = await Factory.Users.CreateManyAsync(2, "melder");
         foreach (var r in reporters)
         {
@@ -202,7 +205,33 @@ public sealed class ModerationJourneyTests(BrowserFixture fixture) : BrowserTest
         await Expect(author.Locator("main")).ToContainTextAsync("avgjørelsen står ved lag");
         await Expect(author.Locator("main")).ToContainTextAsync("Ordlyden er nedsettende");
         await author.AssertAccessibleAsync();
+
+        // The transparency page, from the footer, counts the month's journey: 4 reports (3 on the comment, 1 on the idea),
+        // 1 automatic hide, 1 hide by a moderator, 1 restore, 1 review – by kind, with no names and no texts.
+        var after = await MonthFiguresAsync(author);
+        Assert.Equal(4, after["Reported"] - before.GetValueOrDefault("Reported"));
+        Assert.Equal(1, after["HiddenAutomatically"] - before.GetValueOrDefault("HiddenAutomatically"));
+        Assert.Equal(1, after["HiddenByModerator"] - before.GetValueOrDefault("HiddenByModerator"));
+        Assert.Equal(1, after["Restored"] - before.GetValueOrDefault("Restored"));
+        Assert.Equal(1, after["Reviewed"] - before.GetValueOrDefault("Reviewed"));
+        await Expect(author.Locator("main")).Not.ToContainTextAsync("Sykkelstien er viktig");
+        await Expect(author.Locator("main")).Not.ToContainTextAsync(ideaAuthor.DisplayName);
+        await author.AssertAccessibleAsync();
     });
+
+    /// <summary>This month's totals per measure on the transparency page, reached from the footer (empty when none yet).</summary>
+    private static async Task<Dictionary<string, int>> MonthFiguresAsync(IPage page)
+    {
+        await page.GotoAsync("/");
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Åpenhet om moderering" }).ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("Åpenhet om moderering");
+        var figures = new Dictionary<string, int>();
+        foreach (var row in await page.Locator("section[data-month]").First.Locator("table[data-table=kinds] tr[data-measure]").AllAsync())
+        {
+            figures[(await row.GetAttributeAsync("data-measure"))!] = int.Parse(await row.Locator("td[data-total]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return figures;
+    }
 
     /// <summary>The blocks page (block the author of a queue item, the list, unblock) and the page a blocked person meets.</summary>
     [Fact]
