@@ -75,6 +75,8 @@ public static class DependencyInjection
         services.AddScoped<MyIdeasQueries>();
         services.AddScoped<ThemeService>();
         services.AddScoped<ConsultationService>();
+        services.AddMemoryCache();
+        services.AddSingleton<Summaries.SummaryCache>();
         services.AddScoped<Summaries.ConsultationSummaryService>();
         services.AddScoped<Summaries.SummaryWords>();
         services.AddScoped<Summaries.IdeaExport>();
