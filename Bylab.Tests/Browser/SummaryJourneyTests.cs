@@ -44,7 +44,7 @@ public sealed class SummaryJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(page.Locator("[data-figure=ideas]")).ToHaveTextAsync("3");
         await Expect(page.Locator("[data-figure=votes]")).ToHaveTextAsync("2");
         await Expect(page.Locator(".summary-words")).ToContainTextAsync("sykkelveier");
-        await Expect(page.Locator(".summary-words")).ToContainTextAsync("(2 idéer)");
+        await Expect(page.Locator(".summary-words")).ToContainTextAsync("(2 ideer)");
         await page.AssertAccessibleAsync();
         await ShootAsync(page, "summary");
 

@@ -61,7 +61,7 @@ public sealed class SummaryExportTests(BylabFactory factory) : IClassFixture<Byl
         var (text, embedded, _) = SummaryFiles.Pdf(await response.Content.ReadAsByteArrayAsync());
 
         Assert.True(embedded);
-        foreach (var (figure, label) in new[] { ("ideas", "Idéer"), ("votes", "Stemmer"), ("participants", "Deltakere"), ("comments", "Kommentarer") })
+        foreach (var (figure, label) in new[] { ("ideas", "Ideer"), ("votes", "Stemmer"), ("participants", "Deltakere"), ("comments", "Kommentarer") })
         {
             Assert.Contains($"{label}: {page.QuerySelector($"[data-figure={figure}]")!.TextContent}", text);
         }
