@@ -26,7 +26,7 @@ public enum WithdrawIdeaOutcome { Withdrawn, NotFound, NotAuthor, AlreadyWithdra
 /// <param name="Slug">The idea's "slug-id", unless <see cref="WithdrawIdeaOutcome.NotFound"/>.</param>
 public sealed record WithdrawIdeaResult(WithdrawIdeaOutcome Outcome, string? Slug = null);
 
-public enum FollowOutcome { Following, NotFollowing, NotFound }
+public enum FollowOutcome { Following, NotFollowing, NotFound, Withdrawn }
 
 /// <param name="Slug">The idea's "slug-id", unless <see cref="FollowOutcome.NotFound"/>.</param>
 public sealed record FollowResult(FollowOutcome Outcome, string? Slug = null);
@@ -173,12 +173,22 @@ public sealed class IdeaService(BylabDbContext db, TimeProvider time, IOptions<I
         return new(WithdrawIdeaOutcome.Withdrawn, slug);
     }
 
-    /// <summary>Following twice is the same as following once.</summary>
+    /// <summary>
+    /// Following twice is the same as following once. A withdrawn idea gets no more answers worth a mail, so it
+    /// cannot be followed anew (those who already follow it can still stop).
+    /// </summary>
     public async Task<FollowResult> FollowAsync(string userId, int ideaId, CancellationToken ct = default)
     {
-        if (await TitleAsync(db.Ideas.Where(i => i.Id == ideaId && i.MergedIntoId == null), ct) is not { } title)
+        var idea = await db.Ideas.Where(i => i.Id == ideaId && i.MergedIntoId == null)
+            .Select(i => new { i.Title, i.WithdrawnAt }).SingleOrDefaultAsync(ct);
+        if (idea is null)
         {
             return new(FollowOutcome.NotFound);
+        }
+        var title = idea.Title;
+        if (idea.WithdrawnAt is not null)
+        {
+            return new(FollowOutcome.Withdrawn, Slugs.WithId(title, ideaId));
         }
         await db.Database.ExecuteSqlAsync(
             $"INSERT OR IGNORE INTO IdeaFollowers (IdeaId, UserId, CreatedAt) VALUES ({ideaId}, {userId}, {Now})", ct);

@@ -57,6 +57,22 @@ public sealed class IdeaLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AWithdrawnIdeaCannotBeFollowedAnewButCanBeLeft()
+    {
+        var consultation = (await _h.Ideas.ConsultationAsync()).Id;
+        var author = (await _h.Users.CreateAsync("author 0")).Id;
+        var early = (await _h.Users.CreateAsync("early 0")).Id;
+        var late = (await _h.Users.CreateAsync("late 0")).Id;
+        var idea = (await _h.Ideas.IdeaAsync(author, consultation)).Id;
+        await _h.WithAsync((IdeaService s) => s.FollowAsync(early, idea));
+        await _h.WithAsync((IdeaService s) => s.WithdrawAsync(author, idea));
+
+        Assert.Equal(FollowOutcome.Withdrawn, (await _h.WithAsync((IdeaService s) => s.FollowAsync(late, idea))).Outcome);
+        Assert.Equal(FollowOutcome.NotFollowing, (await _h.WithAsync((IdeaService s) => s.UnfollowAsync(early, idea))).Outcome);
+        await _h.WithDbAsync(async db => Assert.False(await db.IdeaFollowers.AnyAsync(f => f.IdeaId == idea && (f.UserId == late || f.UserId == early))));
+    }
+
+    [Fact]
     public async Task AnswerReturnsFollowersToNotify()
     {
         var consultation = (await _h.Ideas.ConsultationAsync()).Id;
