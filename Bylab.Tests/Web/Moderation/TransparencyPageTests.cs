@@ -32,6 +32,11 @@ public sealed class TransparencyPageTests(BylabFactory factory) : IClassFixture<
         Assert.Equal(before["Reported/Idea"] + 1, after["Reported/Idea"]);
         Assert.Equal(before["HiddenByModerator/Idea"] + 1, after["HiddenByModerator/Idea"]);
         Assert.Equal(before["HiddenByModerator/PersonalInformation"] + 1, after["HiddenByModerator/PersonalInformation"]);
+        // Every month of the period is there once; quiet months in a row fold into one section, this month has figures.
+        var sections = page.QuerySelectorAll("section[data-month]");
+        Assert.Equal(TransparencyQueries.Months, sections.Sum(s => int.TryParse(s.GetAttribute("data-quiet-months"), out var n) ? n : 1));
+        Assert.Null(sections[0].GetAttribute("data-quiet-months"));
+        Assert.Contains(sections.Skip(1), s => s.GetAttribute("data-quiet-months") is not null);
         var html = page.DocumentElement.OuterHtml;
         foreach (var secret in new[] { "Hemmelig", "Åse", "Mona", "/ideer/" })
         {
