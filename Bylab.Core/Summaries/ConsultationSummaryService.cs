@@ -39,7 +39,7 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
         // The figures come from the cache while nothing they depend on changed; the head (phase) is always read fresh.
         var stamps = await SummaryCache.StampsAsync(db, consultationId, ct);
         var fingerprint = new SummaryCache.Fingerprint(stamps.Global, stamps.Version, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var report = await cache.GetOrComputeAsync($"summary:{consultationId}", fingerprint, () => ComputeAsync(head, stamps.TextVersion));
+        var report = await cache.GetOrComputeAsync($"summary:{consultationId}", fingerprint, () => ComputeAsync(head, stamps));
         return report with { Head = head };
     }
 
@@ -50,37 +50,39 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
         return cache.GetOrComputeAsync(key, textVersion, () => words.ComputeAsync(consultationId, cache.Last<SummaryWords.Part>(key)));
     }
 
+    /// <summary>What the listed ideas are, kept by the ideas' stamp (and the global one: theme titles): votes leave it be.</summary>
+    private Task<IdeaFigures.Part> IdeasAsync(IdeaFigures figures, int consultationId, SummaryCache.Stamps stamps) =>
+        cache.GetOrComputeAsync($"summary-ideas:{consultationId}", (stamps.Global, stamps.IdeasVersion),
+            () => figures.ReadAsync(consultationId, CancellationToken.None));
+
     // Not cancelled with the request: other requests may be awaiting the same computation (SummaryCache).
-    private async Task<ConsultationSummaryReport> ComputeAsync(SummaryHead head, long textVersion)
+    private async Task<ConsultationSummaryReport> ComputeAsync(SummaryHead head, SummaryCache.Stamps stamps)
     {
         var ct = CancellationToken.None;
         var consultationId = head.Id;
         var conclusion = await db.Set<ConsultationConclusion>().AsNoTracking()
             .Where(c => c.ConsultationId == consultationId).FirstOrDefaultAsync(ct);
         var events = await EventsAsync(consultationId, ct);
-        // One read of the listed ideas' small columns; totals, themes, top ideas, answers and ideas per day are counted here.
-        var ideas = await IdeaFigures.ReadAsync(db, consultationId, ct);
-        var aggregates = new SummaryTables(db);
-        var participation = new Participation(ideas.Rows.Count, ideas.Rows.Sum(i => i.Comments), ideas.Rows.Sum(i => i.Votes),
-            await aggregates.ParticipantsAsync(consultationId, ct), events.Sum(e => e.Registered), events.Sum(e => e.Attended));
-        var terms = await WordsAsync(consultationId, textVersion);
-        var titles = ideas.Rows.ToDictionary(i => i.Id, i => (i.Title, i.Votes));
+        var figures = new IdeaFigures(db);
+        var ideas = await IdeasAsync(figures, consultationId, stamps);
+        var counters = await figures.CountersAsync(consultationId, ct);
+        var tables = new SummaryTables(db);
+        var participation = new Participation(ideas.Rows.Count,
+            ideas.Rows.Sum(i => counters.GetValueOrDefault(i.Id).Comments), ideas.Rows.Sum(i => counters.GetValueOrDefault(i.Id).Votes),
+            await tables.ParticipantsAsync(consultationId, ct), events.Sum(e => e.Registered), events.Sum(e => e.Attended));
+        var terms = await WordsAsync(consultationId, stamps.TextVersion);
+        var examples = ideas.Rows.ToDictionary(i => i.Id, i => (i.Title, counters.GetValueOrDefault(i.Id).Votes));
         return new ConsultationSummaryReport(head, conclusion?.Markdown, conclusion?.Licence ?? OpenDataLicence.Nlod20, participation,
-            Growth(head, ideas.Rows.GroupBy(i => DateOnly.FromDateTime(i.CreatedAt)).ToDictionary(g => g.Key, g => g.Count()),
-                await aggregates.DaysAsync(consultationId, ct)),
-            ideas.ByTheme(), await ByPrincipleAsync(consultationId, ct), await ByGoalAsync(consultationId, ct),
-            await ideas.TopAsync(IdeaFigures.ByVotes, TopCount, ct),
-            await ideas.TopAsync(IdeaFigures.ByComments, TopCount, ct),
-            ideas.Answers(),
-            SummaryWords.WithExamples(terms.Words, titles),
-            SummaryWords.WithExamples(terms.Phrases, titles),
+            Growth(head, ideas.IdeasPerDay, await tables.DaysAsync(consultationId, ct)),
+            IdeaFigures.ByTheme(ideas, counters), IdeaFigures.ByPrinciple(ideas, counters), IdeaFigures.ByGoal(ideas, counters),
+            await figures.TopAsync(ideas, counters, byComments: false, TopCount, ct),
+            await figures.TopAsync(ideas, counters, byComments: true, TopCount, ct),
+            ideas.Answers,
+            SummaryWords.WithExamples(terms.Words, examples),
+            SummaryWords.WithExamples(terms.Phrases, examples),
             events,
-            await aggregates.DemographicsAsync(consultationId, ct));
+            await tables.DemographicsAsync(consultationId, ct));
     }
-
-    /// <summary>The ideas every figure counts: listed ideas of the consultation.</summary>
-    private IQueryable<Idea> Ideas(int consultationId) =>
-        db.Ideas.AsNoTracking().Listed().Where(i => i.ConsultationId == consultationId);
 
     private async Task<SummaryHead?> HeadAsync(int id, CancellationToken ct)
     {
@@ -148,25 +150,6 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
         }
         return points;
     }
-
-    private async Task<List<BreakdownRow>> ByPrincipleAsync(int consultationId, CancellationToken ct) =>
-        (await db.IdeaPrinciples.AsNoTracking()
-            .Join(Ideas(consultationId), p => p.IdeaId, i => i.Id, (p, i) => new { p.Code, i.VoteCount, i.CommentCount })
-            .GroupBy(x => x.Code)
-            .Select(g => new { g.Key, Ideas = g.Count(), Votes = g.Sum(x => x.VoteCount), Comments = g.Sum(x => x.CommentCount) })
-            .ToListAsync(ct))
-        .Select(r => new BreakdownRow(r.Key, r.Ideas, r.Votes, r.Comments))
-        .OrderByDescending(r => r.Ideas).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-
-    private async Task<List<BreakdownRow>> ByGoalAsync(int consultationId, CancellationToken ct) =>
-        (await db.IdeaGoals.AsNoTracking()
-            .Join(Ideas(consultationId), g => g.IdeaId, i => i.Id, (g, i) => new { g.Number, i.VoteCount, i.CommentCount })
-            .GroupBy(x => x.Number)
-            .Select(g => new { g.Key, Ideas = g.Count(), Votes = g.Sum(x => x.VoteCount), Comments = g.Sum(x => x.CommentCount) })
-            .ToListAsync(ct))
-        .OrderByDescending(r => r.Ideas).ThenBy(r => r.Key)
-        .Select(r => new BreakdownRow(r.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Ideas, r.Votes, r.Comments))
-        .ToList();
 
     /// <summary>The middle value; for an even count the mean of the two middle ones.</summary>
     public static TimeSpan? Median(IEnumerable<TimeSpan> values)

@@ -9,7 +9,8 @@ namespace Bylab.Core.Summaries;
 /// The computed parts of the summaries, each kept with the fingerprint it was computed at (migration
 /// <c>SummaryAggregates</c>): the figures by the consultation's <c>Version</c>, the global stamp (themes, accounts'
 /// demographics) and the UTC day (the growth runs to today while a consultation is open); the words by the
-/// consultation's <c>TextVersion</c> only. Triggers move the stamps on every write a part reads, so the figures stay
+/// consultation's <c>TextVersion</c> only; what the ideas are (<see cref="IdeaFigures.Part"/>) by its <c>IdeasVersion</c>
+/// and the global stamp. Triggers move the stamps on every write a part reads, so the figures stay
 /// exact, and a write in one consultation leaves the others' parts alone. A warm request costs one read of the stamps.
 /// Single flight: one computation per key and fingerprint; requests arriving meanwhile await the same task instead of
 /// computing the same figures side by side on a busy machine.
@@ -21,7 +22,8 @@ public sealed class SummaryCache(IMemoryCache cache)
     /// <param name="Global">SummaryStamps.Version: themes and accounts (demographics, deletion).</param>
     /// <param name="Version">The consultation's stamp: everything else its figures read.</param>
     /// <param name="TextVersion">The consultation's listed ideas' text: all the words depend on.</param>
-    public sealed record Stamps(long Global, long Version, long TextVersion);
+    /// <param name="IdeasVersion">The consultation's listed ideas but their counters: listing, text, theme, status, answer, principles, goals.</param>
+    public sealed record Stamps(long Global, long Version, long TextVersion, long IdeasVersion);
 
     public sealed record Fingerprint(long Global, long Version, DateOnly Day);
 
@@ -29,7 +31,8 @@ public sealed class SummaryCache(IMemoryCache cache)
 
     public static async Task<Stamps> StampsAsync(BylabDbContext db, int consultationId, CancellationToken ct) =>
         await db.Database.SqlQuery<Stamps>($"""
-            SELECT g.Version AS Global, COALESCE(s.Version, -1) AS Version, COALESCE(s.TextVersion, -1) AS TextVersion
+            SELECT g.Version AS Global, COALESCE(s.Version, -1) AS Version, COALESCE(s.TextVersion, -1) AS TextVersion,
+                COALESCE(s.IdeasVersion, -1) AS IdeasVersion
             FROM SummaryStamps g LEFT JOIN SummaryConsultationStamps s ON s.ConsultationId = {consultationId}
             WHERE g.Id = 1
             """).SingleAsync(ct);

@@ -12,7 +12,8 @@ namespace Bylab.Core.Data.Migrations
     /// <list type="bullet">
     /// <item><c>SummaryConsultationStamps</c>: <c>Version</c> moves on with every write a consultation's summary reads
     /// (resolved through the idea or the event link); <c>TextVersion</c> only when an idea's text or listing changes
-    /// (the words depend on nothing else). The global <c>SummaryStamps</c> stays for themes and accounts.</item>
+    /// (the words depend on nothing else); <c>IdeasVersion</c> when anything of the ideas but their vote and comment
+    /// counters changes (listing, theme, status, answer, dates, principles, goals). The global <c>SummaryStamps</c> stays for themes and accounts.</item>
     /// <item><c>SummaryDays</c>: counted votes and comments per consultation and UTC day (the growth chart).</item>
     /// <item><c>SummaryParticipants</c>: per consultation and account, how many counted contributions (listed idea,
     /// counted comment, vote on a listed idea) it has; a participant is a row with <c>Uses &gt; 0</c>.</item>
@@ -42,7 +43,10 @@ namespace Bylab.Core.Data.Migrations
             $"UPDATE SummaryConsultationStamps SET Version = Version + 1 WHERE ConsultationId = {consultationId};";
 
         private static string BumpText(string consultationId) =>
-            $"UPDATE SummaryConsultationStamps SET TextVersion = TextVersion + 1, Version = Version + 1 WHERE ConsultationId = {consultationId};";
+            $"UPDATE SummaryConsultationStamps SET TextVersion = TextVersion + 1, IdeasVersion = IdeasVersion + 1, Version = Version + 1 WHERE ConsultationId = {consultationId};";
+
+        private static string BumpIdeas(string consultationId) =>
+            $"UPDATE SummaryConsultationStamps SET IdeasVersion = IdeasVersion + 1, Version = Version + 1 WHERE ConsultationId = {consultationId};";
 
         private static string IdeaConsultation(string ideaId) => $"(SELECT ConsultationId FROM Ideas WHERE Id = {ideaId})";
 
@@ -122,7 +126,7 @@ namespace Bylab.Core.Data.Migrations
             }
             migrationBuilder.Sql("""
                 CREATE TABLE SummaryConsultationStamps (ConsultationId INTEGER NOT NULL PRIMARY KEY,
-                    Version INTEGER NOT NULL DEFAULT 0, TextVersion INTEGER NOT NULL DEFAULT 0);
+                    Version INTEGER NOT NULL DEFAULT 0, TextVersion INTEGER NOT NULL DEFAULT 0, IdeasVersion INTEGER NOT NULL DEFAULT 0);
                 CREATE TABLE SummaryDays (ConsultationId INTEGER NOT NULL, Day TEXT NOT NULL,
                     Votes INTEGER NOT NULL DEFAULT 0, Comments INTEGER NOT NULL DEFAULT 0,
                     PRIMARY KEY (ConsultationId, Day)) WITHOUT ROWID;
@@ -174,15 +178,18 @@ namespace Bylab.Core.Data.Migrations
             Trigger(migrationBuilder, "TR_Ideas_Summary_Text",
                 "AFTER UPDATE OF Title, BodyMarkdown, ModerationState, WithdrawnAt, MergedIntoId, ConsultationId ON Ideas",
                 BumpText("OLD.ConsultationId") + BumpText("NEW.ConsultationId"));
-            // Counters, status, answer, theme: everything else of an idea the figures read.
+            // Status, answer, theme, dates: what the ideas part reads besides the text; the counters only move Version.
+            Trigger(migrationBuilder, "TR_Ideas_Summary_Ideas",
+                "AFTER UPDATE OF ThemeId, Status, AnswerMarkdown, AnsweredAt, CreatedAt ON Ideas",
+                BumpIdeas("OLD.ConsultationId") + BumpIdeas("NEW.ConsultationId"));
             Trigger(migrationBuilder, "TR_Ideas_Summary_Update", "AFTER UPDATE ON Ideas", Bump("OLD.ConsultationId") + Bump("NEW.ConsultationId"));
 
             foreach (var table in new[] { "IdeaPrinciples", "IdeaGoals" })
             {
-                Trigger(migrationBuilder, $"TR_{table}_Summary_Insert", $"AFTER INSERT ON {table}", Bump(IdeaConsultation("NEW.IdeaId")));
+                Trigger(migrationBuilder, $"TR_{table}_Summary_Insert", $"AFTER INSERT ON {table}", BumpIdeas(IdeaConsultation("NEW.IdeaId")));
                 Trigger(migrationBuilder, $"TR_{table}_Summary_Update", $"AFTER UPDATE ON {table}",
-                    Bump(IdeaConsultation("OLD.IdeaId")) + Bump(IdeaConsultation("NEW.IdeaId")));
-                Trigger(migrationBuilder, $"TR_{table}_Summary_Delete", $"AFTER DELETE ON {table}", Bump(IdeaConsultation("OLD.IdeaId")));
+                    BumpIdeas(IdeaConsultation("OLD.IdeaId")) + BumpIdeas(IdeaConsultation("NEW.IdeaId")));
+                Trigger(migrationBuilder, $"TR_{table}_Summary_Delete", $"AFTER DELETE ON {table}", BumpIdeas(IdeaConsultation("OLD.IdeaId")));
             }
             foreach (var table in new[] { "ConsultationEvents", "ConsultationConclusions" })
             {
@@ -196,6 +203,15 @@ namespace Bylab.Core.Data.Migrations
             Trigger(migrationBuilder, "TR_Registrations_Summary_Update", "AFTER UPDATE ON Registrations",
                 EventConsultations("OLD.EventId") + EventConsultations("NEW.EventId"));
             Trigger(migrationBuilder, "TR_Registrations_Summary_Delete", "AFTER DELETE ON Registrations", EventConsultations("OLD.EventId"));
+
+            // Identity writes every column of an account on any change (a login, a new security stamp): only a real change
+            // of what the summary reads moves the global stamp.
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS TR_AspNetUsers_SummaryStamp_Update;");
+            Trigger(migrationBuilder, "TR_AspNetUsers_SummaryStamp_Update",
+                "AFTER UPDATE OF AgeGroup, MunicipalityPart, DemographicsConsentedAt ON AspNetUsers " +
+                "WHEN OLD.AgeGroup IS NOT NEW.AgeGroup OR OLD.MunicipalityPart IS NOT NEW.MunicipalityPart " +
+                "OR OLD.DemographicsConsentedAt IS NOT NEW.DemographicsConsentedAt",
+                "UPDATE SummaryStamps SET Version = Version + 1 WHERE Id = 1;");
 
             // A deleted account is nobody's participant any more (its contributions stay, anonymous, in the other figures).
             Trigger(migrationBuilder, "TR_AspNetUsers_Summary_Delete", "BEFORE DELETE ON AspNetUsers", """
@@ -216,7 +232,7 @@ namespace Bylab.Core.Data.Migrations
                          "TR_Votes_Summary_Insert", "TR_Votes_Summary_Delete", "TR_Votes_Summary_Update",
                          "TR_Comments_Summary_Insert", "TR_Comments_Summary_Delete", "TR_Comments_Summary_Update",
                          "TR_Ideas_Summary_Insert", "TR_Ideas_Summary_Delete", "TR_Ideas_Summary_Listing", "TR_Ideas_Summary_Text",
-                         "TR_Ideas_Summary_Update", "TR_IdeaPrinciples_Summary_Insert", "TR_IdeaPrinciples_Summary_Update",
+                         "TR_Ideas_Summary_Ideas", "TR_Ideas_Summary_Update", "TR_IdeaPrinciples_Summary_Insert", "TR_IdeaPrinciples_Summary_Update",
                          "TR_IdeaPrinciples_Summary_Delete", "TR_IdeaGoals_Summary_Insert", "TR_IdeaGoals_Summary_Update",
                          "TR_IdeaGoals_Summary_Delete", "TR_ConsultationEvents_Summary_Insert", "TR_ConsultationEvents_Summary_Update",
                          "TR_ConsultationEvents_Summary_Delete", "TR_ConsultationConclusions_Summary_Insert",
@@ -228,7 +244,9 @@ namespace Bylab.Core.Data.Migrations
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {name};");
             }
             migrationBuilder.Sql("DROP TABLE IF EXISTS SummaryParticipants; DROP TABLE IF EXISTS SummaryDays; DROP TABLE IF EXISTS SummaryConsultationStamps;");
-            // The global stamp's per-table triggers come back as SummaryChangeStamp made them.
+            // The global stamp's triggers come back as SummaryChangeStamp made them.
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS TR_AspNetUsers_SummaryStamp_Update;");
+            migrationBuilder.Sql("CREATE TRIGGER TR_AspNetUsers_SummaryStamp_Update AFTER UPDATE OF AgeGroup, MunicipalityPart, DemographicsConsentedAt ON AspNetUsers BEGIN UPDATE SummaryStamps SET Version = Version + 1 WHERE Id = 1; END;");
             const string bump = "UPDATE SummaryStamps SET Version = Version + 1 WHERE Id = 1;";
             foreach (var table in PerConsultationTables)
             {

@@ -17,7 +17,8 @@ namespace Bylab.Tests.Core.Summaries;
 /// consultation and day, each account's counted contributions per consultation – must equal a direct query of the rows
 /// after every kind of change: votes and withdrawn votes, comments deleted, hidden and restored, ideas hidden, held,
 /// restored, withdrawn and merged, an account deleted; and the migration's back-fill must give the same. The stamps
-/// must move per consultation: a vote elsewhere leaves a summary cached, a vote leaves the words part alone.
+/// must move per consultation: a vote elsewhere leaves a summary cached, a vote leaves the words part alone, an answer
+/// or a new text is read again.
 /// </summary>
 public sealed class SummaryAggregatesTests : IAsyncLifetime
 {
@@ -139,6 +140,8 @@ public sealed class SummaryAggregatesTests : IAsyncLifetime
         var a = (await _h.Ideas.ConsultationAsync("Torget")).Id;
         var b = (await _h.Ideas.ConsultationAsync("Parken")).Id;
         var p = (await _h.Users.CreateManyAsync(3, "deltaker")).Select(u => u.Id).ToList();
+        // Made before the first summary: creating an account moves the global stamp (Identity writes every column).
+        var staff = new Actor((await _h.Users.CreateAsync("Ansatt", roles: [Roles.Staff])).Id, "Ansatt");
         var benker = (await _h.Ideas.IdeaAsync(p[0], a, "Flere benker", "Benker for eldre.")).Id;
         var park = (await _h.Ideas.IdeaAsync(p[1], b, "Lekeplass", "For de minste.")).Id;
         var cache = _h.Services.GetRequiredService<SummaryCache>();
@@ -153,6 +156,13 @@ public sealed class SummaryAggregatesTests : IAsyncLifetime
         var voted = await SummaryAsync(a);
         Assert.Equal(1, voted.Participation.Votes);
         Assert.Same(words, cache.Last<SummaryWords.Part>($"summary-words:{a}"));
+
+        // An answer changes what the ideas are (status, date), not their counters: the ideas part is read again.
+        _h.Clock.Advance(TimeSpan.FromDays(2));
+        await _h.WithAsync((IdeaService s) => s.AnswerAsync(staff, benker, IdeaStatus.Accepted, "Vi gjør det."));
+        var answered = await SummaryAsync(a);
+        Assert.Equal((1, 1, TimeSpan.FromDays(2)), (answered.Answers.Answered, answered.Answers.Accepted, answered.Answers.MedianTimeToAnswer));
+        Assert.Equal((IdeaStatus.Accepted, "Vi gjør det."), (answered.TopByVotes[0].Status, answered.TopByVotes[0].AnswerMarkdown));
 
         // A new text: the words part is computed again, from the text as it is now.
         await _h.WithDbAsync(db => db.Ideas.Where(i => i.Id == benker).ExecuteUpdateAsync(s => s.SetProperty(i => i.BodyMarkdown, "Sittebenker ved fontenen.")));
