@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Bylab.Core.Summaries;
 
 /// <summary>
-/// Every figure of a consultation's summary, computed from the rows as they are now. Everything starts from
+/// Every figure of a consultation's summary, exact at the time of the request. Everything starts from
 /// <see cref="IdeaListing.Listed"/> (ideas) and <see cref="Visibility.PubliclyVisible"/> (comments, events): hidden, held,
-/// withdrawn and merged content is neither counted nor quoted. Sums and groups run in SQL; only the word count reads text.
-/// No author, voter or commenter is named anywhere in the result.
+/// withdrawn and merged content is neither counted nor quoted. The figures are put together from parts cached by what
+/// they depend on (<see cref="SummaryCache"/>): the ideas part, the words part, and the aggregates the triggers keep
+/// (<see cref="SummaryTables"/>); see Summaries/README.md. No author, voter or commenter is named anywhere in the result.
 /// </summary>
 public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider time, SummaryWords words, SummaryCache cache)
 {
