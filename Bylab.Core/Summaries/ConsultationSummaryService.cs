@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Bylab.Core.Summaries;
 
 /// <summary>
-/// Every figure of a consultation's summary, computed from the rows as they are now. Everything starts from
+/// Every figure of a consultation's summary, exact at the time of the request. Everything starts from
 /// <see cref="IdeaListing.Listed"/> (ideas) and <see cref="Visibility.PubliclyVisible"/> (comments, events): hidden, held,
-/// withdrawn and merged content is neither counted nor quoted. Sums and groups run in SQL; only the word count reads text.
-/// No author, voter or commenter is named anywhere in the result.
+/// withdrawn and merged content is neither counted nor quoted. The figures are put together from parts cached by what
+/// they depend on (<see cref="SummaryCache"/>): the ideas part, the words part, and the aggregates the triggers keep
+/// (<see cref="SummaryTables"/>); see Summaries/README.md. No author, voter or commenter is named anywhere in the result.
 /// </summary>
 public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider time, SummaryWords words, SummaryCache cache)
 {
@@ -37,45 +38,52 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
             return null;
         }
         // The figures come from the cache while nothing they depend on changed; the head (phase) is always read fresh.
-        var fingerprint = new SummaryCache.Fingerprint(await SummaryCache.StampAsync(db, ct), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        var report = await cache.GetOrComputeAsync(consultationId, fingerprint, c => ComputeAsync(head, c), ct);
+        var stamps = await SummaryCache.StampsAsync(db, consultationId, ct);
+        var fingerprint = new SummaryCache.Fingerprint(stamps.Global, stamps.Version, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var report = await cache.GetOrComputeAsync($"summary:{consultationId}", fingerprint, () => ComputeAsync(head, stamps));
         return report with { Head = head };
     }
 
-    private async Task<ConsultationSummaryReport> ComputeAsync(SummaryHead head, CancellationToken ct)
+    /// <summary>The words part, kept by the text's stamp alone: votes, answers and moderation of comments leave it be.</summary>
+    private Task<SummaryWords.Part> WordsAsync(int consultationId, long textVersion)
     {
+        var key = $"summary-words:{consultationId}";
+        return cache.GetOrComputeAsync(key, textVersion, () => words.ComputeAsync(consultationId, cache.Last<SummaryWords.Part>(key)));
+    }
+
+    /// <summary>What the listed ideas are, kept by the ideas' stamp (and the global one: theme titles): votes leave it be.</summary>
+    private Task<IdeaFigures.Part> IdeasAsync(IdeaFigures figures, int consultationId, SummaryCache.Stamps stamps) =>
+        cache.GetOrComputeAsync($"summary-ideas:{consultationId}", (stamps.Global, stamps.IdeasVersion),
+            () => figures.ReadAsync(consultationId, CancellationToken.None));
+
+    // Not cancelled with the request: other requests may be awaiting the same computation (SummaryCache).
+    private async Task<ConsultationSummaryReport> ComputeAsync(SummaryHead head, SummaryCache.Stamps stamps)
+    {
+        var ct = CancellationToken.None;
         var consultationId = head.Id;
         var conclusion = await db.Set<ConsultationConclusion>().AsNoTracking()
             .Where(c => c.ConsultationId == consultationId).FirstOrDefaultAsync(ct);
         var events = await EventsAsync(consultationId, ct);
-        var ideas = Ideas(consultationId);
-        var totals = await ideas.GroupBy(_ => 1)
-            .Select(g => new { Ideas = g.Count(), Votes = g.Sum(i => i.VoteCount), Comments = g.Sum(i => i.CommentCount) })
-            .FirstOrDefaultAsync(ct);
-        var participation = new Participation(totals?.Ideas ?? 0, totals?.Comments ?? 0, totals?.Votes ?? 0,
-            await ParticipantsAsync(consultationId, ct), events.Sum(e => e.Registered), events.Sum(e => e.Attended));
+        var figures = new IdeaFigures(db);
+        var ideas = await IdeasAsync(figures, consultationId, stamps);
+        var counters = await figures.CountersAsync(consultationId, ct);
+        var tables = new SummaryTables(db);
+        var participation = new Participation(ideas.Rows.Count,
+            ideas.Rows.Sum(i => counters.GetValueOrDefault(i.Id).Comments), ideas.Rows.Sum(i => counters.GetValueOrDefault(i.Id).Votes),
+            await tables.ParticipantsAsync(consultationId, ct), events.Sum(e => e.Registered), events.Sum(e => e.Attended));
+        var terms = await WordsAsync(consultationId, stamps.TextVersion);
+        var examples = ideas.Rows.ToDictionary(i => i.Id, i => (i.Title, counters.GetValueOrDefault(i.Id).Votes));
         return new ConsultationSummaryReport(head, conclusion?.Markdown, conclusion?.Licence ?? OpenDataLicence.Nlod20, participation,
-            await GrowthAsync(consultationId, head, ct),
-            await ByThemeAsync(consultationId, ct), await ByPrincipleAsync(consultationId, ct), await ByGoalAsync(consultationId, ct),
-            await TopAsync(ideas.OrderByDescending(i => i.VoteCount).ThenByDescending(i => i.CommentCount), ct),
-            await TopAsync(ideas.OrderByDescending(i => i.CommentCount).ThenByDescending(i => i.VoteCount), ct),
-            await AnswersAsync(consultationId, ct),
-            await words.TopAsync(consultationId, ct),
+            Growth(head, ideas.IdeasPerDay, await tables.DaysAsync(consultationId, ct)),
+            IdeaFigures.ByTheme(ideas, counters), IdeaFigures.ByPrinciple(ideas, counters), IdeaFigures.ByGoal(ideas, counters),
+            await figures.TopAsync(ideas, counters, byComments: false, TopCount, ct),
+            await figures.TopAsync(ideas, counters, byComments: true, TopCount, ct),
+            ideas.Answers,
+            SummaryWords.WithExamples(terms.Words, examples),
+            SummaryWords.WithExamples(terms.Phrases, examples),
             events,
-            await DemographicsAsync(consultationId, ct));
+            await tables.DemographicsAsync(consultationId, ct));
     }
-
-    /// <summary>The ideas every figure counts: listed ideas of the consultation.</summary>
-    private IQueryable<Idea> Ideas(int consultationId) =>
-        db.Ideas.AsNoTracking().Listed().Where(i => i.ConsultationId == consultationId);
-
-    /// <summary>Comments counted: visible, not deleted, on a counted idea (what <see cref="Idea.CommentCount"/> sums).</summary>
-    private IQueryable<Comment> Comments(int consultationId) =>
-        db.Comments.AsNoTracking().PubliclyVisible()
-            .Where(c => c.DeletedAt == null && Ideas(consultationId).Select(i => i.Id).Contains(c.IdeaId));
-
-    private IQueryable<Vote> Votes(int consultationId) =>
-        db.Votes.AsNoTracking().Where(v => Ideas(consultationId).Select(i => i.Id).Contains(v.IdeaId));
 
     private async Task<SummaryHead?> HeadAsync(int id, CancellationToken ct)
     {
@@ -89,29 +97,6 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
         var phase = new Consultation { OpensAt = c.OpensAt, IdeasCloseAt = c.IdeasCloseAt, ClosesAt = c.ClosesAt, ConcludedAt = c.ConcludedAt }
             .PhaseAt(time.GetUtcNow().UtcDateTime);
         return new SummaryHead(c.Id, c.Slug, c.Title, c.Theme, c.OpensAt, c.IdeasCloseAt, c.ClosesAt, c.ConcludedAt, phase);
-    }
-
-    private IQueryable<string> ParticipantIds(int consultationId) =>
-        Ideas(consultationId).Where(i => i.AuthorId != null).Select(i => i.AuthorId!)
-            .Union(Comments(consultationId).Where(c => c.AuthorId != null).Select(c => c.AuthorId!))
-            .Union(Votes(consultationId).Where(v => v.UserId != null).Select(v => v.UserId!));
-
-    private Task<int> ParticipantsAsync(int consultationId, CancellationToken ct) => ParticipantIds(consultationId).CountAsync(ct);
-
-    /// <summary>Participants who chose to tell, by age group and part of the municipality; small groups merged (<see cref="Demographics.Merged"/>).</summary>
-    private async Task<DemographicFigures> DemographicsAsync(int consultationId, CancellationToken ct)
-    {
-        var told = db.Users.AsNoTracking()
-            .Where(u => u.DemographicsConsentedAt != null && ParticipantIds(consultationId).Contains(u.Id));
-        // One pass over the participants' UNION (measured: each pass costs about as much as the participants figure), the
-        // per-pair counts summed up here into the total and the two groupings.
-        var pairs = await told.GroupBy(u => new { u.AgeGroup, u.MunicipalityPart })
-            .Select(g => new { g.Key.AgeGroup, g.Key.MunicipalityPart, N = g.Count() }).ToListAsync(ct);
-        return new DemographicFigures(pairs.Sum(p => p.N),
-            Demographics.Merged(pairs.Where(p => p.AgeGroup != null).GroupBy(p => p.AgeGroup!.Value)
-                .Select(g => new GroupCount(g.Key.ToString(), g.Sum(p => p.N)))),
-            Demographics.Merged(pairs.Where(p => p.MunicipalityPart != null).GroupBy(p => p.MunicipalityPart!.Value)
-                .Select(g => new GroupCount(g.Key.ToString(), g.Sum(p => p.N)))));
     }
 
     /// <summary>
@@ -139,75 +124,32 @@ public sealed class ConsultationSummaryService(BylabDbContext db, TimeProvider t
             .ToList();
     }
 
-    /// <summary>Per UTC day from the opening to the close (or today, while it runs): the totals reached by the end of that day.</summary>
-    private async Task<List<GrowthPoint>> GrowthAsync(int consultationId, SummaryHead head, CancellationToken ct)
+    /// <summary>
+    /// Per UTC day from the opening to the close (or today, while it runs): the totals reached by the end of that day.
+    /// Anything dated outside the period (seeded, imported or moved dates) still counts: it joins the first or last day.
+    /// </summary>
+    private List<GrowthPoint> Growth(SummaryHead head, Dictionary<DateOnly, int> ideasPerDay, IReadOnlyList<SummaryTables.Day> days)
     {
-        var ideasPerDay = await Ideas(consultationId).GroupBy(i => i.CreatedAt.Date).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var commentsPerDay = await Comments(consultationId).GroupBy(c => c.CreatedAt.Date).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var votesPerDay = await Votes(consultationId).GroupBy(v => v.CreatedAt.Date).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var first = DateOnly.FromDateTime(head.OpensAt);
         var last = DateOnly.FromDateTime(head.ClosesAt < now ? head.ClosesAt : now);
-        // Anything dated outside the period (seeded, imported or moved dates) still counts: it joins the first or last day.
-        DateOnly Clamp(DateTime d) { var day = DateOnly.FromDateTime(d); return day < first ? first : day > last ? last : day; }
         if (last < first)
         {
             last = first;
         }
+        DateOnly Clamp(DateOnly day) => day < first ? first : day > last ? last : day;
+        var ideas = ideasPerDay.GroupBy(x => Clamp(x.Key)).ToDictionary(g => g.Key, g => g.Sum(x => x.Value));
+        var votes = days.GroupBy(d => Clamp(d.Date)).ToDictionary(g => g.Key, g => (Votes: g.Sum(d => d.Votes), Comments: g.Sum(d => d.Comments)));
         var points = new List<GrowthPoint>();
-        int ideas = 0, comments = 0, votes = 0;
+        int i = 0, c = 0, v = 0;
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            ideas += ideasPerDay.Where(x => Clamp(x.Key) == day).Sum(x => x.N);
-            comments += commentsPerDay.Where(x => Clamp(x.Key) == day).Sum(x => x.N);
-            votes += votesPerDay.Where(x => Clamp(x.Key) == day).Sum(x => x.N);
-            points.Add(new GrowthPoint(day, ideas, comments, votes));
+            i += ideas.GetValueOrDefault(day);
+            c += votes.GetValueOrDefault(day).Comments;
+            v += votes.GetValueOrDefault(day).Votes;
+            points.Add(new GrowthPoint(day, i, c, v));
         }
         return points;
-    }
-
-    private async Task<List<BreakdownRow>> ByThemeAsync(int consultationId, CancellationToken ct) =>
-        (await Ideas(consultationId).GroupBy(i => i.Theme!.Title)
-            .Select(g => new { g.Key, Ideas = g.Count(), Votes = g.Sum(i => i.VoteCount), Comments = g.Sum(i => i.CommentCount) })
-            .ToListAsync(ct))
-        .Select(r => new BreakdownRow(r.Key, r.Ideas, r.Votes, r.Comments))
-        .OrderByDescending(r => r.Ideas).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-
-    private async Task<List<BreakdownRow>> ByPrincipleAsync(int consultationId, CancellationToken ct) =>
-        (await db.IdeaPrinciples.AsNoTracking()
-            .Join(Ideas(consultationId), p => p.IdeaId, i => i.Id, (p, i) => new { p.Code, i.VoteCount, i.CommentCount })
-            .GroupBy(x => x.Code)
-            .Select(g => new { g.Key, Ideas = g.Count(), Votes = g.Sum(x => x.VoteCount), Comments = g.Sum(x => x.CommentCount) })
-            .ToListAsync(ct))
-        .Select(r => new BreakdownRow(r.Key, r.Ideas, r.Votes, r.Comments))
-        .OrderByDescending(r => r.Ideas).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-
-    private async Task<List<BreakdownRow>> ByGoalAsync(int consultationId, CancellationToken ct) =>
-        (await db.IdeaGoals.AsNoTracking()
-            .Join(Ideas(consultationId), g => g.IdeaId, i => i.Id, (g, i) => new { g.Number, i.VoteCount, i.CommentCount })
-            .GroupBy(x => x.Number)
-            .Select(g => new { g.Key, Ideas = g.Count(), Votes = g.Sum(x => x.VoteCount), Comments = g.Sum(x => x.CommentCount) })
-            .ToListAsync(ct))
-        .OrderByDescending(r => r.Ideas).ThenBy(r => r.Key)
-        .Select(r => new BreakdownRow(r.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Ideas, r.Votes, r.Comments))
-        .ToList();
-
-    private static async Task<List<TopIdea>> TopAsync(IOrderedQueryable<Idea> ordered, CancellationToken ct) =>
-        (await ordered.ThenBy(i => i.Id).Take(TopCount)
-            .Select(i => new { i.Id, i.Title, i.VoteCount, i.CommentCount, i.Status, i.AnswerMarkdown, i.AnsweredAt })
-            .ToListAsync(ct))
-        .Select(i => new TopIdea(i.Id, Slugs.WithId(i.Title, i.Id), i.Title, i.VoteCount, i.CommentCount, i.Status, i.AnswerMarkdown, i.AnsweredAt))
-        .ToList();
-
-    private async Task<AnswerFigures> AnswersAsync(int consultationId, CancellationToken ct)
-    {
-        var byStatus = await Ideas(consultationId).GroupBy(i => i.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        int Of(IdeaStatus s) => byStatus.Where(x => x.Key == s).Sum(x => x.N);
-        // Only the answered ideas' two dates are read: at most one small row per idea.
-        var answered = await Ideas(consultationId).Where(i => i.AnsweredAt != null)
-            .Select(i => new { i.CreatedAt, AnsweredAt = i.AnsweredAt!.Value }).ToListAsync(ct);
-        return new AnswerFigures(answered.Count, Of(IdeaStatus.New), Of(IdeaStatus.UnderConsideration), Of(IdeaStatus.Accepted),
-            Of(IdeaStatus.Rejected), Of(IdeaStatus.Implemented), Median(answered.Select(a => a.AnsweredAt - a.CreatedAt)));
     }
 
     /// <summary>The middle value; for an even count the mean of the two middle ones.</summary>

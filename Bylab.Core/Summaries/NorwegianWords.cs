@@ -46,7 +46,35 @@ public static class NorwegianWords
     };
 
     /// <summary>The words of a text as (key, surface form) pairs; the key is what counts, the surface what a reader sees.</summary>
-    public static IEnumerable<(string Key, string Word)> Words(string? text)
+    public static IEnumerable<(string Key, string Word)> Words(string? text) =>
+        Tokens(text).Where(t => t.Key is not null).Select(t => (t.Key!, t.Word));
+
+    /// <summary>
+    /// The phrases of a text: two words next to each other in one sentence, neither a stop word nor too short (a stop
+    /// word, a short word or the end of a sentence between them breaks the pair), keyed by their two word keys, so
+    /// «trygge sykkelveier» and «trygge sykkelvegar» count as one phrase.
+    /// </summary>
+    public static IEnumerable<(string Key, string Phrase)> Bigrams(string? text)
+    {
+        (string Key, string Word)? previous = null;
+        foreach (var (key, word) in Tokens(text))
+        {
+            if (key is not null && previous is { } p)
+            {
+                yield return (p.Key + " " + key, p.Word + " " + word);
+            }
+            previous = key is null ? null : (key, word);
+        }
+    }
+
+    /// <summary>Ends a sentence (or a line of Markdown: a heading, a list item): no phrase spans it.</summary>
+    private static bool EndsSentence(char c) => c is '.' or '!' or '?' or ';' or ':' or '\n' or '\r';
+
+    /// <summary>
+    /// Every word of a text in order, with its key (null for a stop word or a short word), and a (null, "") marker
+    /// where a sentence ends.
+    /// </summary>
+    private static IEnumerable<(string? Key, string Word)> Tokens(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -65,10 +93,11 @@ public static class NorwegianWords
             {
                 var surface = word.ToString().Trim('-');
                 word.Clear();
-                if (KeyOf(surface) is { } key)
-                {
-                    yield return (key, surface);
-                }
+                yield return (KeyOf(surface), surface);
+            }
+            if (EndsSentence(c))
+            {
+                yield return (null, "");
             }
         }
     }

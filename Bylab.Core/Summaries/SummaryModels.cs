@@ -29,7 +29,7 @@ public sealed record AnswerFigures(int Answered, int New, int UnderConsideration
 
 public sealed record IdeaRef(int Id, string Slug, string Title);
 
-/// <param name="Word">The form people wrote most often.</param>
+/// <param name="Word">The form people wrote most often (for a phrase: its two words).</param>
 /// <param name="Ideas">How many counted ideas use the word (in the title or the text); <see cref="Examples"/> are the most voted of them.</param>
 public sealed record WordUse(string Word, int Ideas, IReadOnlyList<IdeaRef> Examples);
 
@@ -48,5 +48,6 @@ public sealed record ConsultationSummaryReport(
     IReadOnlyList<TopIdea> TopByComments,
     AnswerFigures Answers,
     IReadOnlyList<WordUse> Words,
+    IReadOnlyList<WordUse> Phrases,
     IReadOnlyList<LinkedEvent> Events,
     DemographicFigures Demographics);

@@ -43,8 +43,9 @@ public sealed class SummaryJourneyTests(BrowserFixture fixture) : BrowserTest(fi
         await Expect(page).ToHaveURLAsync(new Regex($"/medvirkning/{consultation.Slug}/oppsummering$"));
         await Expect(page.Locator("[data-figure=ideas]")).ToHaveTextAsync("3");
         await Expect(page.Locator("[data-figure=votes]")).ToHaveTextAsync("2");
-        await Expect(page.Locator(".summary-words")).ToContainTextAsync("sykkelveier");
-        await Expect(page.Locator(".summary-words")).ToContainTextAsync("(2 ideer)");
+        await Expect(page.Locator("[aria-labelledby=words-heading] .summary-words")).ToContainTextAsync("sykkelveier");
+        await Expect(page.Locator("[aria-labelledby=words-heading] .summary-words")).ToContainTextAsync("(2 ideer)");
+        await Expect(page.Locator("[aria-labelledby=phrases-heading] .summary-words")).ToContainTextAsync("trygge sykkelveier (2 ideer)");
         await page.AssertAccessibleAsync();
         await ShootAsync(page, "summary");
 

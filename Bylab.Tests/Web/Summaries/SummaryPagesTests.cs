@@ -45,6 +45,11 @@ public sealed class SummaryPagesTests(BylabFactory factory) : IClassFixture<Byla
         Assert.Equal("2", page.QuerySelector("[data-figure=participants]")!.TextContent);
         Assert.NotNull(page.QuerySelector("svg[role=img] title"));
         Assert.DoesNotContain("Forfatter", page.QuerySelector("main")!.TextContent);
+        // The phrases (two words of one sentence, no stop word), each opening to the ideas that use it.
+        var phrases = page.QuerySelector("section[aria-labelledby=phrases-heading]")!;
+        Assert.Equal("Uttrykk som ble brukt mest", phrases.QuerySelector("h2")!.TextContent);
+        Assert.Equal(["gir skygge", "trær gir"], phrases.QuerySelectorAll(".summary-words__word").Select(w => w.TextContent));
+        Assert.Equal("Flere trær i gatene", phrases.QuerySelector("a")!.TextContent);
 
         var (staff, _) = await factory.SignedInWithTotpAsync("ansatt", Roles.Staff);
         await staff.GetPageAsync(path);

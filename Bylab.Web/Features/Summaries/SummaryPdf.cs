@@ -66,6 +66,8 @@ public sealed class SummaryPdf(IStringLocalizer<SummariesResource> l, IStringLoc
 
         pdf.Heading(l["Summary.Words"].Value);
         pdf.Paragraph(string.Join(", ", report.Words.Select(w => $"{w.Word} ({w.Ideas})")));
+        pdf.Heading(l["Summary.Phrases"].Value);
+        pdf.Paragraph(string.Join(", ", report.Phrases.Select(w => $"{w.Word} ({w.Ideas})")));
 
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
