@@ -93,6 +93,7 @@ public static class WebServices
 
         services.AddHealthChecks().AddDbContextCheck<BylabDbContext>("database");
         services.AddBylabRateLimits();
+        services.AddBylabApi();
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
         services.AddScoped<SiteVenue>();
@@ -145,6 +146,7 @@ public static class WebServices
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthFormBuffering();
+        app.UseBylabApiClient();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -153,6 +155,7 @@ public static class WebServices
         // Liveness without the database: for load balancers, and the benchmark's "framework ceiling".
         app.MapGet("/healthz/live", () => "Alive").AllowAnonymous();
         app.MapControllers();
+        app.MapBylabApi();
         // Unknown paths are a 404 for everyone, not a login prompt from the deny-by-default policy.
         app.MapFallback(context =>
         {

@@ -18,7 +18,6 @@ namespace Bylab.Web.Features.Account;
 /// after the person has signed in at the provider, with state, nonce, PKCE and (when linking) Identity's XSRF key
 /// binding the answer to this browser and this account.
 /// </summary>
-[AllowAnonymous]
 public sealed class ExternalLoginController(
     SignInManager<BylabUser> signIn,
     UserManager<BylabUser> users,
@@ -31,15 +30,16 @@ public sealed class ExternalLoginController(
     public const string FailedPath = "/konto/ekstern/avbrutt";
 
     [HttpGet("konto/ekstern")]
+    [AllowAnonymous]
     [EnableRateLimiting(RateLimits.Auth)]
     public IActionResult Start(string? returnUrl) => Challenge(false, returnUrl);
 
     [HttpGet("min-side/verifiser")]
-    [Authorize]
     [EnableRateLimiting(RateLimits.Auth)]
     public IActionResult Verify() => Challenge(true, "/min-side");
 
     [HttpGet("konto/ekstern/ferdig")]
+    [AllowAnonymous]
     public async Task<IActionResult> Done(string? returnUrl, bool link = false)
     {
         if (!options.Value.IsConfigured)
@@ -75,6 +75,7 @@ public sealed class ExternalLoginController(
     }
 
     [HttpGet("konto/ekstern/avbrutt")]
+    [AllowAnonymous]
     public IActionResult Failed() => View("ExternalFailed", options.Value.DisplayName);
 
     private async Task<IActionResult> SignInAsync(ExternalLoginInfo info, BylabUser user, string? returnUrl)
