@@ -299,3 +299,24 @@ public sealed class ExternalLoginOffTests(BylabFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/konto/ekstern/ferdig")).StatusCode);
     }
 }
+
+/// <summary>Half a configuration stops the start with a message that names the setting.</summary>
+public sealed class ExternalLoginSettingsTests
+{
+    private sealed class HalfConfigured(params KeyValuePair<string, string?>[] settings) : BylabFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => settings;
+    }
+
+    [Fact]
+    public void AnAuthorityWithoutClientIdAndSecretOrOverPlainHttpStopsTheStart()
+    {
+        using (var noSecret = new HalfConfigured(new("Bylab:ExternalLogin:Authority", "https://idporten.example.no/"), new("Bylab:ExternalLogin:ClientId", "bylab")))
+        {
+            Assert.Contains("Bylab:ExternalLogin:ClientSecret", StartFailure.Of(noSecret));
+        }
+        using var plainHttp = new HalfConfigured(new("Bylab:ExternalLogin:Authority", "http://idporten.example.no/"),
+            new("Bylab:ExternalLogin:ClientId", "bylab"), new("Bylab:ExternalLogin:ClientSecret", "s"));
+        Assert.Contains("Bylab:ExternalLogin:Authority", StartFailure.Of(plainHttp));
+    }
+}
