@@ -65,19 +65,10 @@ public sealed class ExternalLoginBrowserFixture : IAsyncLifetime
 
 public sealed class ExternalBrowserFactory(LoopbackIdProvider provider) : BylabFactory
 {
-    public int Port { get; } = FreePort();
+    public int Port { get; } = BrowserFactory.FreePort();
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [new("Bylab:Site:PublicUrl", $"http://127.0.0.1:{Port}"), new("AllowedHosts", "127.0.0.1"), .. provider.Settings];
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
 
 [CollectionDefinition("ExternalLoginBrowser")]

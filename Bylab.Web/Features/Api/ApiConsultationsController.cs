@@ -1,19 +1,13 @@
 using System.ComponentModel;
 using Bylab.Core.Ideas;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bylab.Web.Features.Api;
 
 /// <summary>GET /api/v1/consultations and /api/v1/consultations/{id}: every consultation (they are all public).</summary>
-[ApiController]
-[AllowAnonymous]
-[EnableRateLimiting(ApiSetup.Policy)]
 [Route("api/v1/consultations")]
 [Tags("Consultations")]
-[Produces("application/json")]
-public sealed class ApiConsultationsController(IdeaQueries queries, PublicUrls urls) : ControllerBase
+public sealed class ApiConsultationsController(IdeaQueries queries, PublicUrls urls) : ApiReadController
 {
     [HttpGet("")]
     [EndpointSummary("All consultations")]
@@ -30,10 +24,8 @@ public sealed class ApiConsultationsController(IdeaQueries queries, PublicUrls u
         {
             return problem.ToActionResult();
         }
-        var all = await queries.ConsultationsAsync(ct);
         var themes = await ApiThemes.LoadAsync(queries, ct);
-        var items = all.Skip((number - 1) * size).Take(size).Select(c => Map(c, themes)).ToList();
-        return new ApiJson(new ApiPage<ApiConsultation>(items, number, size, all.Count, all.Count == 0 ? 1 : (all.Count + size - 1) / size));
+        return new ApiJson(ApiPaging.Slice(await queries.ConsultationsAsync(ct), number, size, c => Map(c, themes)));
     }
 
     [HttpGet("{id:int}")]

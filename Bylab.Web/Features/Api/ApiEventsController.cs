@@ -1,10 +1,7 @@
 using System.ComponentModel;
-using Bylab.Core.Bookings;
 using Bylab.Core.Events;
 using Bylab.Core.Ideas;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bylab.Web.Features.Api;
 
@@ -12,13 +9,9 @@ namespace Bylab.Web.Features.Api;
 /// GET /api/v1/events: the programme as the site lists it (<see cref="EventQueries.ProgrammeAsync"/>: published and
 /// cancelled events that have not ended, never drafts, hidden or held ones), with the places left.
 /// </summary>
-[ApiController]
-[AllowAnonymous]
-[EnableRateLimiting(ApiSetup.Policy)]
 [Route("api/v1/events")]
 [Tags("Events")]
-[Produces("application/json")]
-public sealed class ApiEventsController(EventQueries events, IdeaQueries ideas, PublicUrls urls) : ControllerBase
+public sealed class ApiEventsController(EventQueries events, IdeaQueries ideas, PublicUrls urls) : ApiReadController
 {
     [HttpGet("")]
     [EndpointSummary("Events in the programme, soonest first")]
@@ -54,35 +47,5 @@ public sealed class ApiEventsController(EventQueries events, IdeaQueries ideas, 
         }
         var programme = await events.ProgrammeAsync(new EventFilter(themeId, audienceValue, number, size), ct);
         return new ApiJson(ApiPaging.Map(programme, e => ApiNames.Event(e, themes.Of, urls)));
-    }
-}
-
-/// <summary>GET /api/v1/venue/calendar: the venue's public calendar, the same slots as the public feed /lokalet/kalender.ics.</summary>
-[ApiController]
-[AllowAnonymous]
-[EnableRateLimiting(ApiSetup.Policy)]
-[Route("api/v1/venue")]
-[Tags("Venue")]
-[Produces("application/json")]
-public sealed class ApiVenueController(BookingFeeds feeds) : ControllerBase
-{
-    [HttpGet("calendar")]
-    [EndpointSummary("The venue's public calendar")]
-    [EndpointDescription("Bookings open to the public and published events at the Bylab, from a month back to the feed's horizon ahead, in time order.")]
-    [ProducesResponseType<ApiPage<ApiVenueSlot>>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, ApiProblems.ContentType)]
-    public async Task<IActionResult> Calendar(
-        [Description("Page number, from 1.")] int? page,
-        [Description("Items per page (default 20, at most 100).")] int? pageSize,
-        CancellationToken ct)
-    {
-        var (number, size, problem) = ApiPaging.Read(HttpContext, page, pageSize);
-        if (problem is not null)
-        {
-            return problem.ToActionResult();
-        }
-        var slots = (await feeds.BookingsAsync(publicOnly: true, ct)).OrderBy(b => b.StartsAt).ThenBy(b => b.Id).ToList();
-        var items = slots.Skip((number - 1) * size).Take(size).Select(ApiNames.Slot).ToList();
-        return new ApiJson(new ApiPage<ApiVenueSlot>(items, number, size, slots.Count, slots.Count == 0 ? 1 : (slots.Count + size - 1) / size));
     }
 }

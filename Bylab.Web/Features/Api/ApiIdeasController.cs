@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using Bylab.Core.Ideas;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bylab.Web.Features.Api;
 
@@ -11,13 +9,9 @@ namespace Bylab.Web.Features.Api;
 /// (<see cref="IdeaListing.Listed"/>: visible, not withdrawn, not merged); one idea is answered only when it is listed,
 /// and its comments only when visible: hidden and held content never appears here, not even as a placeholder.
 /// </summary>
-[ApiController]
-[AllowAnonymous]
-[EnableRateLimiting(ApiSetup.Policy)]
 [Route("api/v1/ideas")]
 [Tags("Ideas")]
-[Produces("application/json")]
-public sealed class ApiIdeasController(IdeaQueries queries, PublicUrls urls) : ControllerBase
+public sealed class ApiIdeasController(IdeaQueries queries, PublicUrls urls) : ApiReadController
 {
     [HttpGet("")]
     [EndpointSummary("Ideas, filtered and sorted as on the site")]

@@ -55,6 +55,10 @@ public static class ApiPaging
         return (page ?? 1, pageSize ?? o.DefaultPageSize, null);
     }
 
+    /// <summary>One page of a short list read whole (consultations, the venue calendar's window).</summary>
+    public static ApiPage<TOut> Slice<TIn, TOut>(IReadOnlyList<TIn> all, int page, int size, Func<TIn, TOut> map) =>
+        new(all.Skip((page - 1) * size).Take(size).Select(map).ToList(), page, size, all.Count, all.Count == 0 ? 1 : (all.Count + size - 1) / size);
+
     public static ApiPage<TOut> Map<TIn, TOut>(Bylab.Core.Common.Paged<TIn> paged, Func<TIn, TOut> map) =>
         new(paged.Items.Select(map).ToList(), paged.Page, paged.PageSize, paged.Total, paged.PageCount);
 }
