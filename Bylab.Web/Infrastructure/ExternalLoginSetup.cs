@@ -49,6 +49,14 @@ public static class ExternalLoginSetup
         {
             return services;
         }
+        // Identity's short-lived cookie between the provider's answer and Bylab's sign-in: named and secured like the others.
+        services.ConfigureExternalCookie(o =>
+        {
+            o.Cookie.Name = hardened ? "__Host-Bylab.External" : ".Bylab.External";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = hardened ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthentication().AddOpenIdConnect(Scheme, options.DisplayName, o =>
         {
             o.SignInScheme = IdentityConstants.ExternalScheme;
