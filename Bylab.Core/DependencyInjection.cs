@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AccountService>();
+        services.AddScoped<ExternalAccounts>();
         services.AddScoped<UserSessions>();
         services.AddScoped<LoginThrottles>();
         services.AddScoped<TwoFactorEnrolments>();

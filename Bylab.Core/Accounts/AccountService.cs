@@ -20,7 +20,7 @@ public sealed record PersonalDataExport(
 
 public sealed record PersonalProfile(string Id, string DisplayName, string Email, bool EmailConfirmed, string PreferredCulture,
     bool TwoFactorEnabled, DateTime CreatedAt, DateTime? LastLoginAt, string? AgeGroup = null, string? MunicipalityPart = null,
-    DateTime? DemographicsConsentedAt = null);
+    DateTime? DemographicsConsentedAt = null, DateTime? VerifiedAt = null, string? VerifiedBy = null);
 
 public sealed record ExportedAuditEntry(DateTime At, string Action, string? Details, bool PerformedByYou);
 
@@ -95,7 +95,7 @@ public sealed class AccountService(
             time.GetUtcNow().UtcDateTime,
             new PersonalProfile(user.Id, user.DisplayName, user.Email ?? "", user.EmailConfirmed, user.PreferredCulture,
                 user.TwoFactorEnabled, user.CreatedAt, user.LastLoginAt, user.AgeGroup?.ToString(), user.MunicipalityPart?.ToString(),
-                user.DemographicsConsentedAt),
+                user.DemographicsConsentedAt, user.VerifiedAt, user.VerifiedBy),
             roles.OrderBy(r => r).ToList(),
             auditRows,
             ideas,

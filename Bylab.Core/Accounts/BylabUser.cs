@@ -35,6 +35,23 @@ public class BylabUser : IdentityUser
     /// <summary>When the person agreed that their age group and part of the municipality are counted; null = not counted.</summary>
     public DateTime? DemographicsConsentedAt { get; set; }
 
+    /// <summary>When the person last signed in with an eID (the external OpenID Connect provider); null = not verified.</summary>
+    public DateTime? VerifiedAt { get; set; }
+
+    /// <summary>The provider's display name at that time («ID-porten»), shown on Min side.</summary>
+    public string? VerifiedBy { get; set; }
+
+    public bool IsVerified => VerifiedAt is not null;
+
+    /// <summary>Marks the account as verified by the eID sign-in just made.</summary>
+    public void MarkVerified(string provider, DateTime now)
+    {
+        VerifiedAt = now;
+        VerifiedBy = provider.Length > VerifiedByMaxLength ? provider[..VerifiedByMaxLength] : provider;
+    }
+
+    public const int VerifiedByMaxLength = 60;
+
     /// <summary>
     /// Blocked by an admin: the lockout without end that <see cref="AdminUserService.SetLockedAsync"/> sets, and only an
     /// admin lifts (a password reset does not). Other lockouts (wrong second-factor codes) end by themselves.

@@ -40,6 +40,12 @@ public class Consultation
     /// <summary>Most votes one person may give in this consultation; null = <see cref="IdeaOptions.MaxVotesPerConsultation"/>.</summary>
     public int? MaxVotesPerPerson { get; set; }
 
+    /// <summary>
+    /// Only accounts verified with an eID (<see cref="Accounts.BylabUser.VerifiedAt"/>) may vote, as CONSUL asks for
+    /// supports. The vote service says so; a trigger on Votes holds it for every other path.
+    /// </summary>
+    public bool RequiresVerifiedAccount { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public ConsultationPhase PhaseAt(DateTime utcNow) =>

@@ -16,7 +16,8 @@ public sealed record ConsultationInput(
     DateTime OpensAt,
     DateTime IdeasCloseAt,
     DateTime ClosesAt,
-    int? MaxVotesPerPerson = null);
+    int? MaxVotesPerPerson = null,
+    bool RequiresVerifiedAccount = false);
 
 public enum ConcludeOutcome { Concluded, NotFound, AlreadyConcluded, NotClosedYet }
 
@@ -129,6 +130,7 @@ public sealed class ConsultationService(BylabDbContext db, TimeProvider time, Au
         consultation.IdeasCloseAt = AsUtc(input.IdeasCloseAt);
         consultation.ClosesAt = AsUtc(input.ClosesAt);
         consultation.MaxVotesPerPerson = input.MaxVotesPerPerson;
+        consultation.RequiresVerifiedAccount = input.RequiresVerifiedAccount;
     }
 
     private static DateTime AsUtc(DateTime value) => value.Kind switch

@@ -127,7 +127,9 @@ public sealed record ConsultationSummary(
     int VoteCount);
 
 /// <param name="MaxVotesPerPerson">The limit that applies (the consultation's own, else the default); null = unlimited.</param>
-public sealed record ConsultationDetails(ConsultationSummary Summary, string DescriptionMarkdown, int? MaxVotesPerPerson, DateTime CreatedAt);
+/// <param name="RequiresVerifiedAccount">Only accounts verified with an eID may vote (<see cref="Consultation.RequiresVerifiedAccount"/>).</param>
+public sealed record ConsultationDetails(ConsultationSummary Summary, string DescriptionMarkdown, int? MaxVotesPerPerson, DateTime CreatedAt,
+    bool RequiresVerifiedAccount = false);
 
 /// <summary>Everything the public pages read about consultations and ideas. No account needed; nothing here writes.</summary>
 public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IOptions<IdeaOptions> options)
@@ -379,7 +381,7 @@ public sealed partial class IdeaQueries(BylabDbContext db, TimeProvider time, IO
             return null;
         }
         return new ConsultationDetails(ToSummary(row, Now), row.C.DescriptionMarkdown,
-            row.C.MaxVotesPerPerson ?? options.Value.MaxVotesPerConsultation, row.C.CreatedAt);
+            row.C.MaxVotesPerPerson ?? options.Value.MaxVotesPerConsultation, row.C.CreatedAt, row.C.RequiresVerifiedAccount);
     }
 
     private sealed record SummaryRow(Consultation C, string ThemeTitle, int IdeaCount, int VoteCount);

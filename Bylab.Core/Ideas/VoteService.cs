@@ -14,6 +14,8 @@ public enum CastVoteOutcome
     Withdrawn,
     VotingClosed,
     LimitReached,
+    /// <summary>The consultation takes votes only from accounts verified with an eID, and this one is not.</summary>
+    NotVerified,
 }
 
 public enum WithdrawVoteOutcome { Withdrawn, NotVoted, VotingClosed, NotFound }
@@ -34,6 +36,9 @@ public sealed record VoteResult<TOutcome>(TOutcome Outcome, string? Slug = null,
 /// </summary>
 public sealed class VoteService(BylabDbContext db, TimeProvider time, IOptions<IdeaOptions> options)
 {
+    /// <summary>The message of the trigger TR_Votes_VerifiedOnly (migration VerifiedAccounts).</summary>
+    public const string VerifiedVoteError = "bylab:verified-account-required";
+
     public async Task<VoteResult<CastVoteOutcome>> CastAsync(string userId, int ideaId, CancellationToken ct = default)
     {
         // The limit is a check-then-insert across several rows, which a unique index cannot express.
@@ -65,6 +70,10 @@ public sealed class VoteService(BylabDbContext db, TimeProvider time, IOptions<I
         {
             return await ResultAsync(CastVoteOutcome.AlreadyVoted, userId, ideaId, ct);
         }
+        if (target.Consultation.RequiresVerifiedAccount && !await db.Users.AnyAsync(u => u.Id == userId && u.VerifiedAt != null, ct))
+        {
+            return await ResultAsync(CastVoteOutcome.NotVerified, userId, ideaId, ct);
+        }
         var limit = LimitOf(target.Consultation);
         if (limit is not null && await UsedAsync(userId, target.Consultation.Id, ct) >= limit)
         {
@@ -79,6 +88,12 @@ public sealed class VoteService(BylabDbContext db, TimeProvider time, IOptions<I
         {
             // Cannot happen while the write lock serialises voters, but the index is the real guarantee.
             return await ResultAsync(CastVoteOutcome.AlreadyVoted, userId, ideaId, ct);
+        }
+        catch (SqliteException e) when (e.Message.Contains(VerifiedVoteError, StringComparison.Ordinal))
+        {
+            // The trigger's answer: the consultation began to require verified accounts after the check above, or a
+            // path that skipped it. The database holds the rule either way.
+            return await ResultAsync(CastVoteOutcome.NotVerified, userId, ideaId, ct);
         }
         await Counters.RecomputeVotesAsync(db, ideaId, ct);
         var voted = await ResultAsync(CastVoteOutcome.Voted, userId, ideaId, ct);

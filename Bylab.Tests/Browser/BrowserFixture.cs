@@ -76,7 +76,7 @@ public sealed class BrowserFactory : BylabFactory
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [new("Bylab:Site:PublicUrl", $"http://127.0.0.1:{Port}"), new("AllowedHosts", "127.0.0.1")];
 
-    private static int FreePort()
+    public static int FreePort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -58,7 +58,7 @@ public sealed class TestIdeas(IServiceProvider services)
         var (opens, ideasClose, closes) = Dates(phase, Now);
         var saved = await WithAsync((ConsultationService s) => s.UpdateAsync(Staff, consultationId,
             new ConsultationInput(current.Title, current.DescriptionMarkdown, current.ThemeId, opens, ideasClose, closes,
-                maxVotes ?? current.MaxVotesPerPerson)));
+                maxVotes ?? current.MaxVotesPerPerson, current.RequiresVerifiedAccount)));
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
     }
 

@@ -57,3 +57,9 @@ namespace Bylab.Web.Features.Bookings
     /// <summary>Texts of venue booking: the venue's page and calendar, requests, the booking e-mails, and the staff pages for the venue, bookings and organisations.</summary>
     public sealed class BookingsResource;
 }
+
+namespace Bylab.Web.Features.Api
+{
+    /// <summary>Texts of the open API (its problem details) and of the page that documents it.</summary>
+    public sealed class ApiResource;
+}

@@ -72,6 +72,7 @@ public static class WebServices
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
         services.AddBylabIdentity(hardened);
+        services.AddBylabExternalLogin(configuration, hardened);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = hardened ? "__Host-Bylab.Af" : ".Bylab.Af";
@@ -92,6 +93,7 @@ public static class WebServices
 
         services.AddHealthChecks().AddDbContextCheck<BylabDbContext>("database");
         services.AddBylabRateLimits();
+        services.AddBylabApi();
         services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = true; });
 
         services.AddScoped<SiteVenue>();
@@ -144,6 +146,7 @@ public static class WebServices
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthFormBuffering();
+        app.UseBylabApiClient();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -152,6 +155,7 @@ public static class WebServices
         // Liveness without the database: for load balancers, and the benchmark's "framework ceiling".
         app.MapGet("/healthz/live", () => "Alive").AllowAnonymous();
         app.MapControllers();
+        app.MapBylabApi();
         // Unknown paths are a 404 for everyone, not a login prompt from the deny-by-default policy.
         app.MapFallback(context =>
         {

@@ -12,6 +12,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<BylabUser>
         b.Property(u => u.PreferredCulture).HasMaxLength(8).IsRequired();
         b.Property(u => u.Email).HasMaxLength(BylabUser.EmailMaxLength);
         b.Property(u => u.UserName).HasMaxLength(BylabUser.EmailMaxLength);
+        b.Property(u => u.VerifiedBy).HasMaxLength(BylabUser.VerifiedByMaxLength);
     }
 }
 

@@ -100,6 +100,13 @@ namespace Bylab.Core.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
@@ -1162,6 +1169,9 @@ namespace Bylab.Core.Data.Migrations
 
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresVerifiedAccount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()

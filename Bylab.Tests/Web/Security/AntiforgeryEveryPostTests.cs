@@ -55,6 +55,7 @@ public sealed partial class AntiforgeryEveryPostTests(AntiforgeryProbeFactory fa
             "whose token was refused, and it must still render; it reads and changes nothing",
         ["healthz"] = "the health check maps every method; it reads the database's health and changes nothing",
         ["{*path:nonfile}"] = "the fallback that answers 404 for unknown paths; changes nothing",
+        ["api/v1/{**rest}"] = "the open API's fallback: a 404 problem details answer for unknown API addresses; changes nothing",
     };
 
     private static readonly string[] SafeMethods = ["GET", "HEAD", "OPTIONS", "TRACE"];

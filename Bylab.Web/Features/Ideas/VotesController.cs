@@ -9,7 +9,8 @@ namespace Bylab.Web.Features.Ideas;
 /// forms with "X-Requested-With: fetch" and gets JSON {voted, count, message, votesLeftText} to update the page in place.
 /// </summary>
 [Route("ideer/{id:int}")]
-public sealed class VotesController(VoteService votes, IStringLocalizer<IdeasResource> l) : Controller
+public sealed class VotesController(VoteService votes, IStringLocalizer<IdeasResource> l,
+    Microsoft.Extensions.Options.IOptions<ExternalLoginOptions> external) : Controller
 {
     public const string FetchHeader = "X-Requested-With";
 
@@ -21,9 +22,15 @@ public sealed class VotesController(VoteService votes, IStringLocalizer<IdeasRes
         {
             return NotFound();
         }
-        var message = result.Outcome == CastVoteOutcome.LimitReached
-            ? l["Vote.LimitReached", result.Limit ?? 0].Value
-            : l["Vote." + result.Outcome].Value;
+        var message = result.Outcome switch
+        {
+            CastVoteOutcome.LimitReached => l["Vote.LimitReached", result.Limit ?? 0].Value,
+            // How to verify: the eID sign-in from Min side, when the site has one.
+            CastVoteOutcome.NotVerified => external.Value.IsConfigured
+                ? l["Vote.NotVerified", external.Value.DisplayName].Value
+                : l["Vote.NotVerifiedNoProvider"].Value,
+            _ => l["Vote." + result.Outcome].Value,
+        };
         return Respond(result, result.Outcome == CastVoteOutcome.Voted, message);
     }
 

@@ -119,4 +119,22 @@ public sealed class ConsultationAdminTests(BylabFactory factory) : IClassFixture
         Assert.Equal("Medvirkningen er avsluttet.", after.QuerySelector("[role=status]")!.TextContent.Trim());
         Assert.Equal("Concluded", after.QuerySelector("[data-phase]")!.GetAttribute("data-phase"));
     }
+
+    [Fact]
+    public async Task StaffCanRequireVerifiedAccountsToVoteAndThePublicPageSaysSo()
+    {
+        var (client, _) = await factory.SignedInWithTotpAsync("ansatt-verifisert", Roles.Staff);
+        var consultation = await factory.Ideas.ConsultationAsync(TestData.Unique("Verifisert"));
+        var edit = await client.GetPageAsync($"/admin/medvirkninger/{consultation.Id}/rediger");
+        Assert.Null(edit.QuerySelector("input[name=RequiresVerifiedAccount][type=checkbox]")!.GetAttribute("checked"));
+
+        var saved = await client.SubmitAsync(edit, new Dictionary<string, string> { ["RequiresVerifiedAccount"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.Consultations.Where(c => c.Id == consultation.Id).Select(c => c.RequiresVerifiedAccount).SingleAsync()));
+        edit = await client.GetPageAsync($"/admin/medvirkninger/{consultation.Id}/rediger");
+        Assert.NotNull(edit.QuerySelector("input[name=RequiresVerifiedAccount][type=checkbox]")!.GetAttribute("checked"));
+        var page = await client.GetPageAsync($"/medvirkning/{consultation.Slug}");
+        Assert.Equal("Bare verifiserte kontoer kan stemme i denne medvirkningen.", page.QuerySelector("#requires-verified")!.TextContent.Trim());
+    }
 }

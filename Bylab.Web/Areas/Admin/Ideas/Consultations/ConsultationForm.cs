@@ -23,6 +23,7 @@ public sealed class ConsultationForm
     public string? IdeasCloseAt { get; set; }
     public string? ClosesAt { get; set; }
     public int? MaxVotesPerPerson { get; set; }
+    public bool RequiresVerifiedAccount { get; set; }
 
     [BindNever] public int? Id { get; set; }
 
@@ -42,7 +43,8 @@ public sealed class ConsultationForm
 
     /// <summary>Called only once the validator has passed, so every time converts.</summary>
     public ConsultationInput ToInput() => new(
-        Title, DescriptionMarkdown, ThemeId ?? 0, ToUtc(OpensAt)!.Value, ToUtc(IdeasCloseAt)!.Value, ToUtc(ClosesAt)!.Value, MaxVotesPerPerson);
+        Title, DescriptionMarkdown, ThemeId ?? 0, ToUtc(OpensAt)!.Value, ToUtc(IdeasCloseAt)!.Value, ToUtc(ClosesAt)!.Value, MaxVotesPerPerson,
+        RequiresVerifiedAccount);
 
     public static ConsultationForm From(Consultation c) => new()
     {
@@ -55,6 +57,7 @@ public sealed class ConsultationForm
         IdeasCloseAt = Local(c.IdeasCloseAt),
         ClosesAt = Local(c.ClosesAt),
         MaxVotesPerPerson = c.MaxVotesPerPerson,
+        RequiresVerifiedAccount = c.RequiresVerifiedAccount,
     };
 
     private static string Local(DateTime utc) => OsloTime.ToOslo(utc).ToString(InputFormat, CultureInfo.InvariantCulture);
