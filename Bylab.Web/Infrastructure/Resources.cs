@@ -57,3 +57,15 @@ namespace Bylab.Web.Features.Bookings
     /// <summary>Texts of venue booking: the venue's page and calendar, requests, the booking e-mails, and the staff pages for the venue, bookings and organisations.</summary>
     public sealed class BookingsResource;
 }
+
+namespace Bylab.Web.Features.Connect
+{
+    /// <summary>Texts of Bylab as an identity provider: the consent page, sign-out from a client, «Tilkoblede tjenester» on Min side, the admin's client pages.</summary>
+    public sealed class ConnectResource;
+}
+
+namespace Bylab.Web.Features.Api
+{
+    /// <summary>Texts of the API's problem details (title and detail), by the request's Accept-Language.</summary>
+    public sealed class ApiResource;
+}

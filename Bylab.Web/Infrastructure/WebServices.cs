@@ -72,6 +72,7 @@ public static class WebServices
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
 
         services.AddBylabIdentity(hardened);
+        services.AddBylabOpenIddict(env, configuration, hardened);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = hardened ? "__Host-Bylab.Af" : ".Bylab.Af";
