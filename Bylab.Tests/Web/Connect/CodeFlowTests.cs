@@ -48,4 +48,89 @@ public sealed class CodeFlowTests(BylabFactory factory) : IClassFixture<BylabFac
         var callback = await OidcHarness.AuthorizeAsync(browser, state.StartUrl, user.Email!, expectConsent: false);
         Assert.False((await client.ProcessResponseAsync(callback, state)).IsError);
     }
+
+    [Fact]
+    public async Task ARefreshRotatesTheTokenAndAReusedOneRevokesTheWholeChain()
+    {
+        var (user, browser) = await oidc.CitizenAsync("oidc-refresh");
+        var client = oidc.Client();
+        var first = await oidc.SignInAsync(user, browser, client);
+
+        var second = await client.RefreshTokenAsync(first.RefreshToken);
+        Assert.False(second.IsError, second.Error);
+        Assert.NotEqual(first.RefreshToken, second.RefreshToken);
+        using (var api = oidc.Api(second.AccessToken))
+        {
+            // Accepted (no such event: a 404 problem, not a 401): the new access token works.
+            Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync("/api/v1/events/999999/registration", JsonContent.Create(new { }))).StatusCode);
+        }
+
+        // The first refresh token again: redeemed already, so someone copied it. Refused, and every token of the grant goes.
+        var reused = await client.RefreshTokenAsync(first.RefreshToken);
+        Assert.True(reused.IsError);
+        Assert.Equal("invalid_grant", reused.Error);
+        var afterTheft = await client.RefreshTokenAsync(second.RefreshToken);
+        Assert.True(afterTheft.IsError);
+        using var refused = oidc.Api(second.AccessToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await refused.PostAsync("/api/v1/events/999999/registration", JsonContent.Create(new { }))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TakingTheConsentBackOnMinSideRefusesTheTokenAndTheRefresh()
+    {
+        var (user, browser) = await oidc.CitizenAsync("oidc-revoke");
+        var client = oidc.Client();
+        var signedIn = await oidc.SignInAsync(user, browser, client);
+        using var api = oidc.Api(signedIn.AccessToken);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.DeleteAsync("/api/v1/events/999999/registration")).StatusCode);
+
+        var page = await browser.GetPageAsync("/min-side");
+        var connection = page.QuerySelector("#tilkoblede-tjenester li[data-connection]");
+        Assert.NotNull(connection);
+        Assert.Contains("Testappen for innbyggere", connection.TextContent);
+        var revoked = await browser.SubmitAsync(page, new Dictionary<string, string>(), "#tilkoblede-tjenester form");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+
+        Assert.Null((await browser.GetPageAsync("/min-side")).QuerySelector("#tilkoblede-tjenester li[data-connection]"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.DeleteAsync("/api/v1/events/999999/registration")).StatusCode);
+        Assert.True((await client.RefreshTokenAsync(signedIn.RefreshToken)).IsError);
+        // Another person cannot revoke it either way: the form names a grant, the service checks it is theirs (see Core).
+    }
+
+    [Fact]
+    public async Task UserInfoGivesWhatTheScopesAllowAndATokenWithoutTheApiScopeIsRefused()
+    {
+        var (user, browser) = await oidc.CitizenAsync("oidc-profile");
+        var client = oidc.Client("openid profile");
+        var signedIn = await oidc.SignInAsync(user, browser, client);
+
+        var info = await client.GetUserInfoAsync(signedIn.AccessToken);
+        Assert.False(info.IsError, info.Error);
+        Assert.Equal(user.DisplayName, info.Claims.Single(c => c.Type == "name").Value);
+        Assert.DoesNotContain(info.Claims, c => c.Type == "email");
+        Assert.Null(signedIn.User.FindFirst("email"));
+
+        using var api = oidc.Api(signedIn.AccessToken);
+        var vote = await api.PostAsync("/api/v1/ideas/1/vote", null);
+        Assert.Equal(HttpStatusCode.Unauthorized, vote.StatusCode);
+    }
+
+    [Fact]
+    public async Task SigningOutThroughTheClientReturnsOnlyToItsRegisteredAddress()
+    {
+        var (user, browser) = await oidc.CitizenAsync("oidc-logout");
+        var signedIn = await oidc.SignInAsync(user, browser);
+
+        var wrong = await browser.Http.GetAsync("/connect/endsession?post_logout_redirect_uri=" + Uri.EscapeDataString(OidcHarness.PostLogoutUri + "x")
+            + "&id_token_hint=" + signedIn.IdentityToken);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Null(wrong.Headers.Location);
+
+        var url = "/connect/endsession?post_logout_redirect_uri=" + Uri.EscapeDataString(OidcHarness.PostLogoutUri) + "&id_token_hint=" + signedIn.IdentityToken;
+        var confirmed = await browser.SubmitAsync(url, new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.StartsWith(OidcHarness.PostLogoutUri, confirmed.Headers.Location!.OriginalString);
+        var minSide = await browser.Http.GetAsync("/min-side");
+        Assert.Contains("/konto/logg-inn", minSide.Headers.Location!.OriginalString);
+    }
 }
