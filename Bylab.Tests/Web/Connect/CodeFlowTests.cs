@@ -4,6 +4,7 @@ using System.Text.Json;
 using Bylab.Core.Ideas;
 using Bylab.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bylab.Tests.Web.Connect;
 
@@ -94,7 +95,27 @@ public sealed class CodeFlowTests(BylabFactory factory) : IClassFixture<BylabFac
         Assert.Null((await browser.GetPageAsync("/min-side")).QuerySelector("#tilkoblede-tjenester li[data-connection]"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.DeleteAsync("/api/v1/events/999999/registration")).StatusCode);
         Assert.True((await client.RefreshTokenAsync(signedIn.RefreshToken)).IsError);
-        // Another person cannot revoke it either way: the form names a grant, the service checks it is theirs (see Core).
+        // The tokens themselves are revoked too, not only the grant they hang on.
+        var statuses = await factory.WithDbAsync(db => db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreToken>()
+            .Where(t => t.Subject == user.Id).Select(t => t.Status).ToListAsync());
+        Assert.NotEmpty(statuses);
+        Assert.All(statuses, s => Assert.NotEqual("valid", s));
+    }
+
+    [Fact]
+    public async Task AnAccountBlockedByAnAdminGetsNoNewTokens()
+    {
+        var (user, browser) = await oidc.CitizenAsync("oidc-blocked");
+        var client = oidc.Client();
+        var signedIn = await oidc.SignInAsync(user, browser, client);
+        await factory.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Bylab.Core.Accounts.BylabUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.MaxValue);
+        });
+        var refreshed = await client.RefreshTokenAsync(signedIn.RefreshToken);
+        Assert.True(refreshed.IsError);
+        Assert.Equal("invalid_grant", refreshed.Error);
     }
 
     [Fact]
