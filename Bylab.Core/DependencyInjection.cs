@@ -71,6 +71,8 @@ public static class DependencyInjection
         services.AddScoped<IdeaQueries>();
         services.AddScoped<IdeaService>();
         services.AddScoped<VoteService>();
+        services.AddScoped<Connect.ClientAdminService>();
+        services.AddScoped<Connect.Connections>();
         services.AddScoped<CommentService>();
         services.AddScoped<CommentDigestService>();
         services.AddScoped<MyIdeasQueries>();

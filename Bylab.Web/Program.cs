@@ -29,6 +29,8 @@ try
         Console.WriteLine(await scope.ServiceProvider.GetRequiredService<Bylab.Core.Accounts.AdminBootstrap>().PromoteAsync(email));
         return;
     }
+    // dotnet run --project Bylab.Web -- rotate-oidc-keys   (README, «Identity provider»: rotating the keys)
+    if (args is ["rotate-oidc-keys"]) { Console.WriteLine(string.Join('\n', OidcKeys.Rotate(OidcKeys.Folder(app.Configuration, app.Environment), DateTimeOffset.UtcNow))); return; }
     app.Lifetime.ApplicationStarted.Register(() =>
     {
         var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()

@@ -9,4 +9,7 @@ public static class AuditActions
     public const string TwoFactorReset = "user.twofactor.reset";
     public const string TwoFactorEnrolmentLinkSent = "user.twofactor.enrolment-link";
     public const string TwoFactorEnrolled = "user.twofactor.enrolled";
+    public const string ClientCreated = "client.created";
+    public const string ClientUpdated = "client.updated";
+    public const string ClientSecretRegenerated = "client.secret.regenerated";
 }

@@ -58,6 +58,8 @@ public class BylabDbContext(DbContextOptions<BylabDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // OpenIddict's applications, authorizations, scopes and tokens (Bylab as an OpenID Connect provider: Connect/).
+        builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(BylabDbContext).Assembly);
     }
 

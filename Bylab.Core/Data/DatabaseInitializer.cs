@@ -12,7 +12,8 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     DemoSeeder demo,
     IOptions<DatabaseOptions> options,
-    IHostEnvironment env)
+    IHostEnvironment env,
+    IServiceProvider services)
 {
     /// <param name="seedDemo">Demo users and content go only into a brand-new database, and only when asked (Development).</param>
     public async Task InitializeAsync(bool seedDemo, TextWriter console, CancellationToken ct = default)
@@ -48,6 +49,7 @@ public sealed class DatabaseInitializer(
         if (isNew && seedDemo)
         {
             await demo.SeedAsync(console, ct);
+            await Connect.DemoClient.SeedAsync(services, console, ct);
         }
     }
 }

@@ -38,6 +38,9 @@ public class BylabFactory : WebApplicationFactory<Program>
 
     private TestEvents? _events;
 
+    /// <summary>The identity provider's key folder: one for every test host unless a test gives its own (key rotation).</summary>
+    public string OidcKeysFolder { get; init; } = Path.Combine(Path.GetTempPath(), "bylab-tests", "oidc-keys");
+
     /// <summary>Extra settings a test class wants (for example a low rate limit).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
@@ -60,6 +63,8 @@ public class BylabFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bylab:Email:UseOutbox", "true");
         // One certificate for every test host, outside the repository (two hosts on one database must share it).
         builder.UseSetting("Bylab:DataProtection:CertificatePath", KeyCertificateFile);
+        // The identity provider's keys, likewise outside the repository and shared (a test class may name its own folder).
+        builder.UseSetting("Bylab:Oidc:KeysFolder", OidcKeysFolder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

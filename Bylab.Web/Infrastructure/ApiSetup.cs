@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
@@ -80,7 +81,7 @@ public static class ApiSetup
         return services;
     }
 
-    /// <summary>Before the rate limiter: names the client of a request with a bearer token (see <see cref="BearerScheme"/>).</summary>
+    /// <summary>After authentication, before the rate limiter: names the client of a request with a bearer token (see <see cref="BearerScheme"/>).</summary>
     public static IApplicationBuilder UseBylabApiClient(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.Request.Path.StartsWithSegments(Prefix)
@@ -93,7 +94,24 @@ public static class ApiSetup
                 context.Items[ClientItem] = client.Value;
             }
         }
+        if (!context.Request.Path.StartsWithSegments(Prefix))
+        {
+            await next(context);
+            return;
+        }
+        // An API client reads problem details, not the site's HTML error pages: a bodiless refusal (no or a wrong token,
+        // a missing scope) gets one here instead of the re-executed error page.
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
         await next(context);
+        if (!context.Response.HasStarted && context.Response.ContentLength is null && context.Response.ContentType is null
+            && context.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            var key = context.Response.StatusCode == StatusCodes.Status401Unauthorized ? "Unauthorized" : "Forbidden";
+            await ApiProblems.For(context, context.Response.StatusCode, key).ToResult().ExecuteAsync(context);
+        }
     });
 
     public static WebApplication MapBylabApi(this WebApplication app)

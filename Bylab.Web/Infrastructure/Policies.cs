@@ -36,6 +36,12 @@ public static class Policies
     /// </summary>
     public const string SummaryReaders = nameof(SummaryReaders);
 
+    /// <summary>
+    /// The API's writes: a bearer token (never the site's cookie, so no cross-site request can use it) issued for the
+    /// API's audience with the bylab.api scope.
+    /// </summary>
+    public const string ApiWrite = nameof(ApiWrite);
+
     /// <summary>The claim Identity adds when the person signed in with a second factor.</summary>
     public const string MfaClaim = "amr";
     public const string MfaValue = "mfa";
@@ -51,6 +57,8 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff, Roles.Admin).RequireClaim(MfaClaim, MfaValue));
         options.AddPolicy(EventManagers, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Organiser) || IsStaffWithMfa(ctx.User)));
         options.AddPolicy(SummaryReaders, p => p.RequireAssertion(ctx => IsSummaryReader(ctx.User)));
+        options.AddPolicy(ApiWrite, p => p.AddAuthenticationSchemes(OpenIddictSetup.ApiScheme).RequireAuthenticatedUser()
+            .RequireAssertion(ctx => OpenIddict.Abstractions.OpenIddictExtensions.HasScope(ctx.User, Bylab.Core.Connect.ConnectScopes.Api)));
         options.AddPolicy(Borrowers, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Organiser) || IsStaffWithMfa(ctx.User)));
     }
 

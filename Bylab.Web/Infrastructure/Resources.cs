@@ -58,8 +58,14 @@ namespace Bylab.Web.Features.Bookings
     public sealed class BookingsResource;
 }
 
+namespace Bylab.Web.Features.Connect
+{
+    /// <summary>Texts of Bylab as an identity provider: the consent page, sign-out from a client, «Tilkoblede tjenester» on Min side, the admin's client pages.</summary>
+    public sealed class ConnectResource;
+}
+
 namespace Bylab.Web.Features.Api
 {
-    /// <summary>Texts of the open API (its problem details) and of the page that documents it.</summary>
+    /// <summary>Texts of the open API (its problem details, by the request's Accept-Language) and of the page that documents it.</summary>
     public sealed class ApiResource;
 }

@@ -7,12 +7,23 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    private const string FormTargetKey = "Bylab.FormTarget";
+
+    /// <summary>
+    /// Lets this page's form lead to another origin: the OpenID Connect consent and sign-out forms answer with a redirect
+    /// to the client, which browsers check against form-action. Only for an address OpenIddict has matched to the client.
+    /// </summary>
+    public static void AllowFormTarget(HttpContext context, Uri target) =>
+        context.Items[FormTargetKey] = target.GetLeftPart(UriPartial.Authority);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = ContentSecurityPolicy;
+            h.ContentSecurityPolicy = context.Items.TryGetValue(FormTargetKey, out var target) && target is string origin
+                ? ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + origin, StringComparison.Ordinal)
+                : ContentSecurityPolicy;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             // A page may ask for a stricter policy (the personal sign-up page has a secret token in its address).

@@ -73,6 +73,7 @@ public static class WebServices
 
         services.AddBylabIdentity(hardened);
         services.AddBylabExternalLogin(configuration, hardened);
+        services.AddBylabOpenIddict(env, configuration, hardened);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = hardened ? "__Host-Bylab.Af" : ".Bylab.Af";
@@ -146,9 +147,11 @@ public static class WebServices
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthFormBuffering();
+        // Authentication first: OpenIddict's validation only works once its handler has seen the request, and the API's
+        // limiter partitions by the client of the bearer token.
+        app.UseAuthentication();
         app.UseBylabApiClient();
         app.UseRateLimiter();
-        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();

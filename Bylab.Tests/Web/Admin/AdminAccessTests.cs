@@ -127,7 +127,7 @@ public sealed partial class AdminAccessTests(BylabFactory factory) : IClassFixtu
         var dashboard = await client.GetPageAsync("/admin");
 
         var menu = dashboard.QuerySelectorAll(".admin-nav a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin", "/admin/brukere", "/admin/revisjonslogg", "/admin/ideer", "/admin/medvirkninger", "/admin/temaer", "/admin/utboks", "/arrangor/arrangementer", "/admin/bookinger", "/admin/lokale", "/admin/organisasjoner"], menu);
+        Assert.Equal(["/admin", "/admin/brukere", "/admin/revisjonslogg", "/admin/klienter", "/admin/ideer", "/admin/medvirkninger", "/admin/temaer", "/admin/utboks", "/arrangor/arrangementer", "/admin/bookinger", "/admin/lokale", "/admin/organisasjoner"], menu);
         Assert.True(expected.Unconfirmed >= 1);
         Assert.Equal(expected.Users.ToString(), dashboard.QuerySelector("[data-count=users]")!.TextContent);
         Assert.Equal(expected.Unconfirmed.ToString(), dashboard.QuerySelector("[data-count=unconfirmed]")!.TextContent);

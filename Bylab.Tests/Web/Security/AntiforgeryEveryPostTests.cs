@@ -56,6 +56,10 @@ public sealed partial class AntiforgeryEveryPostTests(AntiforgeryProbeFactory fa
         ["healthz"] = "the health check maps every method; it reads the database's health and changes nothing",
         ["{*path:nonfile}"] = "the fallback that answers 404 for unknown paths; changes nothing",
         ["api/v1/{**rest}"] = "the open API's fallback: a 404 problem details answer for unknown API addresses; changes nothing",
+        ["connect/userinfo"] = "OpenID Connect userinfo (POST allowed by the spec): a bearer token only, never the cookie; reads and changes nothing",
+        ["api/v1/ideas/{id:int}/vote"] = "the API's votes: a bearer token only (the site's cookie is refused with 401, tested in "
+            + "ApiWriteRulesTests), which no browser sends on its own, so a cross-site request cannot carry it",
+        ["api/v1/events/{id:int}/registration"] = "the API's sign-ups: a bearer token only, as above",
     };
 
     private static readonly string[] SafeMethods = ["GET", "HEAD", "OPTIONS", "TRACE"];

@@ -10,6 +10,7 @@ namespace Bylab.Web.Features.Account;
 
 [AllowAnonymous]
 [Route("konto")]
+[Connect.ClientRedirectFormTarget]
 public sealed class LoginController(
     SignInManager<BylabUser> signIn,
     UserManager<BylabUser> users,

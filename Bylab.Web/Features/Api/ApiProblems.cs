@@ -15,6 +15,15 @@ public static class ApiProblems
     private static IStringLocalizer L(HttpContext context) =>
         context.RequestServices.GetRequiredService<IStringLocalizer<ApiResource>>();
 
+    /// <summary>"Problem.{key}.Title" and ".Detail" from the API's resources.</summary>
+    /// A stable machine-readable <c>code</c> (the key in lower case) tells apart problems that share a status.
+    public static ProblemDetails For(HttpContext context, int status, string key, params object[] args)
+    {
+        var problem = Make(context, status, key, args);
+        problem.Extensions["code"] = key.ToLowerInvariant();
+        return problem;
+    }
+
     private static ProblemDetails Make(HttpContext context, int status, string key, params object[] args)
     {
         var l = L(context);

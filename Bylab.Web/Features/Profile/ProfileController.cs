@@ -28,7 +28,7 @@ public sealed class ProfileController(
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] Bylab.Core.Ideas.MyIdeasQueries ideas, [FromServices] Bylab.Core.Events.RegistrationQueries registrations,
-        CancellationToken ct)
+        [FromServices] Bylab.Core.Connect.Connections connections, CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
@@ -39,7 +39,7 @@ public sealed class ProfileController(
         // The sign-ups still ahead (the full list, past ones too, is at /min-side/pameldinger).
         var upcoming = (await registrations.ForUserAsync(user.Id, ct))
             .Where(r => r.StartsAt > now && r.Status != Bylab.Core.Events.RegistrationStatus.Cancelled).ToList();
-        return View(new ProfileOverview(user, roles, await ideas.ForAsync(user.Id, ct), upcoming));
+        return View(new ProfileOverview(user, roles, await ideas.ForAsync(user.Id, ct), upcoming, await connections.ForUserAsync(user.Id, ct)));
     }
 
     /// <summary>The daily e-mail about comments on the person's ideas and replies to their comments: on or off.</summary>
@@ -142,4 +142,4 @@ public sealed class ProfileController(
 }
 
 public sealed record ProfileOverview(BylabUser User, IReadOnlyList<string> Roles, Bylab.Core.Ideas.MyIdeasOverview Ideas,
-    IReadOnlyList<Bylab.Core.Events.MyRegistration> UpcomingSignUps);
+    IReadOnlyList<Bylab.Core.Events.MyRegistration> UpcomingSignUps, IReadOnlyList<Bylab.Core.Connect.Connection> Connections);
