@@ -336,3 +336,35 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.LimitedFactory factory) 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/ideer")).StatusCode);
     }
 }
+
+/// <summary>
+/// The «api» limit counts per OAuth client when a request carries a bearer token: a client's budget is its own, apart
+/// from the anonymous callers at the same address, and two people's tokens from one client share it.
+/// </summary>
+public sealed class ApiClientRateLimitTests(ApiRateLimitTests.LimitedFactory factory) : IClassFixture<ApiRateLimitTests.LimitedFactory>
+{
+    [Fact]
+    public async Task TokensOfOneClientShareABudgetApartFromAnonymousCallers()
+    {
+        var oidc = new Connect.OidcHarness(factory);
+        await oidc.EnsureClientAsync();
+        var (first, firstBrowser) = await oidc.CitizenAsync("api-limit-a");
+        var (second, secondBrowser) = await oidc.CitizenAsync("api-limit-b");
+        var firstToken = (await oidc.SignInAsync(first, firstBrowser)).AccessToken;
+        var secondToken = (await oidc.SignInAsync(second, secondBrowser)).AccessToken;
+
+        using var anonymous = oidc.Api(null);
+        for (var n = 0; n < 3; n++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/api/v1/consultations")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await anonymous.GetAsync("/api/v1/consultations")).StatusCode);
+
+        using var a = oidc.Api(firstToken);
+        using var b = oidc.Api(secondToken);
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync("/api/v1/consultations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await b.GetAsync("/api/v1/consultations")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await a.GetAsync("/api/v1/ideas")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await b.GetAsync("/api/v1/ideas")).StatusCode);
+    }
+}

@@ -16,7 +16,6 @@ namespace Bylab.Web.Features.Connect;
 /// challenge when this runs): the person signs in as on the site, then grants or refuses what the client asks for on
 /// the consent page. A grant is remembered (a permanent authorization, listed on Min side) and not asked again.
 /// </summary>
-[AllowAnonymous]
 public sealed class AuthorizationController(
     UserManager<BylabUser> users,
     SignInManager<BylabUser> signIn,
@@ -24,7 +23,9 @@ public sealed class AuthorizationController(
     IOpenIddictAuthorizationManager authorizations,
     ConnectClaims claims) : Controller
 {
+    /// <summary>Anonymous on purpose: it answers prompt=none itself and sends everyone else through the site's login.</summary>
     [HttpGet(OpenIddictSetup.AuthorizePath)]
+    [AllowAnonymous]
     public async Task<IActionResult> Authorize()
     {
         var request = HttpContext.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
@@ -63,7 +64,7 @@ public sealed class AuthorizationController(
     public async Task<IActionResult> Consent([FromForm(Name = "decision")] string? decision)
     {
         var request = HttpContext.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
-        if (await users.GetUserAsync(User) is not { } user)
+        if (await users.GetUserAsync(User) is not { } user || !await signIn.CanSignInAsync(user))
         {
             return Challenge(IdentityConstants.ApplicationScheme);
         }
